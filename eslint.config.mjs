@@ -1,0 +1,69 @@
+// ESLint flat config. Two fences matter more than style:
+//  - `import/no-cycle` keeps the layers of docs/architecture.md acyclic;
+//  - `no-restricted-imports` keeps src/domain pure (no IO, no SDKs) and keeps api/ and bot/ apart.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importPlugin from 'eslint-plugin-import';
+
+const ioAndSdks = [
+  'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'http', 'node:http', 'https', 'node:https',
+  'net', 'node:net', 'child_process', 'node:child_process', 'express', 'better-sqlite3',
+  'botbuilder', 'botbuilder-*', '@microsoft/*', '@azure/*', 'react', 'react-dom', 'jose', 'undici',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'appPackage/build/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { import: importPlugin },
+    settings: {
+      'import/resolver': { typescript: { project: ['tsconfig.json'] }, node: true },
+      'import/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: {
+      'import/no-cycle': ['error', { maxDepth: 10 }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ioAndSdks, message: 'src/domain is pure: no IO, no SDKs. Pass data (and `now`) in.' },
+            { group: ['../store/*', '../api/*', '../bot/*', '../operations/*', '../auth/*', '../config'], message: 'src/domain depends on nothing else in src.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'src/domain is pure: no IO.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in; the domain never reads the clock.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass `now` in; the domain never reads the clock.' },
+      ],
+    },
+  },
+  {
+    files: ['src/api/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../bot/*', '../bot'], message: 'api and bot never import each other: share through operations.' }] }] },
+  },
+  {
+    files: ['src/bot/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../api/*', '../api'], message: 'api and bot never import each other: share through operations.' }] }] },
+  },
+  {
+    files: ['**/*.cjs', '**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['tests/**/*.ts', 'src/**/*.test.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

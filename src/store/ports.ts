@@ -1,0 +1,204 @@
+/**
+ * The store port: small interfaces, one per concern, named for what they hold. Adapters (SQLite now,
+ * SharePoint through Graph next) implement all of them and pass one contract suite (tests/contract).
+ *
+ * Rules every adapter keeps:
+ * - Every update is conditional on `expectedVersion`; a stale one throws `ConflictError` whose
+ *   `current` is the record as stored, and writes nothing.
+ * - A missing record on get returns `null`; on update it throws `NotFoundError`.
+ * - Records come back as the domain types, validated; storage shapes never leak out.
+ * - Returned records are copies: mutating one never changes the store.
+ */
+import type {
+  Action,
+  ActionStatus,
+  AuditAction,
+  AuditEntry,
+  Case,
+  CaseRef,
+  CaseStatus,
+  CaseUpdate,
+  Category,
+  Concern,
+  Escalation,
+  Instant,
+  Meeting,
+} from '../domain/types';
+
+/** What the store fills in itself: identity and bookkeeping. */
+type Bookkeeping = 'version' | 'createdAt' | 'updatedAt';
+
+export type NewCase = Omit<Case, 'ref' | Bookkeeping>;
+/** A patch of a case's stored fields (never its ref or bookkeeping). */
+export type CasePatch = Partial<Omit<Case, 'ref' | Bookkeeping>>;
+
+/** Filters an adapter can run on its side (indexed columns in SharePoint). */
+export interface CaseQuery {
+  status?: readonly CaseStatus[];
+  concern?: readonly Concern[];
+  category?: Category;
+  /** Lead professional's email (case-insensitive). */
+  leadEmail?: string;
+}
+
+export interface CaseStore {
+  /** Cases matching the query, in ref order. */
+  list(query?: CaseQuery): Promise<Case[]>;
+  get(ref: CaseRef): Promise<Case | null>;
+  /** Allocates the next ref (CMOE-0001, ...): unique, never reused, no gaps, safe under concurrent writers. */
+  create(input: NewCase, now: Instant): Promise<Case>;
+  update(ref: CaseRef, expectedVersion: number, patch: CasePatch, now: Instant): Promise<Case>;
+}
+
+export type NewAction = Omit<Action, 'id' | Bookkeeping>;
+export type ActionPatch = Partial<Omit<Action, 'id' | 'caseRef' | 'createdBy' | Bookkeeping>>;
+
+export interface ActionQuery {
+  caseRef?: CaseRef;
+  ownerId?: string;
+  status?: readonly ActionStatus[];
+  meetingId?: string;
+}
+
+export interface ActionStore {
+  /** Actions matching the query, ordered by due date then id. */
+  list(query?: ActionQuery): Promise<Action[]>;
+  get(id: string): Promise<Action | null>;
+  create(input: NewAction, now: Instant): Promise<Action>;
+  update(id: string, expectedVersion: number, patch: ActionPatch, now: Instant): Promise<Action>;
+}
+
+export type NewCaseUpdate = Omit<CaseUpdate, 'id'>;
+
+/** The timeline of a case: append-only. */
+export interface CaseUpdateStore {
+  /** Oldest first. */
+  list(caseRef: CaseRef): Promise<CaseUpdate[]>;
+  add(input: NewCaseUpdate): Promise<CaseUpdate>;
+}
+
+export type NewMeeting = Omit<Meeting, 'id' | Bookkeeping>;
+export type MeetingPatch = Partial<Omit<Meeting, 'id' | Bookkeeping>>;
+
+export interface MeetingQuery {
+  /** `startsAt` on or after this instant. */
+  from?: Instant;
+  /** `startsAt` before this instant. */
+  to?: Instant;
+}
+
+export interface MeetingStore {
+  /** Ordered by `startsAt`. */
+  list(query?: MeetingQuery): Promise<Meeting[]>;
+  get(id: string): Promise<Meeting | null>;
+  create(input: NewMeeting, now: Instant): Promise<Meeting>;
+  update(id: string, expectedVersion: number, patch: MeetingPatch, now: Instant): Promise<Meeting>;
+}
+
+/** A meeting's minutes document (.docx), kept beside the meeting. */
+export interface MinutesDocument {
+  meetingId: string;
+  fileName: string;
+  contentType: string;
+  bytes: Uint8Array;
+  createdAt: Instant;
+}
+
+export interface MinutesStore {
+  /** Replaces any earlier document for the meeting. */
+  put(doc: MinutesDocument): Promise<void>;
+  get(meetingId: string): Promise<MinutesDocument | null>;
+}
+
+export type NewEscalation = Omit<Escalation, 'id' | Bookkeeping>;
+export type EscalationPatch = Partial<Omit<Escalation, 'id' | 'caseRef' | 'raisedBy' | Bookkeeping>>;
+
+export interface EscalationQuery {
+  caseRef?: CaseRef;
+  /** Only those without a response yet. */
+  awaitingResponse?: boolean;
+}
+
+export interface EscalationStore {
+  /** Ordered by `raisedOn` then id. */
+  list(query?: EscalationQuery): Promise<Escalation[]>;
+  get(id: string): Promise<Escalation | null>;
+  create(input: NewEscalation, now: Instant): Promise<Escalation>;
+  update(id: string, expectedVersion: number, patch: EscalationPatch, now: Instant): Promise<Escalation>;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'id'>;
+
+export interface AuditQuery {
+  userId?: string;
+  target?: string;
+  action?: AuditAction;
+  from?: Instant;
+  to?: Instant;
+  /** Newest first; at most this many (default 500). */
+  limit?: number;
+}
+
+/** Append-only: there is deliberately no update or delete. */
+export interface AuditLog {
+  append(entry: NewAuditEntry): Promise<void>;
+  query(query?: AuditQuery): Promise<AuditEntry[]>;
+}
+
+/** Where the bot can post: a team channel, a group chat or a personal chat. */
+export interface ConversationRegistration {
+  /** The Bot Framework conversation id. */
+  conversationId: string;
+  kind: 'channel' | 'personal' | 'groupChat';
+  tenantId: string | null;
+  teamId: string | null;
+  /** For personal chats: the Entra object id of the user. */
+  userId: string | null;
+  /** The serialised Bot Framework ConversationReference (opaque to the store). */
+  reference: unknown;
+  active: boolean;
+  updatedAt: Instant;
+}
+
+export type NotificationState = 'claimed' | 'sent' | 'failed';
+
+/** One row of the sent-notifications ledger, keyed by the notification's stable id. */
+export interface NotificationRecord {
+  id: string;
+  state: NotificationState;
+  /** Which sweep instance holds the claim. */
+  claimedBy: string;
+  claimedAt: Instant;
+  sentAt: Instant | null;
+  attempts: number;
+  /** A short error code, never child data. */
+  lastError: string | null;
+}
+
+export interface BotStateStore {
+  upsertConversation(reg: ConversationRegistration): Promise<void>;
+  listConversations(query?: { active?: boolean }): Promise<ConversationRegistration[]>;
+  setConversationActive(conversationId: string, active: boolean, now: Instant): Promise<void>;
+  /**
+   * Atomically claims notification `id` for `owner`. True when the caller may send it: nobody has, or an
+   * earlier claim that never reached `sent` is older than `leaseMs` (its sweep died) or `failed`
+   * retryably. Never true for an id already `sent`.
+   */
+  claimNotification(id: string, owner: string, now: Instant, leaseMs: number): Promise<boolean>;
+  markNotificationSent(id: string, now: Instant): Promise<void>;
+  markNotificationFailed(id: string, error: string, now: Instant): Promise<void>;
+  getNotifications(ids: readonly string[]): Promise<NotificationRecord[]>;
+}
+
+/** Everything the app keeps, behind one handle the composition root builds. */
+export interface Store {
+  cases: CaseStore;
+  actions: ActionStore;
+  updates: CaseUpdateStore;
+  meetings: MeetingStore;
+  minutes: MinutesStore;
+  escalations: EscalationStore;
+  audit: AuditLog;
+  bot: BotStateStore;
+  close(): Promise<void>;
+}
