@@ -1,0 +1,78 @@
+/**
+ * Entra ID app roles (the `roles` claim) and the one permission matrix that the API, the bot and the tab
+ * all use (SPEC "Users and roles"). A permission check lives here and in operations, never in a route.
+ */
+export const ROLES = ['CMOE.Member', 'CMOE.Chair', 'CMOE.SeniorManager', 'CMOE.Admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'case.read',
+  'case.refer',
+  'case.update',
+  'case.addUpdate',
+  'case.setConcern',
+  'case.markStuck',
+  'case.escalate',
+  'case.close',
+  'action.create',
+  'action.updateOwn',
+  'action.updateAny',
+  'meeting.read',
+  'meeting.run',
+  'minutes.read',
+  'minutes.publish',
+  'escalation.read',
+  'escalation.respond',
+  'report.read',
+  'settings.manage',
+  'import.run',
+  'export.run',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const MEMBER: readonly Permission[] = [
+  'case.read',
+  'case.refer',
+  'case.update',
+  'case.addUpdate',
+  'action.create',
+  'action.updateOwn',
+  'meeting.read',
+  'minutes.read',
+  'escalation.read',
+  'export.run',
+];
+
+/**
+ * SPEC: members view, refer, add updates, create actions, update the actions they own; chairs add running
+ * meetings, concern, stuck, escalation, closure and minutes; senior managers read cases, minutes,
+ * escalations and reports; admins manage settings, import and the audit log but edit no case.
+ */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  'CMOE.Member': MEMBER,
+  'CMOE.Chair': [
+    ...MEMBER,
+    'case.setConcern',
+    'case.markStuck',
+    'case.escalate',
+    'case.close',
+    'action.updateAny',
+    'meeting.run',
+    'minutes.publish',
+    'escalation.respond',
+    'report.read',
+  ],
+  'CMOE.SeniorManager': ['case.read', 'meeting.read', 'minutes.read', 'escalation.read', 'report.read'],
+  'CMOE.Admin': ['settings.manage', 'import.run', 'export.run', 'audit.read'],
+};
+
+export function permissionsFor(roles: readonly Role[]): ReadonlySet<Permission> {
+  const set = new Set<Permission>();
+  for (const r of roles) for (const p of ROLE_PERMISSIONS[r]) set.add(p);
+  return set;
+}
+
+export function isRole(s: string): s is Role {
+  return (ROLES as readonly string[]).includes(s);
+}
