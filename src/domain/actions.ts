@@ -1,0 +1,38 @@
+/** Rules about a SMART action's due date: overdue, due soon, deferrals. */
+import type { CalendarSettings } from './calendar';
+import { workingDaysBetween } from './calendar';
+import type { Action, LocalDate } from './types';
+
+type DueAction = Pick<Action, 'status' | 'dueDate'>;
+
+/** An open action whose due date is before `today` (an action due today is not overdue yet). */
+export function isOverdue(action: DueAction, today: LocalDate): boolean {
+  return action.status === 'open' && action.dueDate < today;
+}
+
+/**
+ * Working days an action is overdue by: working days after the due date up to and including `today`;
+ * 0 when it is not overdue (done, cancelled, or not yet past due).
+ */
+export function workingDaysOverdue(action: DueAction, today: LocalDate, cal: CalendarSettings): number {
+  return isOverdue(action, today) ? workingDaysBetween(action.dueDate, today, cal) : 0;
+}
+
+/**
+ * An open action due today or within `withinWorkingDays` working days of `today` (the bot's "due soon"
+ * reminder). An overdue action is not "due soon": it has its own reminder.
+ */
+export function isDueSoon(
+  action: DueAction,
+  today: LocalDate,
+  cal: CalendarSettings,
+  withinWorkingDays: number,
+): boolean {
+  if (action.status !== 'open' || action.dueDate < today) return false;
+  return workingDaysBetween(today, action.dueDate, cal) <= withinWorkingDays;
+}
+
+/** How many times the due date was moved; each change is a deferral. */
+export function deferralCount(action: Pick<Action, 'deferrals'>): number {
+  return action.deferrals.length;
+}
