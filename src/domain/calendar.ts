@@ -144,7 +144,10 @@ export interface BankHoliday {
  * Royal proclamations that moved or added bank holidays. The regular rules can't predict these; future
  * one-offs go in the `extraClosures` setting.
  */
-const PROCLAIMED: Record<number, { moved?: Partial<Record<'earlyMay' | 'spring', LocalDate>>; extra?: BankHoliday[] }> = {
+const PROCLAIMED: Record<
+  number,
+  { moved?: Partial<Record<'earlyMay' | 'spring', LocalDate>>; extra?: BankHoliday[] }
+> = {
   1995: { moved: { earlyMay: '1995-05-08' } },
   1999: { extra: [{ date: '1999-12-31', name: 'Millennium Eve' }] },
   2002: { moved: { spring: '2002-06-04' }, extra: [{ date: '2002-06-03', name: 'Golden Jubilee' }] },

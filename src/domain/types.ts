@@ -102,7 +102,8 @@ export const LIST_CHECK_LISTS = ['support-safeguarding', 'childrens-social-care'
 export const listCheckListSchema = z.enum(LIST_CHECK_LISTS);
 export type ListCheckList = z.infer<typeof listCheckListSchema>;
 
-const trimmed = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+const trimmed = (max: number) =>
+  z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 
 /** A person as the group knows them. `id` is the Entra object id (or a dev user's id). */
 export const personSchema = z.object({
