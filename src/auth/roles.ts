@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   'case.update',
   'case.addUpdate',
   'case.setConcern',
+  'case.setStatus',
   'case.markStuck',
   'case.escalate',
   'case.close',
@@ -54,6 +55,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   'CMOE.Chair': [
     ...MEMBER,
     'case.setConcern',
+    'case.setStatus',
     'case.markStuck',
     'case.escalate',
     'case.close',
@@ -64,7 +66,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'report.read',
   ],
   'CMOE.SeniorManager': ['case.read', 'meeting.read', 'minutes.read', 'escalation.read', 'report.read'],
-  'CMOE.Admin': ['settings.manage', 'import.run', 'export.run', 'audit.read'],
+  'CMOE.Admin': ['settings.manage', 'import.run', 'audit.read'],
 };
 
 export function permissionsFor(roles: readonly Role[]): ReadonlySet<Permission> {

@@ -1,0 +1,128 @@
+/**
+ * The Express app for the tab and API, built from its dependencies without listening, so tests drive it
+ * in-process and server.ts alone decides ports and adapters.
+ */
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { DEV_USERS } from '../auth/devUsers';
+import type { Authenticator } from '../auth/principal';
+import { ForbiddenError, NotFoundError } from '../domain/errors';
+import type { Logger } from '../log';
+import type { OperationDeps } from '../operations/context';
+import { queryAudit } from '../operations/audit';
+import { auditQuerySchema } from '../operations/inputs';
+import { callOf, parseQuery } from './http';
+import { errorHandler, routeOf } from './problem';
+import { actionRoutes } from './routes/actions';
+import { caseRoutes } from './routes/cases';
+import { escalationRoutes, meetingRoutes } from './routes/meetings';
+
+export interface AppDeps extends OperationDeps {
+  authenticator: Authenticator;
+  /** The clock, read once per request and passed down as `now`. */
+  clock: () => Date;
+  log: Logger;
+  bodyLimit?: string;
+  /** Exposes GET /api/dev/users for the local sign-in (AUTH_MODE=dev only). */
+  devSignIn: boolean;
+  /** Extra routers mounted before the API's 404 (the bot's /api/messages, the tab's static files). */
+  mount?: (app: Express) => void;
+  version?: string;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      // Route pattern and user id only: URLs can carry a searched name in the query string.
+      deps.log.info('request', {
+        method: req.method,
+        route: routeOf(req),
+        status: res.statusCode,
+        ms: Math.round(ms * 10) / 10,
+        user: (res.locals.call as { caller?: { id: string } } | undefined)?.caller?.id,
+      });
+    });
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', version: deps.version ?? 'dev' });
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: deps.bodyLimit ?? '100kb' }));
+  api.use((_req, res, next) => {
+    // Children's records must not sit in browser or proxy caches.
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+
+  if (deps.devSignIn) {
+    api.get('/dev/users', (_req, res) => {
+      res.json(
+        DEV_USERS.map((u) => ({
+          id: u.id,
+          name: u.name,
+          email: u.email,
+          service: u.service,
+          roles: u.roles,
+        })),
+      );
+    });
+  }
+
+  api.use(async (req, res, next) => {
+    const caller = await deps.authenticator.authenticate(req.get('authorization'));
+    if (caller.roles.length === 0) {
+      // No CMOE role, no data: the refusal is audited with the user id only.
+      await deps.store.audit.append({
+        at: deps.clock().toISOString(),
+        userId: caller.id,
+        action: 'access.refused',
+        target: routeOf(req),
+        fields: [],
+        fromVersion: null,
+        toVersion: null,
+      });
+      throw new ForbiddenError('You do not have a CMOE role. Ask the system owner to assign one.');
+    }
+    res.locals.call = { caller, now: deps.clock() };
+    next();
+  });
+
+  api.get('/me', (_req, res) => {
+    const { caller } = callOf(res);
+    res.json({
+      id: caller.id,
+      name: caller.name,
+      email: caller.email,
+      roles: caller.roles,
+      permissions: [...caller.permissions].sort(),
+    });
+  });
+  api.use('/cases', caseRoutes(deps));
+  api.use('/actions', actionRoutes(deps));
+  api.use('/meetings', meetingRoutes(deps));
+  api.use('/escalations', escalationRoutes(deps));
+  api.get('/audit', async (req, res) => {
+    res.json(await queryAudit(deps, callOf(res), parseQuery(auditQuerySchema, req)));
+  });
+  api.use(() => {
+    throw new NotFoundError('This API route');
+  });
+
+  app.use('/api', api);
+  deps.mount?.(app);
+  app.use(() => {
+    throw new NotFoundError('This page');
+  });
+  app.use(errorHandler(deps.log));
+  return app;
+}

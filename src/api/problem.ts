@@ -1,0 +1,150 @@
+/**
+ * Errors to HTTP `application/problem+json` (RFC 9457) with a stable `code`. Only our own messages reach
+ * the client; anything unexpected becomes a generic 500 whose details stay in the log (without data).
+ */
+import type { ErrorRequestHandler } from 'express';
+import { z } from 'zod';
+import { AppError, BusyError, ConflictError, type FieldIssue, InvalidError } from '../domain/errors';
+import type { Logger } from '../log';
+
+/** Missing If-Match on a write: the client must send the version it saw. */
+export class PreconditionRequiredError extends AppError {
+  constructor() {
+    super('Invalid', 'This change needs the If-Match header with the version (ETag) you last saw.');
+  }
+}
+
+const STATUS: Record<AppError['code'], number> = {
+  NotFound: 404,
+  Conflict: 412,
+  Forbidden: 403,
+  Unauthenticated: 401,
+  Invalid: 400,
+  Busy: 503,
+};
+
+const TITLES: Record<AppError['code'], string> = {
+  NotFound: 'Not found',
+  Conflict: 'Changed by someone else',
+  Forbidden: 'Not allowed',
+  Unauthenticated: 'Sign-in required',
+  Invalid: 'Invalid request',
+  Busy: 'Busy',
+};
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  issues?: FieldIssue[];
+  current?: unknown;
+}
+
+/** Zod issues as field issues: the path and the message, never the value that was sent. */
+export function fieldIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  for (const i of error.issues) {
+    const base = [prefix, ...i.path.map(String)].filter(Boolean).join('.');
+    if (i.code === 'unrecognized_keys') {
+      for (const k of i.keys) out.push({ path: base ? `${base}.${k}` : k, message: 'is not a known field' });
+    } else {
+      out.push({ path: base || '(body)', message: i.message });
+    }
+  }
+  return out;
+}
+
+export function invalidFrom(error: z.ZodError, what: string): InvalidError {
+  const issues = fieldIssues(error);
+  return new InvalidError(
+    `Invalid ${what}: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+    issues,
+  );
+}
+
+export function problemFor(err: unknown): Problem {
+  if (err instanceof AppError) {
+    const status = err instanceof PreconditionRequiredError ? 428 : STATUS[err.code];
+    const p: Problem = {
+      type: `urn:cmoe:error:${err.code}`,
+      title: TITLES[err.code],
+      status,
+      code: err.code,
+      detail: err.message,
+    };
+    if (err instanceof InvalidError && err.issues.length > 0) p.issues = err.issues;
+    if (err instanceof ConflictError) p.current = err.current;
+    return p;
+  }
+  return {
+    type: 'urn:cmoe:error:Internal',
+    title: 'Something went wrong',
+    status: 500,
+    code: 'Internal',
+    detail: 'Something went wrong on our side. Nothing was lost; please try again.',
+  };
+}
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    let e = err;
+    const bp = err as BodyParserError;
+    // body-parser's own messages can quote the body, so they are replaced, never passed on.
+    if (bp?.type === 'entity.too.large') {
+      res.status(413).type('application/problem+json').json({
+        type: 'urn:cmoe:error:Invalid',
+        title: 'Too large',
+        status: 413,
+        code: 'Invalid',
+        detail: 'The request body is too large.',
+      });
+      return;
+    }
+    if (
+      bp?.type === 'entity.parse.failed' ||
+      bp?.type === 'encoding.unsupported' ||
+      bp?.type === 'charset.unsupported'
+    ) {
+      e = new InvalidError('The request body is not valid JSON.', [
+        { path: '(body)', message: 'is not valid JSON' },
+      ]);
+    }
+    const problem = problemFor(e);
+    if (problem.status >= 500) {
+      log.error('request failed', {
+        method: req.method,
+        route: routeOf(req),
+        error: err instanceof Error ? err.name : 'unknown',
+        // The first stack line is the message, which for a JSON or driver error can quote stored data.
+        frames:
+          err instanceof Error
+            ? (err.stack ?? '')
+                .split('\n')
+                .slice(1, 5)
+                .map((l) => l.trim())
+                .join(' | ')
+            : undefined,
+      });
+    }
+    if (e instanceof BusyError && e.retryAfterSeconds)
+      res.setHeader('Retry-After', String(e.retryAfterSeconds));
+    if (e instanceof ConflictError) {
+      const v = (e.current as { version?: unknown } | null)?.version;
+      if (typeof v === 'number') res.setHeader('ETag', `"${v}"`);
+    }
+    res.status(problem.status).type('application/problem+json').json(problem);
+  };
+}
+
+/** The route pattern (`/api/cases/:ref`), not the URL: query strings can hold a searched name. */
+export function routeOf(req: { baseUrl?: string; route?: { path?: unknown }; path: string }): string {
+  const pattern = typeof req.route?.path === 'string' ? req.route.path : null;
+  return pattern ? `${req.baseUrl ?? ''}${pattern}` : req.path;
+}

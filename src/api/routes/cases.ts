@@ -1,0 +1,93 @@
+import { Router } from 'express';
+import { caseRefSchema } from '../../domain/types';
+import { InvalidError } from '../../domain/errors';
+import type { OperationDeps } from '../../operations/context';
+import * as cases from '../../operations/cases';
+import { escalateCase } from '../../operations/escalations';
+import {
+  caseListQuerySchema,
+  casePatchSchema,
+  caseUpdateInputSchema,
+  closeCaseSchema,
+  escalateInputSchema,
+  listCheckInputSchema,
+  referralInputSchema,
+  reopenCaseSchema,
+} from '../../operations/inputs';
+import { callOf, ifMatch, param, parseBody, parseQuery, sendVersioned } from '../http';
+
+function refOf(req: Parameters<typeof param>[0]): string {
+  const ref = param(req, 'ref');
+  if (!caseRefSchema.safeParse(ref).success) {
+    throw new InvalidError('A case ref looks like CMOE-0042.', [
+      { path: 'ref', message: 'must look like CMOE-0042' },
+    ]);
+  }
+  return ref;
+}
+
+export function caseRoutes(deps: OperationDeps): Router {
+  const r = Router();
+
+  r.get('/', async (req, res) => {
+    res.json(await cases.listCases(deps, callOf(res), parseQuery(caseListQuerySchema, req)));
+  });
+
+  r.post('/check', async (req, res) => {
+    res.json(await cases.checkReferral(deps, callOf(res), parseBody(referralInputSchema, req)));
+  });
+
+  r.post('/', async (req, res) => {
+    const result = await cases.referCase(deps, callOf(res), parseBody(referralInputSchema, req));
+    res.setHeader('Location', `/api/cases/${result.case.ref}`);
+    sendVersioned(res, 201, result.case, result);
+  });
+
+  r.get('/:ref', async (req, res) => {
+    const detail = await cases.getCase(deps, callOf(res), refOf(req));
+    sendVersioned(res, 200, detail.case, detail);
+  });
+
+  r.patch('/:ref', async (req, res) => {
+    const ref = refOf(req);
+    const body = parseBody(casePatchSchema, req);
+    sendVersioned(res, 200, await cases.updateCase(deps, callOf(res), ref, ifMatch(req), body));
+  });
+
+  r.post('/:ref/close', async (req, res) => {
+    const ref = refOf(req);
+    const body = parseBody(closeCaseSchema, req);
+    sendVersioned(res, 200, await cases.closeCase(deps, callOf(res), ref, ifMatch(req), body));
+  });
+
+  r.post('/:ref/reopen', async (req, res) => {
+    const ref = refOf(req);
+    const body = parseBody(reopenCaseSchema, req);
+    sendVersioned(res, 200, await cases.reopenCase(deps, callOf(res), ref, ifMatch(req), body));
+  });
+
+  r.post('/:ref/list-checks', async (req, res) => {
+    const ref = refOf(req);
+    const body = parseBody(listCheckInputSchema, req);
+    sendVersioned(res, 200, await cases.addListCheck(deps, callOf(res), ref, ifMatch(req), body));
+  });
+
+  r.get('/:ref/updates', async (req, res) => {
+    res.json(await cases.listCaseUpdates(deps, callOf(res), refOf(req)));
+  });
+
+  r.post('/:ref/updates', async (req, res) => {
+    const ref = refOf(req);
+    const body = parseBody(caseUpdateInputSchema, req);
+    res.status(201).json(await cases.addCaseUpdate(deps, callOf(res), ref, body.text));
+  });
+
+  r.post('/:ref/escalations', async (req, res) => {
+    const ref = refOf(req);
+    const body = parseBody(escalateInputSchema, req);
+    const result = await escalateCase(deps, callOf(res), ref, ifMatch(req), body);
+    sendVersioned(res, 201, result.case, result);
+  });
+
+  return r;
+}

@@ -1,0 +1,31 @@
+/**
+ * The caller, as every operation sees it, however they signed in (dev header now, Teams SSO later).
+ */
+import type { Person } from '../domain/types';
+import { type Permission, type Role, permissionsFor } from './roles';
+
+export interface Principal {
+  id: string;
+  name: string;
+  email: string;
+  roles: readonly Role[];
+  permissions: ReadonlySet<Permission>;
+}
+
+export function makePrincipal(p: {
+  id: string;
+  name: string;
+  email: string;
+  roles: readonly Role[];
+}): Principal {
+  return { ...p, permissions: permissionsFor(p.roles) };
+}
+
+export function asPerson(p: Principal): Person {
+  return { id: p.id, name: p.name, email: p.email };
+}
+
+/** Turns an `Authorization` header into a principal, or throws `UnauthenticatedError`. */
+export interface Authenticator {
+  authenticate(authorization: string | undefined): Promise<Principal>;
+}

@@ -1,0 +1,153 @@
+/**
+ * Settings from the environment, parsed once with zod. A bad or missing value stops the start with a
+ * message that names the variable, so a misconfigured deployment fails loudly instead of half-working.
+ */
+import { z } from 'zod';
+import { type Policy, policySchema } from './domain/policy';
+import { localDateSchema } from './domain/types';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const dateList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(localDateSchema));
+
+/** `2026-12-21..2027-01-01,2027-02-15..2027-02-19` */
+const rangeList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)
+      .map((r) => {
+        const [start = '', end = start] = r.split('..').map((x) => x.trim());
+        return { start, end };
+      }),
+  )
+  .pipe(z.array(z.object({ start: localDateSchema, end: localDateSchema })));
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: int(1, 65535).default(3978),
+  /** Interface to listen on. Dev sign-in only ever runs on loopback. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  STORE: z.enum(['sqlite', 'sharepoint']).default('sqlite'),
+  SQLITE_PATH: z.string().min(1).default('.data/cmoe.sqlite'),
+  AUTH_MODE: z.enum(['dev', 'teams']).default('dev'),
+  /** Seed synthetic demo data into an empty SQLite store on start (dev only). */
+  SEED_DEMO: bool.default(true),
+  SEED_CASES: int(0, 20000).default(120),
+  /** Express body-parser limit for JSON bodies. */
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb')
+    .default('100kb'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Public base URL of the tab (links in bot cards); defaults to http://HOST:PORT. */
+  PUBLIC_BASE_URL: z.url().optional(),
+
+  MEETING_ANCHOR_DATE: localDateSchema.default('2026-01-06'),
+  MEETING_EVERY_WEEKS: int(1, 12).default(4),
+  MEETING_TIME: z.string().default('10:00'),
+  EXTRA_CLOSURES: dateList.default([]),
+  SCHOOL_HOLIDAYS: rangeList.default([]),
+  ELIGIBILITY_WEEKS_OUT: int(1, 52).default(4),
+  STUCK_MEETINGS: int(1, 6).default(2),
+  STUCK_DEFERRALS: int(1, 10).default(2),
+  ESCALATION_RESPONSE_WORKING_DAYS: int(1, 60).default(10),
+});
+
+export interface Config {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  store: 'sqlite' | 'sharepoint';
+  sqlitePath: string;
+  authMode: 'dev' | 'teams';
+  seedDemo: boolean;
+  seedCases: number;
+  bodyLimit: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  publicBaseUrl: string;
+  policy: Policy;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/**
+ * Reads and checks the settings. Throws `ConfigError` listing every problem, each naming its variable.
+ * Only variables this app defines are read; values are never echoed (a secret could be among them).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+
+  const policy = policySchema.safeParse({
+    calendar: { extraClosures: e.EXTRA_CLOSURES, schoolHolidays: e.SCHOOL_HOLIDAYS },
+    cadence: { anchorDate: e.MEETING_ANCHOR_DATE, everyWeeks: e.MEETING_EVERY_WEEKS, time: e.MEETING_TIME },
+    eligibilityWeeksOut: e.ELIGIBILITY_WEEKS_OUT,
+    stuckMeetings: e.STUCK_MEETINGS,
+    stuckDeferrals: e.STUCK_DEFERRALS,
+    escalationResponseWorkingDays: e.ESCALATION_RESPONSE_WORKING_DAYS,
+  });
+  if (!policy.success) {
+    const names: Record<string, string> = {
+      'cadence.time': 'MEETING_TIME',
+      'calendar.schoolHolidays': 'SCHOOL_HOLIDAYS',
+    };
+    for (const i of policy.error.issues) {
+      const path = i.path.filter((p) => typeof p === 'string').join('.');
+      const name = Object.entries(names).find(([k]) => path.startsWith(k))?.[1] ?? path;
+      problems.push(`${name}: ${i.message}`);
+    }
+  }
+
+  // Dev sign-in trusts a header anyone can type: it must never face a network or run as production.
+  if (e.AUTH_MODE === 'dev') {
+    if (e.NODE_ENV === 'production')
+      problems.push('AUTH_MODE: dev sign-in is refused when NODE_ENV=production');
+    if (!LOOPBACK.has(e.HOST)) problems.push(`HOST: dev sign-in only listens on localhost (127.0.0.1, ::1)`);
+  }
+  if (e.STORE === 'sharepoint')
+    problems.push('STORE: the SharePoint store is not available in this build yet; use sqlite');
+  if (e.AUTH_MODE === 'teams')
+    problems.push('AUTH_MODE: Teams SSO is not available in this build yet; use dev');
+  if (problems.length > 0 || !policy.success) throw new ConfigError(problems);
+
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    store: e.STORE,
+    sqlitePath: e.SQLITE_PATH,
+    authMode: e.AUTH_MODE,
+    seedDemo: e.SEED_DEMO,
+    seedCases: e.SEED_CASES,
+    bodyLimit: e.BODY_LIMIT,
+    logLevel: e.LOG_LEVEL,
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`,
+    policy: policy.data,
+  };
+}

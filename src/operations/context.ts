@@ -1,0 +1,77 @@
+/**
+ * What every operation receives. Operations are the one place where permission checks, domain rules,
+ * writes and the audit trail meet; the API routes and bot handlers stay thin around them.
+ */
+import type { Principal } from '../auth/principal';
+import type { Permission } from '../auth/roles';
+import { toLondonDate } from '../domain/calendar';
+import { ForbiddenError, InvalidError } from '../domain/errors';
+import type { Policy } from '../domain/policy';
+import type { LocalDate } from '../domain/types';
+import type { Store } from '../store/ports';
+
+export interface OperationDeps {
+  store: Store;
+  policy: Policy;
+}
+
+/** One call: who asks, and when (the clock is read once, at the edge). */
+export interface Call {
+  caller: Principal;
+  now: Date;
+}
+
+export function today(call: Call): LocalDate {
+  return toLondonDate(call.now);
+}
+
+export function nowIso(call: Call): string {
+  return call.now.toISOString();
+}
+
+/**
+ * Throws `ForbiddenError` unless the caller holds `permission`. A refusal is audited with the caller and
+ * the target (a ref or id, never child data) so repeated probing is visible to the system owner.
+ */
+export async function authorize(
+  deps: OperationDeps,
+  call: Call,
+  permission: Permission,
+  target: string,
+): Promise<void> {
+  if (call.caller.permissions.has(permission)) return;
+  await refuse(deps, call, target);
+}
+
+/** Audits a refusal and throws. */
+export async function refuse(
+  deps: OperationDeps,
+  call: Call,
+  target: string,
+  message?: string,
+): Promise<never> {
+  await deps.store.audit.append({
+    at: nowIso(call),
+    userId: call.caller.id,
+    action: 'access.refused',
+    target,
+    fields: [],
+    fromVersion: null,
+    toVersion: null,
+  });
+  throw new ForbiddenError(message);
+}
+
+/** True when the caller holds at least one of the permissions. */
+export function can(call: Call, ...permissions: Permission[]): boolean {
+  return permissions.some((p) => call.caller.permissions.has(p));
+}
+
+export function requireVersion(version: number | undefined): number {
+  if (version === undefined || !Number.isInteger(version) || version < 1) {
+    throw new InvalidError('A version (If-Match) is required for this change.', [
+      { path: 'If-Match', message: 'is required' },
+    ]);
+  }
+  return version;
+}

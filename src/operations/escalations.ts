@@ -1,0 +1,129 @@
+/**
+ * Escalation to senior managers (ToR §4-5): the chair escalates a case with the decision requested and a
+ * response due date; the response is recorded when it comes back.
+ */
+import { asPerson } from '../auth/principal';
+import { addWorkingDays } from '../domain/calendar';
+import { InvalidError, NotFoundError } from '../domain/errors';
+import type { Case, Escalation } from '../domain/types';
+import { type Call, type OperationDeps, authorize, nowIso, today } from './context';
+import { loadCase } from './cases';
+import type { EscalateInput, EscalationResponseInput } from './inputs';
+
+export async function listEscalations(
+  deps: OperationDeps,
+  call: Call,
+  query: { caseRef?: string; awaiting?: boolean },
+): Promise<Escalation[]> {
+  await authorize(deps, call, 'escalation.read', query.caseRef ?? 'escalations');
+  return deps.store.escalations.list({
+    ...(query.caseRef ? { caseRef: query.caseRef } : {}),
+    ...(query.awaiting !== undefined ? { awaitingResponse: query.awaiting } : {}),
+  });
+}
+
+/**
+ * Escalates a case: the case moves to `escalated` (conditional on the version the chair saw) and the
+ * escalation is recorded. The response is due after the policy's working days unless a date is given.
+ */
+export async function escalateCase(
+  deps: OperationDeps,
+  call: Call,
+  ref: string,
+  expectedCaseVersion: number,
+  input: EscalateInput,
+): Promise<{ case: Case; escalation: Escalation }> {
+  await authorize(deps, call, 'case.escalate', ref);
+  const c = await loadCase(deps, ref);
+  if (c.status === 'closed') {
+    throw new InvalidError('A closed case cannot be escalated.', [{ path: 'status', message: 'is closed' }]);
+  }
+  const day = today(call);
+  const responseDue =
+    input.responseDue ?? addWorkingDays(day, deps.policy.escalationResponseWorkingDays, deps.policy.calendar);
+  if (responseDue <= day) {
+    throw new InvalidError('The response due date must be in the future.', [
+      { path: 'responseDue', message: 'must be in the future' },
+    ]);
+  }
+  const now = nowIso(call);
+  // The case write goes first: if it conflicts, no orphan escalation is left behind.
+  const updated = await deps.store.cases.update(
+    ref,
+    expectedCaseVersion,
+    { status: 'escalated', lastProgressAt: now, stuckFlag: false },
+    now,
+  );
+  const escalation = await deps.store.escalations.create(
+    {
+      caseRef: ref,
+      raisedBy: asPerson(call.caller),
+      raisedOn: day,
+      to: input.to,
+      toName: input.toName ?? null,
+      reason: input.reason,
+      decisionRequested: input.decisionRequested,
+      responseDue,
+      response: null,
+      outcome: null,
+      respondedOn: null,
+      meetingId: input.meetingId ?? null,
+    },
+    now,
+  );
+  await deps.store.audit.append({
+    at: now,
+    userId: call.caller.id,
+    action: 'case.update',
+    target: ref,
+    fields: ['status'],
+    fromVersion: expectedCaseVersion,
+    toVersion: updated.version,
+  });
+  await deps.store.audit.append({
+    at: now,
+    userId: call.caller.id,
+    action: 'escalation.create',
+    target: escalation.id,
+    fields: [],
+    fromVersion: null,
+    toVersion: escalation.version,
+  });
+  return { case: updated, escalation };
+}
+
+/** Records the senior managers' response (entered by the chair). */
+export async function recordEscalationResponse(
+  deps: OperationDeps,
+  call: Call,
+  id: string,
+  expectedVersion: number,
+  input: EscalationResponseInput,
+): Promise<Escalation> {
+  await authorize(deps, call, 'escalation.respond', id);
+  const e = await deps.store.escalations.get(id);
+  if (!e) throw new NotFoundError(`Escalation ${id}`);
+  const respondedOn = input.respondedOn ?? today(call);
+  if (respondedOn < e.raisedOn) {
+    throw new InvalidError('The response cannot be before the escalation.', [
+      { path: 'respondedOn', message: 'is before the escalation' },
+    ]);
+  }
+  const now = nowIso(call);
+  const updated = await deps.store.escalations.update(
+    id,
+    expectedVersion,
+    { response: input.response, outcome: input.outcome ?? null, respondedOn },
+    now,
+  );
+  await deps.store.audit.append({
+    at: now,
+    userId: call.caller.id,
+    action: 'escalation.update',
+    target: id,
+    fields: ['response', 'outcome', 'respondedOn'],
+    fromVersion: expectedVersion,
+    toVersion: updated.version,
+  });
+  return updated;
+}

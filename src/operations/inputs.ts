@@ -1,0 +1,201 @@
+/**
+ * Input schemas for every operation: the API validates request bodies with them and the bot validates card
+ * payloads with the same ones, so both edges accept exactly the same things. Unknown keys are rejected
+ * (a typo must not be silently ignored), and patches never fill in defaults for fields that were not sent.
+ */
+import { z } from 'zod';
+import {
+  attendeeSchema,
+  caseFieldsSchema,
+  caseRefSchema,
+  closureSchema,
+  concernSchema,
+  escalationTargetSchema,
+  instantSchema,
+  listCheckSchema,
+  localDateSchema,
+  personSchema,
+  yearGroupSchema,
+} from '../domain/types';
+
+/** The same shape with every field optional and no defaults (zod 4 applies defaults inside `.partial()`). */
+function patchOf<T extends z.ZodRawShape>(shape: T) {
+  const out: Record<string, z.ZodType> = {};
+  for (const [k, v] of Object.entries(shape)) {
+    const base = v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : (v as z.ZodType);
+    out[k] = base.optional();
+  }
+  return z.object(out as { [K in keyof T]: z.ZodOptional<z.ZodType<z.output<T[K]>>> }).strict();
+}
+
+/**
+ * A referral. The year group may be left out (it is derived from the date of birth); concern starts at
+ * medium until the chair triages; the referral date is computed, never typed.
+ */
+export const referralInputSchema = caseFieldsSchema
+  .omit({ yearGroup: true, concern: true })
+  .extend({ yearGroup: yearGroupSchema.optional() })
+  .strict();
+export type ReferralInput = z.infer<typeof referralInputSchema>;
+
+const OPEN_STATUSES = ['referred', 'open', 'monitoring'] as const;
+
+/**
+ * A change to a case. Status here moves only between referred, open and monitoring: escalation and closure
+ * have their own operations because they record more than a status.
+ */
+export const casePatchSchema = patchOf({
+  ...caseFieldsSchema.shape,
+  status: z.enum(OPEN_STATUSES),
+  stuckFlag: z.boolean(),
+  proposedForClosure: z.boolean(),
+}).refine((p) => Object.keys(p).length > 0, 'send at least one field to change');
+export type CasePatchInput = z.infer<typeof casePatchSchema>;
+
+export const closeCaseSchema = closureSchema.strict();
+export type CloseCaseInput = z.infer<typeof closeCaseSchema>;
+
+export const reopenCaseSchema = z
+  .object({ reason: z.string().trim().min(1, 'is required').max(2000) })
+  .strict();
+export type ReopenCaseInput = z.infer<typeof reopenCaseSchema>;
+
+export const listCheckInputSchema = listCheckSchema.strict();
+
+export const caseUpdateInputSchema = z
+  .object({ text: z.string().trim().min(1, 'is required').max(4000, 'must be at most 4000 characters') })
+  .strict();
+
+/**
+ * A new action. The SMART parts are optional here on purpose: the SMART check names every missing part
+ * in one message instead of zod stopping at "required".
+ */
+export const actionInputSchema = z
+  .object({
+    caseRef: caseRefSchema,
+    description: z.string().trim().max(2000).nullish(),
+    successMeasure: z.string().trim().max(2000).nullish(),
+    owner: personSchema.nullish(),
+    ownerService: z.string().trim().max(200).default(''),
+    dueDate: localDateSchema.nullish(),
+    meetingId: z.string().min(1).max(100).nullish(),
+  })
+  .strict();
+export type ActionInput = z.infer<typeof actionInputSchema>;
+
+export const actionPatchSchema = z
+  .object({
+    description: z.string().trim().min(1, 'is required').max(2000),
+    successMeasure: z.string().trim().min(1, 'is required').max(2000),
+    owner: personSchema,
+    ownerService: z.string().trim().max(200),
+  })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change');
+export type ActionPatchInput = z.infer<typeof actionPatchSchema>;
+
+export const completeActionSchema = z
+  .object({
+    note: z.string().trim().min(1, 'is required').max(2000),
+    completedOn: localDateSchema.optional(),
+  })
+  .strict();
+export type CompleteActionInput = z.infer<typeof completeActionSchema>;
+
+export const extendActionSchema = z
+  .object({ dueDate: localDateSchema, reason: z.string().trim().min(1, 'is required').max(1000) })
+  .strict();
+export type ExtendActionInput = z.infer<typeof extendActionSchema>;
+
+export const cancelActionSchema = z
+  .object({ reason: z.string().trim().min(1, 'is required').max(1000) })
+  .strict();
+
+export const scheduleMeetingSchema = z
+  .object({
+    startsAt: instantSchema,
+    chair: personSchema.nullish(),
+    attendees: z.array(attendeeSchema).max(100).default([]),
+    apologies: z.array(attendeeSchema).max(100).default([]),
+  })
+  .strict();
+export type ScheduleMeetingInput = z.infer<typeof scheduleMeetingSchema>;
+
+export const escalateInputSchema = z
+  .object({
+    to: escalationTargetSchema,
+    toName: z.string().trim().max(200).nullish(),
+    reason: z.string().trim().min(1, 'is required').max(4000),
+    decisionRequested: z.string().trim().min(1, 'is required').max(4000),
+    /** Defaults to the policy's working days after today. */
+    responseDue: localDateSchema.optional(),
+    meetingId: z.string().min(1).max(100).nullish(),
+  })
+  .strict();
+export type EscalateInput = z.infer<typeof escalateInputSchema>;
+
+export const escalationResponseSchema = z
+  .object({
+    response: z.string().trim().min(1, 'is required').max(4000),
+    outcome: z.string().trim().max(4000).nullish(),
+    respondedOn: localDateSchema.optional(),
+  })
+  .strict();
+export type EscalationResponseInput = z.infer<typeof escalationResponseSchema>;
+
+const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item));
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** Query string of GET /api/cases. */
+export const caseListQuerySchema = z
+  .object({
+    status: csv(z.enum(['referred', 'open', 'escalated', 'monitoring', 'closed'])).optional(),
+    concern: csv(concernSchema).optional(),
+    category: caseFieldsSchema.shape.categories.element.optional(),
+    lead: z.string().trim().max(320).optional(),
+    stuck: flag.optional(),
+    overdue: flag.optional(),
+    mine: flag.optional(),
+    q: z.string().trim().max(200).optional(),
+  })
+  .strict();
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+
+export const actionListQuerySchema = z
+  .object({
+    caseRef: caseRefSchema.optional(),
+    mine: flag.optional(),
+    status: csv(z.enum(['open', 'done', 'cancelled'])).optional(),
+    overdue: flag.optional(),
+  })
+  .strict();
+export type ActionListQuery = z.infer<typeof actionListQuerySchema>;
+
+export const meetingListQuerySchema = z
+  .object({ from: instantSchema.optional(), to: instantSchema.optional() })
+  .strict();
+
+export const escalationListQuerySchema = z
+  .object({ caseRef: caseRefSchema.optional(), awaiting: flag.optional() })
+  .strict();
+
+export const auditQuerySchema = z
+  .object({
+    userId: z.string().max(100).optional(),
+    target: z.string().max(100).optional(),
+    action: z.string().max(50).optional(),
+    from: instantSchema.optional(),
+    to: instantSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(5000).optional(),
+  })
+  .strict();

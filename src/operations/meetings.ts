@@ -1,0 +1,92 @@
+/**
+ * Meeting use cases: the schedule, the next meeting and the agenda. Running a meeting (issue 5) builds on
+ * these. The agenda is computed live until the meeting starts, then read from the frozen copy.
+ */
+import { buildAgenda } from '../domain/agenda';
+import { NotFoundError } from '../domain/errors';
+import { nextMeetingOnOrAfter } from '../domain/meetings';
+import type { AgendaItem, Meeting } from '../domain/types';
+import { type Call, type OperationDeps, authorize, nowIso, today } from './context';
+import type { ScheduleMeetingInput } from './inputs';
+
+export async function listMeetings(
+  deps: OperationDeps,
+  call: Call,
+  query: { from?: string; to?: string },
+): Promise<Meeting[]> {
+  await authorize(deps, call, 'meeting.read', 'meetings');
+  return deps.store.meetings.list(query);
+}
+
+export async function getMeeting(deps: OperationDeps, call: Call, id: string): Promise<Meeting> {
+  await authorize(deps, call, 'meeting.read', id);
+  const m = await deps.store.meetings.get(id);
+  if (!m) throw new NotFoundError(`Meeting ${id}`);
+  return m;
+}
+
+/** The next meeting from today: a stored one, or the next on the cadence (not yet scheduled). */
+export async function nextMeeting(
+  deps: OperationDeps,
+  call: Call,
+): Promise<{ date: string; startsAt: string; meetingId: string | null }> {
+  await authorize(deps, call, 'meeting.read', 'meetings');
+  return nextMeetingOnOrAfter(today(call), await deps.store.meetings.list({}), deps.policy);
+}
+
+export async function scheduleMeeting(
+  deps: OperationDeps,
+  call: Call,
+  input: ScheduleMeetingInput,
+): Promise<Meeting> {
+  await authorize(deps, call, 'meeting.run', 'meetings');
+  const created = await deps.store.meetings.create(
+    {
+      startsAt: new Date(input.startsAt).toISOString(),
+      chair: input.chair ?? null,
+      attendees: input.attendees,
+      apologies: input.apologies,
+      status: 'scheduled',
+      agenda: null,
+      records: [],
+      minutesPublishedAt: null,
+    },
+    nowIso(call),
+  );
+  await deps.store.audit.append({
+    at: nowIso(call),
+    userId: call.caller.id,
+    action: 'meeting.create',
+    target: created.id,
+    fields: [],
+    fromVersion: null,
+    toVersion: created.version,
+  });
+  return created;
+}
+
+/** The agenda in SPEC order, each item with why it is there. */
+export async function getAgenda(
+  deps: OperationDeps,
+  call: Call,
+  id: string,
+): Promise<{ meeting: Meeting; frozen: boolean; items: AgendaItem[] }> {
+  const meeting = await getMeeting(deps, call, id);
+  if (meeting.agenda) return { meeting, frozen: true, items: meeting.agenda };
+  const [cases, actions, escalations, meetings] = await Promise.all([
+    deps.store.cases.list({ status: ['referred', 'open', 'escalated', 'monitoring'] }),
+    deps.store.actions.list({ status: ['open', 'done'] }),
+    deps.store.escalations.list({ awaitingResponse: true }),
+    deps.store.meetings.list({}),
+  ]);
+  const items = buildAgenda({
+    cases,
+    actions,
+    escalations,
+    meetings,
+    meetingStartsAt: new Date(meeting.startsAt),
+    now: call.now,
+    policy: deps.policy,
+  });
+  return { meeting, frozen: false, items };
+}

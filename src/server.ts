@@ -1,0 +1,108 @@
+/**
+ * Composition root: config -> store -> auth -> app -> listen. The only file that reads the environment
+ * and picks adapters; everything else receives what it needs.
+ */
+import type { Server } from 'node:http';
+import { DevAuthenticator } from './auth/devAuthenticator';
+import { createApp } from './api/app';
+import { ConfigError, type Config, loadConfig } from './config';
+import { toLondonDate } from './domain/calendar';
+import { generateDemoData } from './demo/generate';
+import { isStoreEmpty, seedStore } from './demo/seed';
+import { createLogger, type Logger } from './log';
+import type { Store } from './store/ports';
+import { openSqliteStore } from './store/sqlite';
+
+export interface Running {
+  server: Server;
+  store: Store;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Seeds synthetic demo data into an empty store, so a first local run has something to show. */
+async function seedIfEmpty(store: Store, config: Config, log: Logger): Promise<void> {
+  if (!config.seedDemo || config.authMode !== 'dev' || !(await isStoreEmpty(store))) return;
+  const now = new Date();
+  const data = generateDemoData({ cases: config.seedCases, today: toLondonDate(now), policy: config.policy });
+  const counts = await seedStore(store, data, now.toISOString());
+  log.info('seeded synthetic demo data', counts);
+}
+
+export async function start(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Running> {
+  const store = openSqliteStore(config.sqlitePath);
+  await seedIfEmpty(store, config, log);
+  const app = createApp({
+    store,
+    policy: config.policy,
+    authenticator: new DevAuthenticator(),
+    clock: () => new Date(),
+    log,
+    bodyLimit: config.bodyLimit,
+    devSignIn: config.authMode === 'dev',
+  });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  return {
+    server,
+    store,
+    url,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw e;
+  }
+  const log = createLogger(config.logLevel);
+  const running = await start(config, log);
+  console.log(`\nCMOE Tracker is running (${config.store}, ${config.authMode} sign-in)`);
+  console.log(`  Tab and API: ${running.url}/`);
+  console.log(`  Health:      ${running.url}/healthz`);
+  if (config.authMode === 'dev')
+    console.log(`  Demo users:  ${running.url}/api/dev/users  (synthetic data only)`);
+  console.log('');
+  const stop = (signal: string) => {
+    log.info('stopping', { signal });
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    // System errors (a port in use, an unwritable path) are safe and useful to show; others are not
+    // echoed, since a driver's message could quote stored data.
+    const code = (e as { code?: unknown } | null)?.code;
+    console.error(
+      'CMOE Tracker failed to start:',
+      e instanceof Error && typeof code === 'string'
+        ? e.message
+        : e instanceof Error
+          ? e.name
+          : 'unknown error',
+    );
+    process.exit(1);
+  });
+}
