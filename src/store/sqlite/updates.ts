@@ -1,0 +1,35 @@
+import type Database from 'better-sqlite3';
+import { caseUpdateSchema } from '../../domain/types';
+import type { CaseRef, CaseUpdate } from '../../domain/types';
+import { newId } from '../ids';
+import type { CaseUpdateStore, NewCaseUpdate } from '../ports';
+import { decodeRow, run, validateRecord } from './records';
+
+/** A case's timeline: append-only, oldest first (ties in the order they were added). */
+export class SqliteCaseUpdateStore implements CaseUpdateStore {
+  private readonly selectByCase: Database.Statement;
+  private readonly insertRow: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.selectByCase = db
+      .prepare('SELECT id, data FROM case_updates WHERE case_ref = ? ORDER BY at_ms, seq')
+      .raw(true);
+    this.insertRow = db.prepare('INSERT INTO case_updates (id, case_ref, at_ms, data) VALUES (?, ?, ?, ?)');
+  }
+
+  list(caseRef: CaseRef): Promise<CaseUpdate[]> {
+    return run(() =>
+      (this.selectByCase.all(caseRef) as [string, unknown][]).map(([id, data]) =>
+        decodeRow(caseUpdateSchema, 'case_updates', id, data),
+      ),
+    );
+  }
+
+  add(input: NewCaseUpdate): Promise<CaseUpdate> {
+    return run(() => {
+      const update = validateRecord(caseUpdateSchema, 'Case update', { ...input, id: newId() });
+      this.insertRow.run(update.id, update.caseRef, Date.parse(update.at), JSON.stringify(update));
+      return update;
+    });
+  }
+}

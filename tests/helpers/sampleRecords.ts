@@ -1,0 +1,165 @@
+/**
+ * Synthetic records for store tests. Every name is obviously fictional; none of this is anyone's data.
+ * Each factory returns a complete, valid input for the port, with overrides laid over it.
+ */
+import type { AuditEntry, Person } from '../../src/domain/types';
+import type {
+  ConversationRegistration,
+  MinutesDocument,
+  NewAction,
+  NewAuditEntry,
+  NewCase,
+  NewCaseUpdate,
+  NewEscalation,
+  NewMeeting,
+} from '../../src/store/ports';
+
+/** A fixed clock: `instant(0)` is 2025-03-03 09:00 UTC, `instant(n)` is n minutes later. */
+export function instant(minutes: number): string {
+  return new Date(Date.UTC(2025, 2, 3, 9, 0, 0) + minutes * 60_000).toISOString();
+}
+
+export function samplePerson(overrides: Partial<Person> = {}): Person {
+  return { id: 'user-testy', name: 'Testy Example', email: 'testy.example@example.org', ...overrides };
+}
+
+export function sampleCase(overrides: Partial<NewCase> = {}): NewCase {
+  return {
+    firstName: 'Testy',
+    lastName: 'Example',
+    dateOfBirth: '2014-05-17',
+    yearGroup: '6',
+    upn: null,
+    lastSchool: 'Example Primary Academy',
+    categories: ['no-school-place'],
+    provision: 'none',
+    hoursPerWeek: null,
+    outOfEducationSince: '2025-01-06',
+    exclusionDate: null,
+    timetableEndDate: null,
+    timetableReviewDate: null,
+    referralSource: 'ewo',
+    referredBy: 'Sample Referrer',
+    receivedOn: '2025-02-20',
+    lead: { id: null, name: 'Lead Example', email: 'lead.example@example.org' },
+    agencies: ['Education Welfare'],
+    sendStatus: 'none',
+    socialCareStatus: 'none',
+    cseRisk: 'not-checked',
+    concernNotes: null,
+    concern: 'medium',
+    referralDate: '2025-03-03',
+    status: 'referred',
+    closure: null,
+    listChecks: [],
+    stuckFlag: false,
+    proposedForClosure: false,
+    lastProgressAt: instant(0),
+    ...overrides,
+  };
+}
+
+export function sampleAction(caseRef: string, overrides: Partial<NewAction> = {}): NewAction {
+  return {
+    caseRef,
+    description: 'Arrange a school place panel for the child',
+    successMeasure: 'Panel date confirmed in writing',
+    owner: samplePerson({ id: 'owner-1', name: 'Owner Example', email: 'owner.example@example.org' }),
+    ownerService: 'Admissions',
+    dueDate: '2025-03-31',
+    meetingId: null,
+    status: 'open',
+    completionNote: null,
+    completedOn: null,
+    deferrals: [],
+    incompleteFromImport: false,
+    createdBy: samplePerson(),
+    ...overrides,
+  };
+}
+
+export function sampleUpdate(caseRef: string, overrides: Partial<NewCaseUpdate> = {}): NewCaseUpdate {
+  return {
+    caseRef,
+    at: instant(0),
+    by: samplePerson(),
+    text: 'Spoke to the family; a visit is booked.',
+    ...overrides,
+  };
+}
+
+export function sampleMeeting(overrides: Partial<NewMeeting> = {}): NewMeeting {
+  return {
+    startsAt: '2025-03-10T10:00:00.000Z',
+    chair: samplePerson({ id: 'chair-1', name: 'Chair Example', email: 'chair.example@example.org' }),
+    attendees: [{ name: 'Attendee Example', service: 'SEND', email: null }],
+    apologies: [],
+    status: 'scheduled',
+    agenda: null,
+    records: [],
+    minutesPublishedAt: null,
+    ...overrides,
+  };
+}
+
+export function sampleEscalation(caseRef: string, overrides: Partial<NewEscalation> = {}): NewEscalation {
+  return {
+    caseRef,
+    raisedBy: samplePerson({ id: 'chair-1', name: 'Chair Example', email: 'chair.example@example.org' }),
+    raisedOn: '2025-03-10',
+    to: 'head-of-service',
+    toName: null,
+    reason: 'No progress over two meetings',
+    decisionRequested: 'Agree funding for alternative provision',
+    responseDue: '2025-03-24',
+    response: null,
+    outcome: null,
+    respondedOn: null,
+    meetingId: null,
+    ...overrides,
+  };
+}
+
+export function sampleAudit(overrides: Partial<NewAuditEntry> = {}): NewAuditEntry {
+  const entry: Omit<AuditEntry, 'id'> = {
+    at: instant(0),
+    userId: 'user-testy',
+    action: 'case.view',
+    target: 'CMOE-0001',
+    fields: [],
+    fromVersion: null,
+    toVersion: null,
+  };
+  return { ...entry, ...overrides };
+}
+
+export function sampleConversation(
+  overrides: Partial<ConversationRegistration> = {},
+): ConversationRegistration {
+  return {
+    conversationId: '19:sample-channel@thread.tacv2',
+    kind: 'channel',
+    tenantId: 'tenant-sample',
+    teamId: 'team-sample',
+    userId: null,
+    reference: {
+      conversation: { id: '19:sample-channel@thread.tacv2', isGroup: true },
+      serviceUrl: 'https://smba.example.invalid/uk/',
+      bot: { id: 'bot-sample', name: 'CMOE bot' },
+    },
+    active: true,
+    updatedAt: instant(0),
+    ...overrides,
+  };
+}
+
+export function sampleMinutes(meetingId: string, overrides: Partial<MinutesDocument> = {}): MinutesDocument {
+  return {
+    meetingId,
+    fileName: 'CMOE minutes 2025-03-10.docx',
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    bytes: Uint8Array.from({ length: 256 }, (_, i) => i),
+    createdAt: instant(0),
+    ...overrides,
+  };
+}
