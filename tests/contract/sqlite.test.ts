@@ -270,21 +270,17 @@ describe('the database itself', () => {
     ).rejects.toBeInstanceOf(RangeError);
   });
 
-  test('lists 5,000 cases quickly (prepared once, one query, no per-row reads)', async () => {
+  // Speed is measured by `npm run bench` (docs/benchmarks.md), never asserted in a test.
+  test('lists 5,000 cases in ref order, each exactly once', async () => {
     const store = openSqliteStore(dbPath);
     for (let i = 0; i < 5000; i++)
       await store.cases.create(sampleCase({ concern: i % 3 === 0 ? 'high' : 'low' }), instant(i));
-    await store.cases.list();
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const started = performance.now();
-      const listed = await store.cases.list();
-      times.push(performance.now() - started);
-      expect(listed).toHaveLength(5000);
-    }
-    times.sort((x, y) => x - y);
-    // Generous: the machine is shared. The real target (< 50 ms per API request) is in the benchmark.
-    expect(times[2]).toBeLessThan(400);
+    const listed = await store.cases.list();
+    expect(listed).toHaveLength(5000);
+    expect(listed[0]?.ref).toBe('CMOE-0001');
+    expect(listed[4999]?.ref).toBe('CMOE-5000');
+    expect(new Set(listed.map((c) => c.ref)).size).toBe(5000);
+    expect(await store.cases.list({ concern: ['high'] })).toHaveLength(1667);
     await store.close();
   }, 60_000);
 });

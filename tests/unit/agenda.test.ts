@@ -1,8 +1,13 @@
-import { performance } from 'node:perf_hooks';
 import { buildAgenda } from '../../src/domain/agenda';
 import type { AgendaInput } from '../../src/domain/agenda';
 import { addDays } from '../../src/domain/calendar';
-import type { Action, Case, Concern, Escalation } from '../../src/domain/types';
+import {
+  AGENDA_SECTIONS,
+  type Action,
+  type Case,
+  type Concern,
+  type Escalation,
+} from '../../src/domain/types';
 import { deferrals, makeAction, makeCase, makeEscalation, meeting, policyWith } from './fixtures';
 
 const policy = policyWith();
@@ -215,8 +220,9 @@ describe('agenda order', () => {
   });
 });
 
-describe('agenda performance', () => {
-  it('builds the agenda for 10,000 cases in well under 100 ms', () => {
+// Speed is measured by `npm run bench` (docs/benchmarks.md), never asserted in a test.
+describe('agenda at scale', () => {
+  it('lists each of 10,000 open cases exactly once, in section order', () => {
     const concerns: Concern[] = ['high', 'medium', 'low'];
     const cases: Case[] = [];
     const actions: Action[] = [];
@@ -252,15 +258,10 @@ describe('agenda performance', () => {
     }
     const input = { cases, actions, escalations };
 
-    const first = agenda(input); // warm up the JIT and the bank-holiday cache
-    expect(first).toHaveLength(9_000);
-    const runs: number[] = [];
-    for (let r = 0; r < 5; r++) {
-      const t0 = performance.now();
-      agenda(input);
-      runs.push(performance.now() - t0);
-    }
-    runs.sort((a, b) => a - b);
-    expect(runs[2]!).toBeLessThan(100);
+    const items = agenda(input);
+    expect(items).toHaveLength(9_000);
+    expect(new Set(items.map((i) => i.caseRef)).size).toBe(9_000);
+    const order = items.map((i) => AGENDA_SECTIONS.indexOf(i.section));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 });
