@@ -6,9 +6,28 @@ import tseslint from 'typescript-eslint';
 import importPlugin from 'eslint-plugin-import';
 
 const ioAndSdks = [
-  'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'http', 'node:http', 'https', 'node:https',
-  'net', 'node:net', 'child_process', 'node:child_process', 'express', 'better-sqlite3',
-  'botbuilder', 'botbuilder-*', '@microsoft/*', '@azure/*', 'react', 'react-dom', 'jose', 'undici',
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'http',
+  'node:http',
+  'https',
+  'node:https',
+  'net',
+  'node:net',
+  'child_process',
+  'node:child_process',
+  'express',
+  'better-sqlite3',
+  'botbuilder',
+  'botbuilder-*',
+  '@microsoft/*',
+  '@azure/*',
+  'react',
+  'react-dom',
+  'jose',
+  'undici',
 ];
 
 export default tseslint.config(
@@ -37,29 +56,70 @@ export default tseslint.config(
         {
           patterns: [
             { group: ioAndSdks, message: 'src/domain is pure: no IO, no SDKs. Pass data (and `now`) in.' },
-            { group: ['../store/*', '../api/*', '../bot/*', '../operations/*', '../auth/*', '../config'], message: 'src/domain depends on nothing else in src.' },
+            {
+              group: ['../store/*', '../api/*', '../bot/*', '../operations/*', '../auth/*', '../config'],
+              message: 'src/domain depends on nothing else in src.',
+            },
           ],
         },
       ],
       'no-restricted-globals': ['error', { name: 'fetch', message: 'src/domain is pure: no IO.' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass `now` in; the domain never reads the clock.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass `now` in; the domain never reads the clock.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Pass `now` in; the domain never reads the clock.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Pass `now` in; the domain never reads the clock.',
+        },
       ],
     },
   },
   {
     files: ['src/api/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../bot/*', '../bot'], message: 'api and bot never import each other: share through operations.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../bot/*', '../bot'],
+              message: 'api and bot never import each other: share through operations.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/bot/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../api/*', '../api'], message: 'api and bot never import each other: share through operations.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../api/*', '../api'],
+              message: 'api and bot never import each other: share through operations.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.cjs', '**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

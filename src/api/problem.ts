@@ -3,7 +3,7 @@
  * the client; anything unexpected becomes a generic 500 whose details stay in the log (without data).
  */
 import type { ErrorRequestHandler } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError, BusyError, ConflictError, type FieldIssue, InvalidError } from '../domain/errors';
 import type { Logger } from '../log';
 

@@ -132,17 +132,14 @@ const ROUTES: Route[] = [
     name: 'POST /api/actions',
     allowed: EDITORS,
     run: (app, f, h) =>
-      request(app)
-        .post('/api/actions')
-        .set(h)
-        .send({
-          caseRef: f.ref,
-          description: 'Call school',
-          successMeasure: 'Call logged',
-          owner: OWNER,
-          ownerService: 'EWS',
-          dueDate: '2026-03-30',
-        }),
+      request(app).post('/api/actions').set(h).send({
+        caseRef: f.ref,
+        description: 'Call school',
+        successMeasure: 'Call logged',
+        owner: OWNER,
+        ownerService: 'EWS',
+        dueDate: '2026-03-30',
+      }),
   },
   // The action is owned by `member`: the other member may not change it; the chair may.
   {
@@ -232,17 +229,14 @@ async function fixture() {
   const t = makeTestApp();
   const ref = (await request(t.app).post('/api/cases').set(MEMBER).send(referral())).body.case.ref as string;
   const actionId = (
-    await request(t.app)
-      .post('/api/actions')
-      .set(MEMBER)
-      .send({
-        caseRef: ref,
-        description: 'Visit',
-        successMeasure: 'Recorded',
-        owner: OWNER,
-        ownerService: 'EWS',
-        dueDate: '2026-03-27',
-      })
+    await request(t.app).post('/api/actions').set(MEMBER).send({
+      caseRef: ref,
+      description: 'Visit',
+      successMeasure: 'Recorded',
+      owner: OWNER,
+      ownerService: 'EWS',
+      dueDate: '2026-03-27',
+    })
   ).body.id as string;
   const escalationId = (
     await request(t.app)
