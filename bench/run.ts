@@ -1,0 +1,248 @@
+/**
+ * `npm run bench`: measures the API over loopback and the domain rules at scale, on synthetic data.
+ *
+ *   npm run bench -- [--cases 5000] [--domain-cases 10000] [--seconds 8] [--write]
+ *
+ * The machine is shared and noisy, so each figure comes with a baseline from the same run (GET /healthz
+ * through the same stack) and ratios are what to compare between runs. `--write` rewrites
+ * docs/benchmarks.md with the results and the command that produced them.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { createApp } from '../src/api/app';
+import { DevAuthenticator } from '../src/auth/devAuthenticator';
+import { buildAgenda } from '../src/domain/agenda';
+import { toLondonDate } from '../src/domain/calendar';
+import { DEFAULT_POLICY } from '../src/domain/policy';
+import { stuckStatus, stuckWindowStart } from '../src/domain/stuck';
+import type { Action, Case, Escalation, Meeting } from '../src/domain/types';
+import { generateDemoData } from '../src/demo/generate';
+import { seedStore } from '../src/demo/seed';
+import { silentLogger } from '../src/log';
+import { openSqliteStore } from '../src/store/sqlite';
+
+interface Args {
+  cases: number;
+  domainCases: number;
+  seconds: number;
+  write: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { cases: 5000, domainCases: 10000, seconds: 8, write: false };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    const v = () => {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n <= 0) throw new Error(`${k} needs a positive whole number`);
+      return n;
+    };
+    if (k === '--cases') a.cases = v();
+    else if (k === '--domain-cases') a.domainCases = v();
+    else if (k === '--seconds') a.seconds = v();
+    else if (k === '--write') a.write = true;
+    else throw new Error(`unknown argument ${k}`);
+  }
+  return a;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+};
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))] ?? NaN;
+};
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+
+async function cannon(url: string, seconds: number, headers: Record<string, string>) {
+  // One connection: the latency of a request, not of a queue (two cores, shared with the load generator).
+  const r = await autocannon({ url, connections: 1, duration: seconds, headers });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return {
+    p50: r.latency.p50,
+    p97_5: r.latency.p97_5,
+    p99: r.latency.p99,
+    rps: r.requests.average,
+    bytes: r.throughput.average,
+  };
+}
+
+/** Builds full domain records from demo data without a store, for the pure-rule benchmark. */
+function inMemoryRecords(n: number, today: string, nowIso: string) {
+  const data = generateDemoData({ cases: n, today, policy: DEFAULT_POLICY });
+  const book = { createdAt: nowIso, updatedAt: nowIso, version: 1 };
+  const refOf = (i: number) => `CMOE-${String(i + 1).padStart(4, '0')}`;
+  const cases: Case[] = data.cases.map(
+    (c, i) => ({ ...c, updatedAt: nowIso, version: 1, ref: refOf(i) }) as Case,
+  );
+  const actions: Action[] = data.actions.map(
+    ({ caseIndex, ...a }, i) => ({ ...a, ...book, id: `a${i}`, caseRef: refOf(caseIndex) }) as Action,
+  );
+  const escalations: Escalation[] = data.escalations.map(
+    ({ caseIndex, ...e }, i) => ({ ...e, ...book, id: `e${i}`, caseRef: refOf(caseIndex) }) as Escalation,
+  );
+  const meetings: Meeting[] = data.meetings.map((m, i) => ({ ...m, ...book, id: `m${i}` }) as Meeting);
+  return { cases, actions, escalations, meetings };
+}
+
+function timeRuns(runs: number, fn: () => void): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    out.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const command = `npm run bench -- --cases ${args.cases} --domain-cases ${args.domainCases} --seconds ${args.seconds}`;
+  const now = new Date();
+  const today = toLondonDate(now);
+  const lines: string[] = [];
+  const out = (s = '') => {
+    lines.push(s);
+    console.log(s);
+  };
+
+  // --- API over loopback -------------------------------------------------------------------------
+  const dir = mkdtempSync(join(tmpdir(), 'cmoe-bench-'));
+  const store = openSqliteStore(join(dir, 'bench.sqlite'));
+  const data = generateDemoData({ cases: args.cases, today, policy: DEFAULT_POLICY });
+  const t0 = process.hrtime.bigint();
+  const counts = await seedStore(store, data, now.toISOString());
+  const seedMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const app = createApp({
+    store,
+    policy: DEFAULT_POLICY,
+    authenticator: new DevAuthenticator(),
+    clock: () => new Date(),
+    log: silentLogger,
+    devSignIn: true,
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const auth = { Authorization: 'Bearer dev:dev-chair' };
+
+  const health = await cannon(`${base}/healthz`, args.seconds, {});
+  const list = await cannon(`${base}/api/cases`, args.seconds, auth);
+  const one = await cannon(`${base}/api/cases/CMOE-0042`, args.seconds, auth);
+  const listed = (await (await fetch(`${base}/api/cases`, { headers: auth })).json()) as unknown[];
+  if (listed.length < args.cases * 0.5) throw new Error(`list returned only ${listed.length} cases`);
+
+  // Updates, one after another, each conditional on the ETag the previous one returned.
+  const updateTimes: number[] = [];
+  let etag = (await fetch(`${base}/api/cases/CMOE-0042`, { headers: auth })).headers.get('etag') ?? '';
+  const deadline = Date.now() + args.seconds * 1000;
+  for (let i = 0; Date.now() < deadline; i++) {
+    const t = process.hrtime.bigint();
+    const res = await fetch(`${base}/api/cases/CMOE-0042`, {
+      method: 'PATCH',
+      headers: { ...auth, 'Content-Type': 'application/json', 'If-Match': etag },
+      body: JSON.stringify({ hoursPerWeek: i % 20 }),
+    });
+    await res.arrayBuffer();
+    updateTimes.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (res.status !== 200) throw new Error(`update returned ${res.status}`);
+    etag = res.headers.get('etag') ?? '';
+  }
+  const memApi = process.memoryUsage();
+  await new Promise<void>((r) => server.close(() => r()));
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+
+  // --- Domain rules at scale -----------------------------------------------------------------------
+  const rec = inMemoryRecords(args.domainCases, today, now.toISOString());
+  const nextMeeting = new Date(now.getTime() + 7 * 86_400_000);
+  const byCase = new Map<string, Action[]>();
+  for (const a of rec.actions) byCase.set(a.caseRef, [...(byCase.get(a.caseRef) ?? []), a]);
+  const agendaRuns = timeRuns(15, () => {
+    buildAgenda({
+      cases: rec.cases,
+      actions: rec.actions,
+      escalations: rec.escalations,
+      meetings: rec.meetings,
+      meetingStartsAt: nextMeeting,
+      now,
+      policy: DEFAULT_POLICY,
+    });
+  });
+  let stuckCount = 0;
+  const stuckRuns = timeRuns(15, () => {
+    const windowStart = stuckWindowStart(rec.meetings, now, DEFAULT_POLICY);
+    stuckCount = 0;
+    for (const c of rec.cases)
+      if (stuckStatus(c, byCase.get(c.ref) ?? [], rec.meetings, now, DEFAULT_POLICY, { windowStart }).stuck)
+        stuckCount++;
+  });
+  const both = agendaRuns.map((a, i) => a + (stuckRuns[i] ?? 0));
+
+  out('# Benchmarks');
+  out();
+  out(
+    `Produced by \`${command}${args.write ? ' --write' : ''}\` on ${now.toISOString().slice(0, 16)}Z, Node ${process.version}, ${process.platform}/${process.arch}.`,
+  );
+  out(
+    'The machine is shared and noisy: compare the ratios to the same-run baseline, not absolute figures between runs.',
+  );
+  out();
+  out(
+    `## API over loopback (SQLite, ${counts.cases} synthetic cases, ${counts.actions} actions, ${counts.meetings} meetings)`,
+  );
+  out();
+  out(
+    'One connection (autocannon), so latency is per request, not queueing. Seeding took ' + ms(seedMs) + '.',
+  );
+  out();
+  out('| request | median | p97.5 | p99 | req/s | ratio to /healthz (median) | target |');
+  out('|---|---|---|---|---|---|---|');
+  out(
+    `| GET /healthz (baseline) | ${ms(health.p50)} | ${ms(health.p97_5)} | ${ms(health.p99)} | ${health.rps.toFixed(0)} | 1.0 | |`,
+  );
+  out(
+    `| GET /api/cases (all ${listed.length}, ${mb(list.bytes / Math.max(1, list.rps))} each) | ${ms(list.p50)} | ${ms(list.p97_5)} | ${ms(list.p99)} | ${list.rps.toFixed(0)} | ${(list.p50 / Math.max(health.p50, 0.5)).toFixed(0)} | < 50 ms median: ${list.p50 < 50 ? 'met' : 'NOT met'} |`,
+  );
+  out(
+    `| GET /api/cases/CMOE-0042 (detail, audited) | ${ms(one.p50)} | ${ms(one.p97_5)} | ${ms(one.p99)} | ${one.rps.toFixed(0)} | ${(one.p50 / Math.max(health.p50, 0.5)).toFixed(0)} | |`,
+  );
+  out(
+    `| PATCH /api/cases/CMOE-0042 (If-Match, ${updateTimes.length} sequential) | ${ms(median(updateTimes))} | ${ms(pct(updateTimes, 97.5))} | ${ms(pct(updateTimes, 99))} | ${(1000 / median(updateTimes)).toFixed(0)} | ${(median(updateTimes) / Math.max(health.p50, 0.5)).toFixed(0)} | |`,
+  );
+  out();
+  out(`Memory after the API runs: rss ${mb(memApi.rss)}, heap used ${mb(memApi.heapUsed)}.`);
+  out();
+  out(
+    `## Domain rules (${rec.cases.length} cases, ${rec.actions.length} actions, ${rec.escalations.length} escalations, in memory, 15 runs)`,
+  );
+  out();
+  out('| computation | median | p95 (of 15) | target |');
+  out('|---|---|---|---|');
+  out(
+    `| agenda (buildAgenda, includes stuck per case) | ${ms(median(agendaRuns))} | ${ms(pct(agendaRuns, 95))} | |`,
+  );
+  out(
+    `| stuck over every case (${stuckCount} stuck) | ${ms(median(stuckRuns))} | ${ms(pct(stuckRuns, 95))} | |`,
+  );
+  out(
+    `| agenda + stuck | ${ms(median(both))} | ${ms(pct(both, 95))} | < 100 ms: ${median(both) < 100 ? 'met' : 'NOT met'} |`,
+  );
+  out();
+  out(
+    `Memory after the domain runs: rss ${mb(process.memoryUsage().rss)}, heap used ${mb(process.memoryUsage().heapUsed)}.`,
+  );
+  if (args.write)
+    writeFileSync(join(__dirname, '..', '..', 'docs', 'benchmarks.md'), lines.join('\n') + '\n');
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

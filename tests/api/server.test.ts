@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config';
+import { silentLogger } from '../../src/log';
+import { start } from '../../src/server';
+
+describe('the composition root', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cmoe-start-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('a first start seeds synthetic demo data and serves /healthz and the cases; a restart does not seed again', async () => {
+    const config = {
+      ...loadConfig({ SQLITE_PATH: join(dir, 'db', 'cmoe.sqlite'), SEED_CASES: '30' }),
+      port: 0,
+    };
+    const first = await start(config, silentLogger);
+    try {
+      expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const health = await fetch(`${first.url}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok' });
+      const res = await fetch(`${first.url}/api/cases`, {
+        headers: { Authorization: 'Bearer dev:dev-chair' },
+      });
+      expect(res.status).toBe(200);
+      const cases = (await res.json()) as { ref: string; lastName: string }[];
+      expect(cases.length).toBeGreaterThan(0);
+      expect(cases[0]?.ref).toBe('CMOE-0001');
+    } finally {
+      await first.close();
+    }
+    const second = await start(config, silentLogger);
+    try {
+      const res = await fetch(`${second.url}/api/cases?status=referred,open,escalated,monitoring,closed`, {
+        headers: { Authorization: 'Bearer dev:dev-chair' },
+      });
+      const refs = ((await res.json()) as { ref: string }[]).map((c) => c.ref);
+      expect(new Set(refs).size).toBe(refs.length);
+      expect(refs).toHaveLength(30);
+    } finally {
+      await second.close();
+    }
+  });
+
+  test('with seeding off, the store starts empty', async () => {
+    const config = { ...loadConfig({ SQLITE_PATH: join(dir, 'empty.sqlite'), SEED_DEMO: 'false' }), port: 0 };
+    const running = await start(config, silentLogger);
+    try {
+      const res = await fetch(`${running.url}/api/cases`, {
+        headers: { Authorization: 'Bearer dev:dev-member-ewo' },
+      });
+      expect(await res.json()).toEqual([]);
+    } finally {
+      await running.close();
+    }
+  });
+});
