@@ -216,7 +216,11 @@ describe('malformed rows', () => {
       created.ref,
     );
     db.close();
-    for (const attempt of [store.cases.get(created.ref), store.cases.list()]) {
+    // A hand edit that keeps the version is not seen by a warm cache (every writer through the adapter
+    // bumps it); a reader that starts afresh must report the damage.
+    await store.close();
+    const fresh = openSqliteStore(dbPath);
+    for (const attempt of [fresh.cases.get(created.ref), fresh.cases.list()]) {
       const error = await errorOf(attempt);
       expect(error).toBeInstanceOf(StoredRecordError);
       expect(error.message).toContain('cases');
@@ -225,7 +229,7 @@ describe('malformed rows', () => {
       expect(String(error.stack)).not.toContain('Secretly');
       expect(error.cause).toBeUndefined();
     }
-    await store.close();
+    await fresh.close();
   });
 
   test('a row that no longer matches the schema is reported by table and key, without its content', async () => {
@@ -235,12 +239,26 @@ describe('malformed rows', () => {
     const data = JSON.stringify({ ...created, firstName: 'Secretly Named', dateOfBirth: 'Secret birthday' });
     db.prepare('UPDATE cases SET data = ? WHERE ref = ?').run(data, created.ref);
     db.close();
-    const error = await errorOf(store.cases.update(created.ref, 1, { concern: 'high' }, instant(2)));
+    await store.close();
+    const fresh = openSqliteStore(dbPath);
+    const error = await errorOf(fresh.cases.update(created.ref, 1, { concern: 'high' }, instant(2)));
     expect(error).toBeInstanceOf(StoredRecordError);
     expect(error.message).toContain('cases');
     expect(error.message).toContain(created.ref);
     expect(error.message).not.toMatch(/Secret/);
-    await store.close();
+    await fresh.close();
+  });
+
+  test('a change written by another connection is seen at once by a warm reader', async () => {
+    const reader = openSqliteStore(dbPath);
+    const writer = openSqliteStore(dbPath);
+    const created = await reader.cases.create(sampleCase(), instant(1));
+    expect((await reader.cases.list())[0]?.concern).toBe(created.concern);
+    await writer.cases.update(created.ref, 1, { concern: 'high' }, instant(2));
+    expect((await reader.cases.get(created.ref))?.concern).toBe('high');
+    expect((await reader.cases.list())[0]).toMatchObject({ concern: 'high', version: 2 });
+    await writer.close();
+    await reader.close();
   });
 });
 

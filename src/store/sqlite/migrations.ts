@@ -4,7 +4,9 @@
  * and `PRAGMA user_version` holds how many).
  *
  * Every record table keeps the record's JSON in `data` (the source of truth, validated with the domain
- * schema on read) plus indexed columns derived from it for what the ports filter and order by.
+ * schema on read) plus indexed columns derived from it for what the ports filter and order by. Versioned
+ * tables also keep `version`, so a reader can tell whether a record it already decoded is still current
+ * without fetching or parsing its JSON.
  * Instants used for ordering are stored as epoch milliseconds, because ISO strings with and without
  * fractional seconds do not sort correctly as text.
  */
@@ -32,6 +34,7 @@ export const migrations: readonly Migration[] = [
         status     TEXT NOT NULL,
         concern    TEXT NOT NULL,
         lead_email TEXT,
+        version    INTEGER NOT NULL,
         data       TEXT NOT NULL
       );
       CREATE INDEX cases_status ON cases (status, seq);
@@ -52,13 +55,16 @@ export const migrations: readonly Migration[] = [
         status     TEXT NOT NULL,
         meeting_id TEXT,
         due_date   TEXT NOT NULL,
+        version    INTEGER NOT NULL,
         data       TEXT NOT NULL
       );
-      CREATE INDEX actions_due ON actions (due_date, id);
-      CREATE INDEX actions_case_ref ON actions (case_ref, due_date, id);
-      CREATE INDEX actions_owner_id ON actions (owner_id, due_date, id);
-      CREATE INDEX actions_status ON actions (status, due_date, id);
-      CREATE INDEX actions_meeting_id ON actions (meeting_id, due_date, id);
+      -- version is in each index so a list of (id, version) is read from the index alone (see
+      -- VersionedTable.list): a long list never touches the table's large rows unless a record changed.
+      CREATE INDEX actions_due ON actions (due_date, id, version);
+      CREATE INDEX actions_case_ref ON actions (case_ref, due_date, id, version);
+      CREATE INDEX actions_owner_id ON actions (owner_id, due_date, id, version);
+      CREATE INDEX actions_status ON actions (status, due_date, id, version);
+      CREATE INDEX actions_meeting_id ON actions (meeting_id, due_date, id, version);
 
       CREATE TABLE case_updates (
         seq      INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -72,6 +78,7 @@ export const migrations: readonly Migration[] = [
       CREATE TABLE meetings (
         id           TEXT PRIMARY KEY,
         starts_at_ms INTEGER NOT NULL,
+        version      INTEGER NOT NULL,
         data         TEXT NOT NULL
       );
       CREATE INDEX meetings_starts_at ON meetings (starts_at_ms, id);
@@ -89,6 +96,7 @@ export const migrations: readonly Migration[] = [
         case_ref  TEXT NOT NULL,
         raised_on TEXT NOT NULL,
         responded INTEGER NOT NULL CHECK (responded IN (0, 1)),
+        version   INTEGER NOT NULL,
         data      TEXT NOT NULL
       );
       CREATE INDEX escalations_raised_on ON escalations (raised_on, id);
