@@ -3,8 +3,10 @@
  * and picks adapters; everything else receives what it needs.
  */
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { DevAuthenticator } from './auth/devAuthenticator';
 import { createApp } from './api/app';
+import { mountTab } from './api/tab';
 import { ConfigError, type Config, loadConfig } from './config';
 import { toLondonDate } from './domain/calendar';
 import { generateDemoData } from './demo/generate';
@@ -40,6 +42,8 @@ export async function start(config: Config, log: Logger = createLogger(config.lo
     log,
     bodyLimit: config.bodyLimit,
     devSignIn: config.authMode === 'dev',
+    // The built tab sits beside the compiled server: dist/tab next to dist/src.
+    mount: (a) => mountTab(a, join(__dirname, '..', 'tab')),
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
