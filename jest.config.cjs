@@ -1,22 +1,31 @@
 /**
  * Jest runs TypeScript through SWC: it strips types without type-checking (that is `npm run typecheck`),
  * which keeps a full run fast on two cores.
+ *
+ * - ESM-only packages (jose) are transformed to CommonJS too: everything else in node_modules is not.
+ * - `.tsx` uses React's automatic runtime, as Vite does for the tab. A component test opts into the DOM
+ *   with a `@jest-environment jsdom` docblock; the default is node.
  * @type {import('jest').Config}
  */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      target: 'es2022',
+      transform: { react: { runtime: 'automatic' } },
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/tests'],
-  testMatch: ['**/*.test.ts'],
-  transform: {
-    '^.+\\.(t|j)sx?$': [
-      '@swc/jest',
-      {
-        jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' },
-        module: { type: 'commonjs' },
-      },
-    ],
-  },
-  moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'json'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   maxWorkers: 2,
   testTimeout: 20000,
 };
