@@ -92,6 +92,8 @@ export async function seedStore(store: Store, data: DemoData, now: Instant): Pro
         summary: r.summary,
         decisions: r.decisions,
         concernChange: r.concernChange,
+        leadChange: null,
+        version: 1,
         actionIds: r.actionIndexes.map((n) => at(actionIds, n, 'action') as string),
         escalationId: at(escalationIds, r.escalationIndex, 'escalation'),
         closure: r.closure,

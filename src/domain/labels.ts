@@ -159,6 +159,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'meeting.create': 'Created a meeting',
   'meeting.update': 'Changed a meeting',
   'meeting.publish': 'Published minutes',
+  'minutes.view': 'Opened minutes',
   'escalation.create': 'Escalated a case',
   'escalation.update': 'Changed an escalation',
   export: 'Exported data',

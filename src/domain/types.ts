@@ -283,6 +283,13 @@ export const meetingCaseRecordSchema = z.object({
   closure: closureSchema.nullable().default(null),
   /** Robust challenge: why the chair chose not to escalate a case with no progress. */
   challengeNote: z.string().trim().max(4000).nullable().default(null),
+  /** Lead reassigned in the meeting (robust challenge), by name; null when unchanged. */
+  leadChange: z.object({ from: z.string().nullable(), to: z.string() }).nullable().default(null),
+  /**
+   * Each record has its own version, so the chair's two devices saving different cases never conflict,
+   * while two saves of the same case do.
+   */
+  version: z.number().int().positive().default(1),
   updatedAt: instantSchema,
 });
 export type MeetingCaseRecord = z.infer<typeof meetingCaseRecordSchema>;
@@ -341,6 +348,7 @@ export const AUDIT_ACTIONS = [
   'meeting.create',
   'meeting.update',
   'meeting.publish',
+  'minutes.view',
   'escalation.create',
   'escalation.update',
   'export',

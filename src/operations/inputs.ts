@@ -12,6 +12,7 @@ import {
   concernSchema,
   escalationTargetSchema,
   instantSchema,
+  leadSchema,
   listCheckSchema,
   localDateSchema,
   personSchema,
@@ -199,3 +200,36 @@ export const auditQuerySchema = z
     limit: z.coerce.number().int().min(1).max(5000).optional(),
   })
   .strict();
+
+/** Meeting details the chair records: attendees, apologies, chair; the time while still scheduled. */
+export const meetingDetailsSchema = z
+  .object({
+    startsAt: instantSchema,
+    chair: personSchema.nullable(),
+    attendees: z.array(attendeeSchema).max(100),
+    apologies: z.array(attendeeSchema).max(100),
+  })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change');
+export type MeetingDetailsInput = z.infer<typeof meetingDetailsSchema>;
+
+export const scheduleCadenceSchema = z.object({ count: z.number().int().min(1).max(26) }).strict();
+
+/** What the chair types about one case in the meeting. */
+export const recordInputSchema = z
+  .object({
+    summary: z.string().trim().max(8000),
+    decisions: z.string().trim().max(8000),
+    challengeNote: z.string().trim().max(4000).nullable(),
+  })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change');
+export type RecordInput = z.infer<typeof recordInputSchema>;
+
+export const meetingActionInputSchema = actionInputSchema.omit({ caseRef: true, meetingId: true });
+
+export const concernInputSchema = z.object({ concern: concernSchema }).strict();
+
+export const leadInputSchema = z.object({ lead: leadSchema }).strict();

@@ -63,6 +63,8 @@ export function materialise(data: DemoData): Materialised {
       summary: r.summary,
       decisions: r.decisions,
       concernChange: r.concernChange,
+      leadChange: null,
+      version: 1,
       actionIds: r.actionIndexes.map((n) => `a${n}`),
       escalationId: r.escalationIndex === null ? null : `e${r.escalationIndex}`,
       closure: r.closure,

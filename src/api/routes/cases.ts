@@ -16,7 +16,8 @@ import {
 } from '../../operations/inputs';
 import { callOf, ifMatch, param, parseBody, parseQuery, sendVersioned } from '../http';
 
-function refOf(req: Parameters<typeof param>[0]): string {
+/** The `:ref` route parameter, checked to look like a case ref. */
+export function caseRef(req: Parameters<typeof param>[0]): string {
   const ref = param(req, 'ref');
   if (!caseRefSchema.safeParse(ref).success) {
     throw new InvalidError('A case ref looks like CMOE-0042.', [
@@ -44,46 +45,46 @@ export function caseRoutes(deps: OperationDeps): Router {
   });
 
   r.get('/:ref', async (req, res) => {
-    const detail = await cases.getCase(deps, callOf(res), refOf(req));
+    const detail = await cases.getCase(deps, callOf(res), caseRef(req));
     sendVersioned(res, 200, detail.case, detail);
   });
 
   r.patch('/:ref', async (req, res) => {
-    const ref = refOf(req);
+    const ref = caseRef(req);
     const body = parseBody(casePatchSchema, req);
     sendVersioned(res, 200, await cases.updateCase(deps, callOf(res), ref, ifMatch(req), body));
   });
 
   r.post('/:ref/close', async (req, res) => {
-    const ref = refOf(req);
+    const ref = caseRef(req);
     const body = parseBody(closeCaseSchema, req);
     sendVersioned(res, 200, await cases.closeCase(deps, callOf(res), ref, ifMatch(req), body));
   });
 
   r.post('/:ref/reopen', async (req, res) => {
-    const ref = refOf(req);
+    const ref = caseRef(req);
     const body = parseBody(reopenCaseSchema, req);
     sendVersioned(res, 200, await cases.reopenCase(deps, callOf(res), ref, ifMatch(req), body));
   });
 
   r.post('/:ref/list-checks', async (req, res) => {
-    const ref = refOf(req);
+    const ref = caseRef(req);
     const body = parseBody(listCheckInputSchema, req);
     sendVersioned(res, 200, await cases.addListCheck(deps, callOf(res), ref, ifMatch(req), body));
   });
 
   r.get('/:ref/updates', async (req, res) => {
-    res.json(await cases.listCaseUpdates(deps, callOf(res), refOf(req)));
+    res.json(await cases.listCaseUpdates(deps, callOf(res), caseRef(req)));
   });
 
   r.post('/:ref/updates', async (req, res) => {
-    const ref = refOf(req);
+    const ref = caseRef(req);
     const body = parseBody(caseUpdateInputSchema, req);
     res.status(201).json(await cases.addCaseUpdate(deps, callOf(res), ref, body.text));
   });
 
   r.post('/:ref/escalations', async (req, res) => {
-    const ref = refOf(req);
+    const ref = caseRef(req);
     const body = parseBody(escalateInputSchema, req);
     const result = await escalateCase(deps, callOf(res), ref, ifMatch(req), body);
     sendVersioned(res, 201, result.case, result);

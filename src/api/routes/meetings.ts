@@ -8,7 +8,19 @@ import {
   scheduleMeetingSchema,
 } from '../../operations/inputs';
 import * as meetings from '../../operations/meetings';
-import { callOf, ifMatch, param, parseBody, parseQuery, sendVersioned } from '../http';
+import * as mode from '../../operations/meetingMode';
+import {
+  closeCaseSchema,
+  concernInputSchema,
+  escalateInputSchema,
+  leadInputSchema,
+  meetingActionInputSchema,
+  meetingDetailsSchema,
+  recordInputSchema,
+  scheduleCadenceSchema,
+} from '../../operations/inputs';
+import { caseRef } from './cases';
+import { callOf, etagOf, ifMatch, param, parseBody, parseQuery, sendVersioned } from '../http';
 
 export function meetingRoutes(deps: OperationDeps): Router {
   const r = Router();
@@ -27,8 +39,106 @@ export function meetingRoutes(deps: OperationDeps): Router {
     sendVersioned(res, 201, created);
   });
 
+  r.post('/cadence', async (req, res) => {
+    const body = parseBody(scheduleCadenceSchema, req);
+    res.status(201).json(await mode.scheduleFromCadence(deps, callOf(res), body.count));
+  });
+
   r.get('/:id', async (req, res) => {
     sendVersioned(res, 200, await meetings.getMeeting(deps, callOf(res), param(req, 'id')));
+  });
+
+  r.patch('/:id', async (req, res) => {
+    const body = parseBody(meetingDetailsSchema, req);
+    sendVersioned(
+      res,
+      200,
+      await mode.updateMeetingDetails(deps, callOf(res), param(req, 'id'), ifMatch(req), body),
+    );
+  });
+
+  for (const [path, op] of [
+    ['cancel', mode.cancelMeeting],
+    ['start', mode.startMeeting],
+    ['finish', mode.finishMeeting],
+    ['publish', mode.publishMinutes],
+  ] as const) {
+    r.post(`/:id/${path}`, async (req, res) => {
+      sendVersioned(res, 200, await op(deps, callOf(res), param(req, 'id'), ifMatch(req)));
+    });
+  }
+
+  r.get('/:id/minutes', async (req, res) => {
+    const doc = await mode.getMinutesDocument(deps, callOf(res), param(req, 'id'));
+    res.setHeader('Content-Type', doc.contentType);
+    // The file name holds the meeting date only, never a child's name.
+    res.setHeader('Content-Disposition', `attachment; filename="${doc.fileName.replace(/[^\w .-]/g, '_')}"`);
+    res.end(Buffer.from(doc.bytes));
+  });
+
+  r.get('/:id/minutes/content', async (req, res) => {
+    res.json(await mode.getMinutesContent(deps, callOf(res), param(req, 'id')));
+  });
+
+  r.get('/:id/cases/:ref', async (req, res) => {
+    const view = await mode.getMeetingCase(deps, callOf(res), param(req, 'id'), caseRef(req));
+    res.setHeader('ETag', etagOf(view.detail.case.version));
+    res.json(view);
+  });
+
+  r.put('/:id/cases/:ref/record', async (req, res) => {
+    const ref = caseRef(req);
+    const body = parseBody(recordInputSchema, req);
+    const record = await mode.saveRecord(deps, callOf(res), param(req, 'id'), ref, ifMatch(req), body);
+    sendVersioned(res, 200, record);
+  });
+
+  r.post('/:id/cases/:ref/actions', async (req, res) => {
+    const ref = caseRef(req);
+    const body = parseBody(meetingActionInputSchema, req);
+    sendVersioned(res, 201, await mode.addMeetingAction(deps, callOf(res), param(req, 'id'), ref, body));
+  });
+
+  r.post('/:id/cases/:ref/concern', async (req, res) => {
+    const ref = caseRef(req);
+    const body = parseBody(concernInputSchema, req);
+    const result = await mode.changeConcernInMeeting(
+      deps,
+      callOf(res),
+      param(req, 'id'),
+      ref,
+      ifMatch(req),
+      body.concern,
+    );
+    sendVersioned(res, 200, result.case, result);
+  });
+
+  r.post('/:id/cases/:ref/lead', async (req, res) => {
+    const ref = caseRef(req);
+    const body = parseBody(leadInputSchema, req);
+    const result = await mode.reassignLeadInMeeting(
+      deps,
+      callOf(res),
+      param(req, 'id'),
+      ref,
+      ifMatch(req),
+      body.lead,
+    );
+    sendVersioned(res, 200, result.case, result);
+  });
+
+  r.post('/:id/cases/:ref/escalate', async (req, res) => {
+    const ref = caseRef(req);
+    const body = parseBody(escalateInputSchema, req);
+    const result = await mode.escalateInMeeting(deps, callOf(res), param(req, 'id'), ref, ifMatch(req), body);
+    sendVersioned(res, 201, result.case, result);
+  });
+
+  r.post('/:id/cases/:ref/close', async (req, res) => {
+    const ref = caseRef(req);
+    const body = parseBody(closeCaseSchema, req);
+    const result = await mode.closeInMeeting(deps, callOf(res), param(req, 'id'), ref, ifMatch(req), body);
+    sendVersioned(res, 200, result.case, result);
   });
 
   r.get('/:id/agenda', async (req, res) => {

@@ -1,0 +1,181 @@
+/**
+ * What the minutes of a meeting say, as data (ToR §5: "minutes ... clearly show the children of highest
+ * concern and the steps being taken to resolve their position including SMART actions"). Rendering to
+ * .docx happens elsewhere; this decides content and order, so it is tested without a document library.
+ *
+ * Minutes name children in full: they are opened only by signed-in roles. Nothing here is posted to a
+ * channel (the bot announces publication by meeting date only).
+ */
+import { toLondonDate } from './calendar';
+import {
+  AGENDA_SECTION_LABELS,
+  CLOSURE_REASON_LABELS,
+  CONCERN_LABELS,
+  ESCALATION_TARGET_LABELS,
+  YEAR_GROUP_LABELS,
+} from './labels';
+import type { Action, AgendaSection, Case, Concern, Escalation, LocalDate, Meeting } from './types';
+
+export interface MinutesAction {
+  description: string;
+  successMeasure: string;
+  owner: string;
+  ownerService: string;
+  dueDate: LocalDate;
+}
+
+export interface MinutesCase {
+  caseRef: string;
+  childName: string;
+  yearGroup: string;
+  concern: string;
+  highestConcern: boolean;
+  section: string;
+  reasons: string[];
+  summary: string;
+  decisions: string;
+  concernChange: string | null;
+  leadChange: string | null;
+  challengeNote: string | null;
+  actions: MinutesAction[];
+  escalation: string | null;
+  closure: string | null;
+}
+
+export interface MinutesEscalation {
+  caseRef: string;
+  childName: string;
+  to: string;
+  reason: string;
+  decisionRequested: string;
+  responseDue: LocalDate;
+}
+
+export interface MinutesClosure {
+  caseRef: string;
+  childName: string;
+  reason: string;
+  date: LocalDate;
+}
+
+export interface MinutesContent {
+  meetingId: string;
+  date: LocalDate;
+  chair: string | null;
+  attendees: string[];
+  apologies: string[];
+  /** Discussed cases, children of highest concern first, then in agenda order. */
+  cases: MinutesCase[];
+  escalations: MinutesEscalation[];
+  closures: MinutesClosure[];
+  /** On the agenda but not reached. */
+  notDiscussed: string[];
+}
+
+const CONCERN_ORDER: Record<Concern, number> = { high: 0, medium: 1, low: 2 };
+
+function person(p: { name: string; service?: string | null }): string {
+  return p.service ? `${p.name} (${p.service})` : p.name;
+}
+
+/**
+ * Builds the minutes from a meeting's records and the actions, escalations and closures it made.
+ * `cases` must include every case the meeting recorded; actions and escalations are those whose
+ * `meetingId` is the meeting's.
+ */
+export function buildMinutes(input: {
+  meeting: Meeting;
+  cases: readonly Case[];
+  actions: readonly Action[];
+  escalations: readonly Escalation[];
+}): MinutesContent {
+  const { meeting } = input;
+  const byRef = new Map(input.cases.map((c) => [c.ref, c]));
+  const agendaPos = new Map<string, { pos: number; section: AgendaSection; reasons: string[] }>();
+  (meeting.agenda ?? []).forEach((item, pos) =>
+    agendaPos.set(item.caseRef, { pos, section: item.section, reasons: item.reasons }),
+  );
+  const actionsByCase = new Map<string, Action[]>();
+  for (const a of input.actions) {
+    if (a.meetingId !== meeting.id || a.status === 'cancelled') continue;
+    actionsByCase.set(a.caseRef, [...(actionsByCase.get(a.caseRef) ?? []), a]);
+  }
+  const escalations = input.escalations.filter((e) => e.meetingId === meeting.id);
+  const escalationByCase = new Map(escalations.map((e) => [e.caseRef, e]));
+
+  const name = (ref: string) => {
+    const c = byRef.get(ref);
+    return c ? `${c.firstName} ${c.lastName}` : ref;
+  };
+
+  const discussed = meeting.records.filter((r) => byRef.has(r.caseRef));
+  const entries = discussed.map((r) => {
+    const c = byRef.get(r.caseRef) as Case;
+    const agenda = agendaPos.get(r.caseRef);
+    const escalation = escalationByCase.get(r.caseRef);
+    // The concern the meeting left the case at decides "highest concern", not the one it came in with.
+    const concern: Concern = r.concernChange?.to ?? c.concern;
+    const entry: MinutesCase = {
+      caseRef: c.ref,
+      childName: name(c.ref),
+      yearGroup: YEAR_GROUP_LABELS[c.yearGroup],
+      concern: CONCERN_LABELS[concern],
+      highestConcern: concern === 'high',
+      section: agenda ? AGENDA_SECTION_LABELS[agenda.section] : 'Added during the meeting',
+      reasons: agenda?.reasons ?? [],
+      summary: r.summary,
+      decisions: r.decisions,
+      concernChange: r.concernChange
+        ? `${CONCERN_LABELS[r.concernChange.from]} to ${CONCERN_LABELS[r.concernChange.to]}`
+        : null,
+      leadChange: r.leadChange ? `${r.leadChange.from ?? 'none'} to ${r.leadChange.to}` : null,
+      challengeNote: r.challengeNote,
+      actions: (actionsByCase.get(c.ref) ?? []).map((a) => ({
+        description: a.description,
+        successMeasure: a.successMeasure,
+        owner: a.owner?.name ?? 'No owner',
+        ownerService: a.ownerService,
+        dueDate: a.dueDate,
+      })),
+      escalation: escalation
+        ? `Escalated to ${escalation.toName ?? ESCALATION_TARGET_LABELS[escalation.to]}: ${escalation.decisionRequested} (response due ${escalation.responseDue})`
+        : null,
+      closure: r.closure ? `Closed: ${CLOSURE_REASON_LABELS[r.closure.reason]} (${r.closure.date})` : null,
+    };
+    return {
+      entry,
+      order: CONCERN_ORDER[concern] === 0 ? 0 : 1,
+      pos: agenda?.pos ?? Number.MAX_SAFE_INTEGER,
+    };
+  });
+  entries.sort(
+    (a, b) => a.order - b.order || a.pos - b.pos || a.entry.caseRef.localeCompare(b.entry.caseRef),
+  );
+
+  const recorded = new Set(discussed.map((r) => r.caseRef));
+  return {
+    meetingId: meeting.id,
+    date: toLondonDate(new Date(meeting.startsAt)),
+    chair: meeting.chair?.name ?? null,
+    attendees: meeting.attendees.map(person),
+    apologies: meeting.apologies.map(person),
+    cases: entries.map((e) => e.entry),
+    escalations: escalations.map((e) => ({
+      caseRef: e.caseRef,
+      childName: name(e.caseRef),
+      to: e.toName ?? ESCALATION_TARGET_LABELS[e.to],
+      reason: e.reason,
+      decisionRequested: e.decisionRequested,
+      responseDue: e.responseDue,
+    })),
+    closures: discussed
+      .filter((r) => r.closure !== null)
+      .map((r) => ({
+        caseRef: r.caseRef,
+        childName: name(r.caseRef),
+        reason: CLOSURE_REASON_LABELS[r.closure!.reason],
+        date: r.closure!.date,
+      })),
+    notDiscussed: (meeting.agenda ?? []).map((i) => i.caseRef).filter((ref) => !recorded.has(ref)),
+  };
+}

@@ -1,0 +1,273 @@
+import request from 'supertest';
+import { docxParagraphs } from '../helpers/docxText';
+import { CHAIR, MEMBER, OWNER, SENIOR, makeTestApp, referral } from '../helpers/api';
+
+type App = ReturnType<typeof makeTestApp>['app'];
+
+async function refer(app: App, firstName: string): Promise<string> {
+  const res = await request(app).post('/api/cases').set(MEMBER).send(referral({ firstName }));
+  expect(res.status).toBe(201);
+  return res.body.case.ref;
+}
+
+/** Reads a docx response body (supertest buffers binary bodies when asked to). */
+function binary(res: request.Response, callback: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+describe('running a meeting', () => {
+  test('the cadence schedules the next meetings once, moving one off a bank holiday', async () => {
+    const { app } = makeTestApp();
+    const first = await request(app).post('/api/meetings/cadence').set(CHAIR).send({ count: 3 });
+    expect(first.status).toBe(201);
+    // Mondays every 4 weeks: Easter Monday 04-06 and the early May bank holiday 05-04 move to Tuesday.
+    expect(first.body.map((m: { startsAt: string }) => m.startsAt)).toEqual([
+      '2026-04-07T09:00:00.000Z',
+      '2026-05-05T09:00:00.000Z',
+      '2026-06-01T09:00:00.000Z',
+    ]);
+    const again = await request(app).post('/api/meetings/cadence').set(CHAIR).send({ count: 3 });
+    expect(again.body).toEqual([]);
+    expect((await request(app).post('/api/meetings/cadence').set(MEMBER).send({ count: 3 })).status).toBe(
+      403,
+    );
+  });
+
+  test('a whole meeting: start, record, act, finish with minutes, publish; members follow read-only', async () => {
+    const { app, store } = makeTestApp();
+    const [a, b, c, d] = [
+      await refer(app, 'Alphatest'),
+      await refer(app, 'Bravotest'),
+      await refer(app, 'Charlietest'),
+      await refer(app, 'Deltatest'),
+    ];
+    expect(
+      (
+        await request(app)
+          .patch(`/api/cases/${a}`)
+          .set(CHAIR)
+          .set('If-Match', '"1"')
+          .send({ concern: 'high' })
+      ).status,
+    ).toBe(200);
+    const meeting = (await request(app).post('/api/meetings/cadence').set(CHAIR).send({ count: 1 })).body[0];
+    const id: string = meeting.id;
+
+    const details = await request(app)
+      .patch(`/api/meetings/${id}`)
+      .set(CHAIR)
+      .set('If-Match', '"1"')
+      .send({
+        attendees: [{ name: 'Demo Member (Bea Placeholder)', service: 'Education Welfare' }],
+        apologies: [{ name: 'Demo Member (Cal Fictional)', service: 'SEND' }],
+      });
+    expect(details.status).toBe(200);
+
+    // Starting freezes the agenda: a referral made afterwards does not reshuffle it.
+    const started = await request(app)
+      .post(`/api/meetings/${id}/start`)
+      .set(CHAIR)
+      .set('If-Match', details.headers.etag!);
+    expect(started.status).toBe(200);
+    expect(started.body.status).toBe('in-progress');
+    const frozen = started.body.agenda.map((i: { caseRef: string }) => i.caseRef);
+    expect(frozen[0]).toBe(a); // the highest-concern new referral comes first
+    expect(frozen).toEqual(expect.arrayContaining([a, b, c, d]));
+    await refer(app, 'Echotest');
+    const agenda = await request(app).get(`/api/meetings/${id}/agenda`).set(MEMBER);
+    expect(agenda.body.frozen).toBe(true);
+    expect(agenda.body.items.map((i: { caseRef: string }) => i.caseRef)).toEqual(frozen);
+
+    // The chair's view of a case in the meeting.
+    const view = await request(app).get(`/api/meetings/${id}/cases/${a}`).set(CHAIR);
+    expect(view.status).toBe(200);
+    expect(view.body.agendaItem.section).toBe('new-referral');
+    expect(view.body.record).toBeNull();
+
+    // Members cannot record; the chair saves as they go, each case with its own version.
+    expect(
+      (
+        await request(app)
+          .put(`/api/meetings/${id}/cases/${a}/record`)
+          .set(MEMBER)
+          .set('If-Match', '"0"')
+          .send({ summary: 'x' })
+      ).status,
+    ).toBe(403);
+    const saved = await request(app)
+      .put(`/api/meetings/${id}/cases/${a}/record`)
+      .set(CHAIR)
+      .set('If-Match', '"0"')
+      .send({ summary: 'School place discussed', decisions: 'Admissions to offer a place at Demo Academy' });
+    expect(saved.status).toBe(200);
+    expect(saved.headers.etag).toBe('"1"');
+    // A second device that opened case A before that save is told, and gets what is stored.
+    const stale = await request(app)
+      .put(`/api/meetings/${id}/cases/${a}/record`)
+      .set(CHAIR)
+      .set('If-Match', '"0"')
+      .send({ summary: 'Other text' });
+    expect(stale.status).toBe(412);
+    expect(stale.body.current.summary).toBe('School place discussed');
+    // ... while saving a different case from it goes through although the meeting changed meanwhile.
+    expect(
+      (
+        await request(app)
+          .put(`/api/meetings/${id}/cases/${b}/record`)
+          .set(CHAIR)
+          .set('If-Match', '"0"')
+          .send({ summary: 'Reviewed' })
+      ).status,
+    ).toBe(200);
+
+    // A SMART action set by the meeting: refused until it is SMART, then linked to the record.
+    const notSmart = await request(app)
+      .post(`/api/meetings/${id}/cases/${a}/actions`)
+      .set(CHAIR)
+      .send({ description: 'Offer a school place', owner: OWNER, dueDate: '2026-04-10' });
+    expect(notSmart.status).toBe(400);
+    expect(notSmart.body.issues.map((i: { path: string }) => i.path)).toEqual(['successMeasure']);
+    const action = await request(app).post(`/api/meetings/${id}/cases/${a}/actions`).set(CHAIR).send({
+      description: 'Offer a school place',
+      successMeasure: 'Offer letter sent to the family',
+      owner: OWNER,
+      ownerService: 'Admissions',
+      dueDate: '2026-04-10',
+    });
+    expect(action.status).toBe(201);
+    expect(action.body.meetingId).toBe(id);
+
+    // Concern, escalation and closure made in the meeting are minuted.
+    const concern = await request(app)
+      .post(`/api/meetings/${id}/cases/${b}/concern`)
+      .set(CHAIR)
+      .set('If-Match', '"1"')
+      .send({ concern: 'high' });
+    expect(concern.status).toBe(200);
+    expect(concern.body.record.concernChange).toEqual({ from: 'medium', to: 'high' });
+    const escalated = await request(app)
+      .post(`/api/meetings/${id}/cases/${c}/escalate`)
+      .set(CHAIR)
+      .set('If-Match', '"1"')
+      .send({
+        to: 'head-of-service',
+        reason: 'No provision after 12 weeks',
+        decisionRequested: 'Fund an alternative provision place',
+      });
+    expect(escalated.status).toBe(201);
+    expect(escalated.body.escalation.meetingId).toBe(id);
+    const closed = await request(app)
+      .post(`/api/meetings/${id}/cases/${d}/close`)
+      .set(CHAIR)
+      .set('If-Match', '"1"')
+      .send({ reason: 'school-place', date: '2026-03-24' });
+    expect(closed.status).toBe(200);
+
+    // A reload (or another device) sees everything recorded so far; a member watching sees it too.
+    const reloaded = await request(app).get(`/api/meetings/${id}`).set(MEMBER);
+    const records = Object.fromEntries(reloaded.body.records.map((r: { caseRef: string }) => [r.caseRef, r]));
+    expect(records[a]).toMatchObject({
+      decisions: 'Admissions to offer a place at Demo Academy',
+      actionIds: [action.body.id],
+    });
+    expect(records[c].escalationId).toBe(escalated.body.escalation.id);
+    expect(records[d].closure).toMatchObject({ reason: 'school-place' });
+
+    const finished = await request(app)
+      .post(`/api/meetings/${id}/finish`)
+      .set(CHAIR)
+      .set('If-Match', reloaded.headers.etag!);
+    expect(finished.status).toBe(200);
+    expect(finished.body.status).toBe('completed');
+
+    const doc = await request(app).get(`/api/meetings/${id}/minutes`).set(SENIOR).buffer(true).parse(binary);
+    expect(doc.status).toBe(200);
+    expect(doc.headers['content-type']).toMatch(/wordprocessingml/);
+    expect(doc.headers['content-disposition']).not.toMatch(/Alphatest/);
+    const lines = docxParagraphs(doc.body as Buffer);
+    const at = (text: string) => lines.findIndex((l) => l.includes(text));
+    expect(at('Children of highest concern')).toBeGreaterThan(-1);
+    expect(at(`${a} — Alphatest`)).toBeGreaterThan(at('Children of highest concern'));
+    expect(at(`${b} — Bravotest`)).toBeGreaterThan(at('Children of highest concern'));
+    expect(at(`${c} — Charlietest`)).toBeGreaterThan(at('Other children discussed'));
+    expect(at('Offer a school place')).toBeGreaterThan(-1);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Offer letter sent to the family',
+        'Demo Member (Bea Placeholder) (Admissions)',
+        '2026-04-10',
+      ]),
+    );
+    // In the case's own entry and again in the escalations table.
+    expect(
+      at('Escalation: Escalated to Head of service: Fund an alternative provision place'),
+    ).toBeGreaterThan(-1);
+    expect(lines.slice(lines.indexOf('Escalations'))).toContain('Fund an alternative provision place');
+    expect(lines).toContain('Concern changed: Medium to High');
+    expect(at('Attendees: Demo Member (Bea Placeholder) (Education Welfare)')).toBeGreaterThan(-1);
+    expect(at('Apologies: Demo Member (Cal Fictional) (SEND)')).toBeGreaterThan(-1);
+
+    // Senior managers read, never change; publishing is the chair's, on the current version.
+    expect(
+      (
+        await request(app)
+          .post(`/api/meetings/${id}/publish`)
+          .set(SENIOR)
+          .set('If-Match', finished.headers.etag!)
+      ).status,
+    ).toBe(403);
+    expect(
+      (await request(app).post(`/api/meetings/${id}/publish`).set(CHAIR).set('If-Match', '"1"')).status,
+    ).toBe(412);
+    const published = await request(app)
+      .post(`/api/meetings/${id}/publish`)
+      .set(CHAIR)
+      .set('If-Match', finished.headers.etag!);
+    expect(published.status).toBe(200);
+    expect(published.body.minutesPublishedAt).toBe('2026-03-25T10:00:00.000Z');
+    expect((await store.audit.query({ action: 'meeting.publish' }))[0]?.userId).toBe('dev-chair');
+    expect((await store.audit.query({ action: 'minutes.view' }))[0]?.userId).toBe('dev-senior');
+
+    const content = await request(app).get(`/api/meetings/${id}/minutes/content`).set(MEMBER);
+    expect(content.body.cases.map((x: { caseRef: string }) => x.caseRef).slice(0, 2)).toEqual([a, b]);
+    expect(content.body.notDiscussed).toEqual([]);
+    // Once finished, nothing more is recorded.
+    expect(
+      (
+        await request(app)
+          .put(`/api/meetings/${id}/cases/${a}/record`)
+          .set(CHAIR)
+          .set('If-Match', '"1"')
+          .send({ summary: 'late' })
+      ).status,
+    ).toBe(400);
+  });
+
+  test('a meeting that has not started cannot be recorded or finished, and a cancelled one is left alone by the cadence', async () => {
+    const { app } = makeTestApp();
+    const a = await refer(app, 'Alphatest');
+    const m = (await request(app).post('/api/meetings/cadence').set(CHAIR).send({ count: 1 })).body[0];
+    expect(
+      (
+        await request(app)
+          .put(`/api/meetings/${m.id}/cases/${a}/record`)
+          .set(CHAIR)
+          .set('If-Match', '"0"')
+          .send({ summary: 'x' })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await request(app).post(`/api/meetings/${m.id}/finish`).set(CHAIR).set('If-Match', '"1"')).status,
+    ).toBe(400);
+    expect((await request(app).get(`/api/meetings/${m.id}/minutes`).set(CHAIR)).status).toBe(404);
+    const cancelled = await request(app)
+      .post(`/api/meetings/${m.id}/cancel`)
+      .set(CHAIR)
+      .set('If-Match', '"1"');
+    expect(cancelled.body.status).toBe('cancelled');
+    const next = await request(app).post('/api/meetings/cadence').set(CHAIR).send({ count: 1 });
+    expect(next.body).toEqual([]);
+  });
+});
