@@ -3,6 +3,7 @@
  * message that names the variable, so a misconfigured deployment fails loudly instead of half-working.
  */
 import { z } from 'zod';
+import type { TeamsAuthSettings } from './auth/teamsAuthenticator';
 import { type Policy, policySchema } from './domain/policy';
 import { localDateSchema } from './domain/types';
 
@@ -37,6 +38,35 @@ const rangeList = z
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/** Entra ids (tenant, client) are GUIDs. */
+const guid = z.guid('must be a GUID like 00000000-0000-0000-0000-000000000000');
+
+const guidList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(z.array(guid).min(1, 'list at least one tenant id'));
+
+const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * The sign-in authority: an origin, https (plain http only on loopback, where tests run a local issuer).
+ * Normalised to the origin, so `https://login.microsoftonline.com/` and `.../` agree.
+ */
+const authorityHost = z
+  .url()
+  .transform((s) => new URL(s))
+  .refine(
+    (u) => u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK_HOSTNAMES.has(u.hostname)),
+    'must be https (http only on localhost)',
+  )
+  .refine((u) => u.pathname === '/' && !u.search && !u.hash, 'must be an origin, without a path')
+  .transform((u) => u.origin);
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: int(1, 65535).default(3978),
@@ -45,6 +75,20 @@ export const envSchema = z.object({
   STORE: z.enum(['sqlite', 'sharepoint']).default('sqlite'),
   SQLITE_PATH: z.string().min(1).default('.data/cmoe.sqlite'),
   AUTH_MODE: z.enum(['dev', 'teams']).default('dev'),
+  /** Teams SSO: the Entra tenant and the app registration (required with AUTH_MODE=teams or in production). */
+  TENANT_ID: guid.optional(),
+  CLIENT_ID: guid.optional(),
+  /** Tenants whose users may sign in; defaults to TENANT_ID. */
+  ALLOWED_TENANT_IDS: guidList.optional(),
+  /** Sign-in authority (national clouds differ; tests point it at a local issuer). */
+  AUTHORITY_HOST: authorityHost.default('https://login.microsoftonline.com'),
+  /** The App ID URI, `api://<host>/<CLIENT_ID>`; any `api://…/<CLIENT_ID>` is accepted when unset. */
+  APP_ID_URI: z
+    .string()
+    .regex(/^api:\/\/[^\s]+$/, 'must look like api://<host>/<client id>')
+    .optional(),
+  /** API requests per minute per signed-in user (sustained rate and burst). */
+  RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(300),
   /** Seed synthetic demo data into an empty SQLite store on start (dev only). */
   SEED_DEMO: bool.default(true),
   SEED_CASES: int(0, 20000).default(120),
@@ -75,6 +119,9 @@ export interface Config {
   store: 'sqlite' | 'sharepoint';
   sqlitePath: string;
   authMode: 'dev' | 'teams';
+  /** The Entra app this server trusts; present exactly when `authMode` is `teams`. */
+  teams?: TeamsAuthSettings;
+  rateLimitPerMinute: number;
   seedDemo: boolean;
   seedCases: number;
   bodyLimit: string;
@@ -132,9 +179,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (e.STORE === 'sharepoint')
     problems.push('STORE: the SharePoint store is not available in this build yet; use sqlite');
-  if (e.AUTH_MODE === 'teams')
-    problems.push('AUTH_MODE: Teams SSO is not available in this build yet; use dev');
+  // Teams SSO needs the tenant and the app; production needs Teams SSO, so a production start without
+  // them names what is missing rather than falling back to anything.
+  if (e.AUTH_MODE === 'teams' || e.NODE_ENV === 'production') {
+    const why = e.AUTH_MODE === 'teams' ? 'AUTH_MODE=teams' : 'NODE_ENV=production (Teams sign-in)';
+    if (!e.TENANT_ID) problems.push(`TENANT_ID: required with ${why}`);
+    if (!e.CLIENT_ID) problems.push(`CLIENT_ID: required with ${why}`);
+  }
+  if (e.APP_ID_URI && e.CLIENT_ID && !e.APP_ID_URI.toLowerCase().endsWith(e.CLIENT_ID.toLowerCase())) {
+    problems.push('APP_ID_URI: must end with CLIENT_ID (api://<host>/<client id>)');
+  }
   if (problems.length > 0 || !policy.success) throw new ConfigError(problems);
+
+  const teams: TeamsAuthSettings | undefined =
+    e.AUTH_MODE === 'teams' && e.TENANT_ID && e.CLIENT_ID
+      ? {
+          tenantId: e.TENANT_ID.toLowerCase(),
+          clientId: e.CLIENT_ID.toLowerCase(),
+          allowedTenantIds: e.ALLOWED_TENANT_IDS ?? [e.TENANT_ID.toLowerCase()],
+          authorityHost: e.AUTHORITY_HOST,
+          appIdUri: e.APP_ID_URI,
+        }
+      : undefined;
 
   return {
     nodeEnv: e.NODE_ENV,
@@ -143,6 +209,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     store: e.STORE,
     sqlitePath: e.SQLITE_PATH,
     authMode: e.AUTH_MODE,
+    ...(teams ? { teams } : {}),
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     seedDemo: e.SEED_DEMO,
     seedCases: e.SEED_CASES,
     bodyLimit: e.BODY_LIMIT,

@@ -58,8 +58,91 @@ describe('configuration', () => {
 
   test('modes not built yet are refused plainly instead of half-working', () => {
     expect(() => loadConfig({ STORE: 'sharepoint' })).toThrow(/STORE: the SharePoint store is not available/);
-    expect(() => loadConfig({ AUTH_MODE: 'teams', HOST: '0.0.0.0' })).toThrow(
-      /AUTH_MODE: Teams SSO is not available/,
-    );
+  });
+
+  const TENANT = '7d1c0a4e-2b3f-4c5d-8e9f-0a1b2c3d4e5f';
+  const CLIENT = '3c9b8a7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d';
+
+  test('Teams sign-in reads the tenant, the app and the authority, and allows the home tenant by default', () => {
+    const c = loadConfig({ AUTH_MODE: 'teams', HOST: '0.0.0.0', TENANT_ID: TENANT, CLIENT_ID: CLIENT });
+    expect(c.authMode).toBe('teams');
+    expect(c.teams).toEqual({
+      tenantId: TENANT,
+      clientId: CLIENT,
+      allowedTenantIds: [TENANT],
+      authorityHost: 'https://login.microsoftonline.com',
+      appIdUri: undefined,
+    });
+    expect(c.rateLimitPerMinute).toBe(300);
+  });
+
+  test('Teams sign-in takes a national-cloud authority, more tenants and the App ID URI', () => {
+    const other = 'f0e1d2c3-b4a5-4968-8776-655443322110';
+    const c = loadConfig({
+      AUTH_MODE: 'teams',
+      TENANT_ID: TENANT,
+      CLIENT_ID: CLIENT,
+      ALLOWED_TENANT_IDS: `${TENANT}, ${other.toUpperCase()}`,
+      AUTHORITY_HOST: 'https://login.microsoftonline.us/',
+      APP_ID_URI: `api://cmoe.example.org/${CLIENT}`,
+      RATE_LIMIT_PER_MINUTE: '60',
+    });
+    expect(c.teams).toMatchObject({
+      allowedTenantIds: [TENANT, other],
+      authorityHost: 'https://login.microsoftonline.us',
+      appIdUri: `api://cmoe.example.org/${CLIENT}`,
+    });
+    expect(c.rateLimitPerMinute).toBe(60);
+  });
+
+  test('Teams sign-in without its settings stops the start naming each missing one', () => {
+    expect(() => loadConfig({ AUTH_MODE: 'teams' })).toThrow(/TENANT_ID: required with AUTH_MODE=teams/);
+    expect(() => loadConfig({ AUTH_MODE: 'teams' })).toThrow(/CLIENT_ID: required with AUTH_MODE=teams/);
+    expect(() => loadConfig({ AUTH_MODE: 'teams', TENANT_ID: TENANT })).toThrow(/CLIENT_ID/);
+  });
+
+  test('a production start without tenant and client settings fails naming them', () => {
+    let message = '';
+    try {
+      loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0' });
+    } catch (e) {
+      message = (e as ConfigError).message;
+    }
+    expect(message).toMatch(/AUTH_MODE: dev sign-in is refused when NODE_ENV=production/);
+    expect(message).toMatch(/TENANT_ID: required/);
+    expect(message).toMatch(/CLIENT_ID: required/);
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        HOST: '0.0.0.0',
+        AUTH_MODE: 'teams',
+        TENANT_ID: TENANT,
+        CLIENT_ID: CLIENT,
+      }).authMode,
+    ).toBe('teams');
+  });
+
+  test.each([
+    [{ TENANT_ID: 'contoso.onmicrosoft.com' }, 'TENANT_ID'],
+    [{ CLIENT_ID: 'my-app' }, 'CLIENT_ID'],
+    [{ ALLOWED_TENANT_IDS: 'common' }, 'ALLOWED_TENANT_IDS'],
+    [{ AUTHORITY_HOST: 'http://login.example.org' }, 'AUTHORITY_HOST'],
+    [{ AUTHORITY_HOST: 'https://login.microsoftonline.com/common' }, 'AUTHORITY_HOST'],
+    [{ APP_ID_URI: 'https://cmoe.example.org' }, 'APP_ID_URI'],
+    [{ APP_ID_URI: 'api://cmoe.example.org/another-app' }, 'APP_ID_URI'],
+    [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],
+  ])('a bad Teams sign-in setting stops the start naming it (%o)', (env, name) => {
+    const base = { AUTH_MODE: 'teams', TENANT_ID: TENANT, CLIENT_ID: CLIENT };
+    expect(() => loadConfig({ ...base, ...env })).toThrow(new RegExp(`${name}(\\.\\d+)?:`));
+  });
+
+  test('a local issuer on loopback may use plain http (tests and local fakes)', () => {
+    const c = loadConfig({
+      AUTH_MODE: 'teams',
+      TENANT_ID: TENANT,
+      CLIENT_ID: CLIENT,
+      AUTHORITY_HOST: 'http://127.0.0.1:4010',
+    });
+    expect(c.teams?.authorityHost).toBe('http://127.0.0.1:4010');
   });
 });
