@@ -5,6 +5,9 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { DevAuthenticator } from './auth/devAuthenticator';
+import { JwksKeySource, httpJwksFetcher } from './auth/jwks';
+import type { Authenticator } from './auth/principal';
+import { TeamsAuthenticator, jwksUrlFor } from './auth/teamsAuthenticator';
 import { createApp } from './api/app';
 import { mountTab } from './api/tab';
 import { ConfigError, type Config, loadConfig } from './config';
@@ -31,16 +34,29 @@ async function seedIfEmpty(store: Store, config: Config, log: Logger): Promise<v
   log.info('seeded synthetic demo data', counts);
 }
 
+/** Dev sign-in (synthetic users) or Teams SSO, as configured; config has already refused unsafe mixes. */
+function authenticatorFor(config: Config, log: Logger): Authenticator {
+  if (config.authMode === 'dev' || !config.teams) return new DevAuthenticator();
+  const clock = () => new Date();
+  const keys = new JwksKeySource({
+    fetch: httpJwksFetcher(jwksUrlFor(config.teams.authorityHost, config.teams.tenantId)),
+    clock,
+  });
+  return new TeamsAuthenticator(config.teams, { keys, log, clock });
+}
+
 export async function start(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Running> {
   const store = openSqliteStore(config.sqlitePath);
   await seedIfEmpty(store, config, log);
   const app = createApp({
     store,
     policy: config.policy,
-    authenticator: new DevAuthenticator(),
+    authenticator: authenticatorFor(config, log),
     clock: () => new Date(),
     log,
     bodyLimit: config.bodyLimit,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    https: config.publicBaseUrl.startsWith('https://'),
     devSignIn: config.authMode === 'dev',
     // The built tab sits beside the compiled server: dist/tab next to dist/src.
     mount: (a) => mountTab(a, join(__dirname, '..', 'tab')),
