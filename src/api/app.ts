@@ -12,9 +12,11 @@ import { queryAudit } from '../operations/audit';
 import { auditQuerySchema } from '../operations/inputs';
 import { callOf, parseQuery } from './http';
 import { errorHandler, routeOf } from './problem';
+import { perUserRateLimit } from './rateLimit';
 import { actionRoutes } from './routes/actions';
 import { caseRoutes } from './routes/cases';
 import { escalationRoutes, meetingRoutes } from './routes/meetings';
+import { securityHeaders } from './securityHeaders';
 
 export interface AppDeps extends OperationDeps {
   authenticator: Authenticator;
@@ -24,6 +26,13 @@ export interface AppDeps extends OperationDeps {
   bodyLimit?: string;
   /** Exposes GET /api/dev/users for the local sign-in (AUTH_MODE=dev only). */
   devSignIn: boolean;
+  /**
+   * Per-user rate limit on the API (requests per minute, also the burst). Off when absent: server.ts
+   * always sets it from RATE_LIMIT_PER_MINUTE; in-process tests opt in.
+   */
+  rateLimitPerMinute?: number;
+  /** Served over https (PUBLIC_BASE_URL): adds HSTS and upgrade-insecure-requests. */
+  https?: boolean;
   /** Extra routers mounted before the API's 404 (the bot's /api/messages, the tab's static files). */
   mount?: (app: Express) => void;
   version?: string;
@@ -34,10 +43,9 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
+  app.use(securityHeaders({ https: deps.https ?? false }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       // Route pattern and user id only: URLs can carry a searched name in the query string.
@@ -80,6 +88,16 @@ export function createApp(deps: AppDeps): Express {
 
   api.use(async (req, res, next) => {
     const caller = await deps.authenticator.authenticate(req.get('authorization'));
+    res.locals.call = { caller, now: deps.clock() };
+    next();
+  });
+  // After sign-in (buckets are per user) and before the role check, so a user without a role who
+  // hammers the API cannot flood the audit log with refusals either.
+  if (deps.rateLimitPerMinute !== undefined) {
+    api.use(perUserRateLimit({ perMinute: deps.rateLimitPerMinute, clock: deps.clock }));
+  }
+  api.use(async (req, res, next) => {
+    const { caller } = callOf(res);
     if (caller.roles.length === 0) {
       // No CMOE role, no data: the refusal is audited with the user id only.
       await deps.store.audit.append({
@@ -93,7 +111,6 @@ export function createApp(deps: AppDeps): Express {
       });
       throw new ForbiddenError('You do not have a CMOE role. Ask the system owner to assign one.');
     }
-    res.locals.call = { caller, now: deps.clock() };
     next();
   });
 

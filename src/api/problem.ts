@@ -14,6 +14,13 @@ export class PreconditionRequiredError extends AppError {
   }
 }
 
+/** One user sent too many requests: 429 with Retry-After. The code stays `Busy` (retry later). */
+export class RateLimitedError extends BusyError {
+  constructor(retryAfterSeconds: number) {
+    super('Too many requests. Please wait a moment and try again.', retryAfterSeconds);
+  }
+}
+
 const STATUS: Record<AppError['code'], number> = {
   NotFound: 404,
   Conflict: 412,
@@ -66,10 +73,15 @@ export function invalidFrom(error: z.ZodError, what: string): InvalidError {
 
 export function problemFor(err: unknown): Problem {
   if (err instanceof AppError) {
-    const status = err instanceof PreconditionRequiredError ? 428 : STATUS[err.code];
+    const status =
+      err instanceof PreconditionRequiredError
+        ? 428
+        : err instanceof RateLimitedError
+          ? 429
+          : STATUS[err.code];
     const p: Problem = {
       type: `urn:cmoe:error:${err.code}`,
-      title: TITLES[err.code],
+      title: err instanceof RateLimitedError ? 'Too many requests' : TITLES[err.code],
       status,
       code: err.code,
       detail: err.message,
@@ -122,15 +134,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
         method: req.method,
         route: routeOf(req),
         error: err instanceof Error ? err.name : 'unknown',
-        // The first stack line is the message, which for a JSON or driver error can quote stored data.
-        frames:
-          err instanceof Error
-            ? (err.stack ?? '')
-                .split('\n')
-                .slice(1, 5)
-                .map((l) => l.trim())
-                .join(' | ')
-            : undefined,
+        ...stackFrames(err),
       });
     }
     if (e instanceof BusyError && e.retryAfterSeconds)
@@ -141,6 +145,21 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     }
     res.status(problem.status).type('application/problem+json').json(problem);
   };
+}
+
+/**
+ * Up to four stack frames as `frame1`..`frame4` (each a file and line). The first stack line is the
+ * message, which for a JSON or driver error can quote stored data, so it is never logged.
+ */
+function stackFrames(err: unknown): Record<string, string> {
+  if (!(err instanceof Error)) return {};
+  const frames = (err.stack ?? '')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('at '))
+    .slice(0, 4);
+  return Object.fromEntries(frames.map((f, i) => [`frame${i + 1}`, f]));
 }
 
 /** The route pattern (`/api/cases/:ref`), not the URL: query strings can hold a searched name. */

@@ -5,8 +5,9 @@
 import type { Express } from 'express';
 import { createApp } from '../../src/api/app';
 import { DevAuthenticator } from '../../src/auth/devAuthenticator';
+import type { Authenticator } from '../../src/auth/principal';
 import { type Policy, policySchema } from '../../src/domain/policy';
-import { createLogger } from '../../src/log';
+import { type Logger, createLogger } from '../../src/log';
 import type { Store } from '../../src/store/ports';
 import { openSqliteStore } from '../../src/store/sqlite';
 import type { ReferralInput } from '../../src/operations/inputs';
@@ -29,18 +30,32 @@ export interface TestApp {
   clock: { now: Date };
 }
 
-export function makeTestApp(opts: { policy?: Policy; now?: Date; bodyLimit?: string } = {}): TestApp {
+export interface TestAppOptions {
+  policy?: Policy;
+  now?: Date;
+  bodyLimit?: string;
+  /** Another sign-in (e.g. Teams SSO against the fake issuer); it logs into the same captured lines. */
+  authenticator?: (log: Logger, clock: () => Date) => Authenticator;
+  rateLimitPerMinute?: number;
+  https?: boolean;
+}
+
+export function makeTestApp(opts: TestAppOptions = {}): TestApp {
   const store = openSqliteStore(':memory:');
   const logs: string[] = [];
   const clock = { now: opts.now ?? TEST_NOW };
+  const log = createLogger('debug', (l) => logs.push(l));
+  const now = () => clock.now;
   const app = createApp({
     store,
     policy: opts.policy ?? TEST_POLICY,
-    authenticator: new DevAuthenticator(),
-    clock: () => clock.now,
-    log: createLogger('debug', (l) => logs.push(l)),
+    authenticator: opts.authenticator ? opts.authenticator(log, now) : new DevAuthenticator(),
+    clock: now,
+    log,
     bodyLimit: opts.bodyLimit ?? '100kb',
-    devSignIn: true,
+    devSignIn: !opts.authenticator,
+    ...(opts.rateLimitPerMinute !== undefined ? { rateLimitPerMinute: opts.rateLimitPerMinute } : {}),
+    ...(opts.https !== undefined ? { https: opts.https } : {}),
   });
   return { app, store, logs, clock };
 }
