@@ -38,6 +38,9 @@ export interface AppDeps extends OperationDeps {
   version?: string;
 }
 
+/** The API's first path segments: a refusal names one of these, never the rest of a URL someone typed. */
+const API_AREAS = new Set(['me', 'cases', 'actions', 'meetings', 'escalations', 'audit']);
+
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -99,12 +102,13 @@ export function createApp(deps: AppDeps): Express {
   api.use(async (req, res, next) => {
     const { caller } = callOf(res);
     if (caller.roles.length === 0) {
-      // No CMOE role, no data: the refusal is audited with the user id only.
+      // No CMOE role, no data: the refusal is audited with the user id and the area asked for only.
+      const area = req.path.split('/')[1] ?? '';
       await deps.store.audit.append({
         at: deps.clock().toISOString(),
         userId: caller.id,
         action: 'access.refused',
-        target: routeOf(req),
+        target: API_AREAS.has(area) ? `/api/${area}` : '/api',
         fields: [],
         fromVersion: null,
         toVersion: null,

@@ -162,8 +162,26 @@ function stackFrames(err: unknown): Record<string, string> {
   return Object.fromEntries(frames.map((f, i) => [`frame${i + 1}`, f]));
 }
 
-/** The route pattern (`/api/cases/:ref`), not the URL: query strings can hold a searched name. */
-export function routeOf(req: { baseUrl?: string; route?: { path?: unknown }; path: string }): string {
-  const pattern = typeof req.route?.path === 'string' ? req.route.path : null;
-  return pattern ? `${req.baseUrl ?? ''}${pattern}` : req.path;
+/**
+ * The route pattern (`/api/cases/:ref`), never the URL: a query string can hold a searched name, and a
+ * path nobody routes can hold anything at all, so it is logged as `/api/*` or `/*`.
+ *
+ * The pattern is rebuilt from the matched route and the URL's leading segments, because by the time a
+ * response finishes Express has reset `baseUrl`. The leading segments are the routers' mount paths
+ * (static words such as `api` and `cases`), never user input.
+ */
+export function routeOf(req: {
+  originalUrl?: string;
+  baseUrl?: string;
+  route?: { path?: unknown };
+  path: string;
+}): string {
+  const url = (req.originalUrl ?? `${req.baseUrl ?? ''}${req.path}`).split('?')[0] ?? '';
+  const segments = url.split('/').filter(Boolean);
+  if (typeof req.route?.path === 'string') {
+    const pattern = req.route.path.split('/').filter(Boolean);
+    const mount = segments.slice(0, Math.max(0, segments.length - pattern.length));
+    return `/${[...mount, ...pattern].join('/')}`;
+  }
+  return segments[0] === 'api' ? '/api/*' : '/*';
 }

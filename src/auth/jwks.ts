@@ -86,8 +86,11 @@ export class JwksKeySource {
     throw new KeyLookupError('kid-unknown');
   }
 
+  /** A fetch is under way (join it) or the cooldown since the last one has passed. */
   private mayFetch(now: number): boolean {
-    return this.lastAttemptAt === null || now - this.lastAttemptAt >= this.cooldownMs;
+    return (
+      this.inflight !== null || this.lastAttemptAt === null || now - this.lastAttemptAt >= this.cooldownMs
+    );
   }
 
   /** One fetch at a time: concurrent requests with a new `kid` share it. A failed fetch keeps the old keys. */
