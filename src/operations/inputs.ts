@@ -233,3 +233,9 @@ export const meetingActionInputSchema = actionInputSchema.omit({ caseRef: true, 
 export const concernInputSchema = z.object({ concern: concernSchema }).strict();
 
 export const leadInputSchema = z.object({ lead: leadSchema }).strict();
+
+/** The chair's "not now" to a bot's escalation prompt: why the stuck case is not escalated yet. */
+export const dismissEscalationPromptSchema = z
+  .object({ reason: z.string().trim().min(1, 'is required').max(1000) })
+  .strict();
+export type DismissEscalationPromptInput = z.infer<typeof dismissEscalationPromptSchema>;
