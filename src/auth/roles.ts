@@ -48,7 +48,8 @@ const MEMBER: readonly Permission[] = [
 /**
  * SPEC: members view, refer, add updates, create actions, update the actions they own; chairs add running
  * meetings, concern, stuck, escalation, closure and minutes; senior managers read cases, minutes,
- * escalations and reports; admins manage settings, import and the audit log but edit no case.
+ * escalations and reports, and (issue 7: "admins and senior managers can read and filter it") the audit
+ * log; admins manage settings, import and the audit log but edit no case.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   'CMOE.Member': MEMBER,
@@ -65,7 +66,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'escalation.respond',
     'report.read',
   ],
-  'CMOE.SeniorManager': ['case.read', 'meeting.read', 'minutes.read', 'escalation.read', 'report.read'],
+  'CMOE.SeniorManager': [
+    'case.read',
+    'meeting.read',
+    'minutes.read',
+    'escalation.read',
+    'report.read',
+    'audit.read',
+  ],
   'CMOE.Admin': ['settings.manage', 'import.run', 'audit.read'],
 };
 

@@ -1,85 +1,120 @@
-import request from 'supertest';
-import { ADMIN, CHAIR, MEMBER, OTHER_MEMBER, OWNER, SENIOR, makeTestApp, referral } from '../helpers/api';
-
 /**
- * SPEC "Users and roles" as a table: each route and the roles that may use it. Every role is tried on
- * every route against a fresh store, so a permitted call must succeed (2xx), and any other gets 403.
+ * The authorisation matrix: every API route x every role, no role and no sign-in, each with the exact
+ * status SPEC "Users and roles" implies. The routes come from the app itself (its router stack), and the
+ * first test fails when one is registered without a row here, so a new route cannot be missed.
+ *
+ * The rows are written from SPEC, not from src/auth/roles.ts: deriving them from the matrix under test
+ * would let a wrong grant pass. Each permitted call runs against a fresh store and must succeed with its
+ * exact status; the refused ones share one fresh store, which must be left unchanged.
  */
-type Who = 'member' | 'otherMember' | 'chair' | 'senior' | 'admin';
+import request from 'supertest';
+import {
+  ADMIN,
+  CHAIR,
+  MEMBER,
+  NO_ROLE,
+  OTHER_MEMBER,
+  OWNER,
+  SENIOR,
+  type TestApp,
+  makeTestApp,
+  referral,
+} from '../helpers/api';
+import { registeredRoutes } from '../helpers/routes';
+
+type Who = 'anonymous' | 'noRole' | 'member' | 'otherMember' | 'chair' | 'senior' | 'admin';
 const HEADERS: Record<Who, Record<string, string>> = {
-  member: MEMBER,
+  anonymous: {},
+  noRole: NO_ROLE,
+  member: MEMBER, // owns the fixture's action
   otherMember: OTHER_MEMBER,
   chair: CHAIR,
   senior: SENIOR,
   admin: ADMIN,
 };
-const ALL: Who[] = ['member', 'otherMember', 'chair', 'senior', 'admin'];
-
-interface Fixture {
-  ref: string;
-  actionId: string;
-  escalationId: string;
-  meetingId: string;
-}
-
-interface Route {
-  name: string;
-  allowed: Who[];
-  run(app: ReturnType<typeof makeTestApp>['app'], f: Fixture, h: Record<string, string>): request.Test;
-}
-
+const EVERYONE: Who[] = ['anonymous', 'noRole', 'member', 'otherMember', 'chair', 'senior', 'admin'];
+const ANY_ROLE: Who[] = ['member', 'otherMember', 'chair', 'senior', 'admin'];
 const READERS: Who[] = ['member', 'otherMember', 'chair', 'senior'];
 const EDITORS: Who[] = ['member', 'otherMember', 'chair'];
+const CHAIR_ONLY: Who[] = ['chair'];
+const OWNER_OR_CHAIR: Who[] = ['member', 'chair'];
+const AUDIT_READERS: Who[] = ['senior', 'admin'];
 
-const ROUTES: Route[] = [
-  { name: 'GET /api/me', allowed: ALL, run: (app, _f, h) => request(app).get('/api/me').set(h) },
-  { name: 'GET /api/cases', allowed: READERS, run: (app, _f, h) => request(app).get('/api/cases').set(h) },
+/** What a row needs beyond the base fixture. */
+type Need = 'closedCase' | 'liveMeeting' | 'completedMeeting';
+
+interface Fixture {
+  /** Referred, actioned and escalated: version 2. */
+  ref: string;
+  /** Owned by `member`, version 1. */
+  actionId: string;
+  escalationId: string;
+  /** Scheduled, version 1. */
+  meetingId: string;
+  /** A second case, closed: version 2. */
+  closedRef: string;
+  /** A meeting in progress (version 2) and a fresh case (version 1) to discuss in it. */
+  liveMeetingId: string;
+  liveRef: string;
+  /** A finished meeting with minutes: version 3. */
+  doneMeetingId: string;
+}
+
+interface Row {
+  route: string;
+  /** Tells variants of one route apart (e.g. which field a PATCH changes). */
+  variant?: string;
+  allowed: Who[];
+  /** The exact status of a permitted call. */
+  ok: number;
+  /** Reached without sign-in (health check, dev users): every caller gets `ok`. */
+  public?: boolean;
+  needs?: Need[];
+  run(app: TestApp['app'], f: Fixture, h: Record<string, string>): request.Test;
+}
+
+const get = (path: (f: Fixture) => string) => (app: TestApp['app'], f: Fixture, h: Record<string, string>) =>
+  request(app).get(path(f)).set(h);
+
+const ROWS: Row[] = [
+  { route: 'GET /healthz', allowed: EVERYONE, ok: 200, public: true, run: get(() => '/healthz') },
+  // Dev sign-in only (AUTH_MODE=dev, loopback): the local sign-in page lists the synthetic users.
+  { route: 'GET /api/dev/users', allowed: EVERYONE, ok: 200, public: true, run: get(() => '/api/dev/users') },
+  { route: 'GET /api/me', allowed: ANY_ROLE, ok: 200, run: get(() => '/api/me') },
+
+  // Cases
+  { route: 'GET /api/cases', allowed: READERS, ok: 200, run: get(() => '/api/cases') },
   {
-    name: 'GET /api/cases/:ref',
-    allowed: READERS,
-    run: (app, f, h) => request(app).get(`/api/cases/${f.ref}`).set(h),
-  },
-  {
-    name: 'POST /api/cases (refer)',
+    route: 'POST /api/cases/check',
     allowed: EDITORS,
-    run: (app, _f, h) => request(app).post('/api/cases').set(h).send(referral()),
-  },
-  {
-    name: 'POST /api/cases/check',
-    allowed: EDITORS,
+    ok: 200,
     run: (app, _f, h) => request(app).post('/api/cases/check').set(h).send(referral()),
   },
   {
-    name: 'PATCH /api/cases/:ref (record fields)',
+    route: 'POST /api/cases',
     allowed: EDITORS,
-    run: (app, f, h) =>
-      request(app)
-        .patch(`/api/cases/${f.ref}`)
-        .set(h)
-        .set('If-Match', '"2"')
-        .send({ lastSchool: 'Other (synthetic)' }),
+    ok: 201,
+    run: (app, _f, h) => request(app).post('/api/cases').set(h).send(referral()),
   },
+  { route: 'GET /api/cases/:ref', allowed: READERS, ok: 200, run: get((f) => `/api/cases/${f.ref}`) },
+  ...(
+    [
+      ['record fields', EDITORS, { lastSchool: 'Other (synthetic)' }],
+      ['concern', CHAIR_ONLY, { concern: 'high' }],
+      ['stuck flag', CHAIR_ONLY, { stuckFlag: true }],
+      ['status', CHAIR_ONLY, { status: 'monitoring' }],
+    ] as const
+  ).map(([variant, allowed, body]): Row => ({
+    route: 'PATCH /api/cases/:ref',
+    variant,
+    allowed,
+    ok: 200,
+    run: (app, f, h) => request(app).patch(`/api/cases/${f.ref}`).set(h).set('If-Match', '"2"').send(body),
+  })),
   {
-    name: 'PATCH /api/cases/:ref (concern)',
-    allowed: ['chair'],
-    run: (app, f, h) =>
-      request(app).patch(`/api/cases/${f.ref}`).set(h).set('If-Match', '"2"').send({ concern: 'high' }),
-  },
-  {
-    name: 'PATCH /api/cases/:ref (stuck flag)',
-    allowed: ['chair'],
-    run: (app, f, h) =>
-      request(app).patch(`/api/cases/${f.ref}`).set(h).set('If-Match', '"2"').send({ stuckFlag: true }),
-  },
-  {
-    name: 'PATCH /api/cases/:ref (status)',
-    allowed: ['chair'],
-    run: (app, f, h) =>
-      request(app).patch(`/api/cases/${f.ref}`).set(h).set('If-Match', '"2"').send({ status: 'monitoring' }),
-  },
-  {
-    name: 'POST /api/cases/:ref/close',
-    allowed: ['chair'],
+    route: 'POST /api/cases/:ref/close',
+    allowed: CHAIR_ONLY,
+    ok: 200,
     run: (app, f, h) =>
       request(app)
         .post(`/api/cases/${f.ref}/close`)
@@ -88,8 +123,21 @@ const ROUTES: Route[] = [
         .send({ reason: 'moved-out', date: '2026-03-24' }),
   },
   {
-    name: 'POST /api/cases/:ref/list-checks',
+    route: 'POST /api/cases/:ref/reopen',
+    allowed: CHAIR_ONLY,
+    ok: 200,
+    needs: ['closedCase'],
+    run: (app, f, h) =>
+      request(app)
+        .post(`/api/cases/${f.closedRef}/reopen`)
+        .set(h)
+        .set('If-Match', '"2"')
+        .send({ reason: 'Family moved back' }),
+  },
+  {
+    route: 'POST /api/cases/:ref/list-checks',
     allowed: EDITORS,
+    ok: 200,
     run: (app, f, h) =>
       request(app)
         .post(`/api/cases/${f.ref}/list-checks`)
@@ -98,19 +146,22 @@ const ROUTES: Route[] = [
         .send({ list: 'cse', checkedOn: '2026-03-24', checkedBy: 'Demo', outcome: 'Not on list' }),
   },
   {
-    name: 'GET /api/cases/:ref/updates',
+    route: 'GET /api/cases/:ref/updates',
     allowed: READERS,
-    run: (app, f, h) => request(app).get(`/api/cases/${f.ref}/updates`).set(h),
+    ok: 200,
+    run: get((f) => `/api/cases/${f.ref}/updates`),
   },
   {
-    name: 'POST /api/cases/:ref/updates',
+    route: 'POST /api/cases/:ref/updates',
     allowed: EDITORS,
+    ok: 201,
     run: (app, f, h) =>
       request(app).post(`/api/cases/${f.ref}/updates`).set(h).send({ text: 'Spoke to school' }),
   },
   {
-    name: 'POST /api/cases/:ref/escalations',
-    allowed: ['chair'],
+    route: 'POST /api/cases/:ref/escalations',
+    allowed: CHAIR_ONLY,
+    ok: 201,
     run: (app, f, h) =>
       request(app)
         .post(`/api/cases/${f.ref}/escalations`)
@@ -118,19 +169,13 @@ const ROUTES: Route[] = [
         .set('If-Match', '"2"')
         .send({ to: 'director', reason: 'R', decisionRequested: 'D' }),
   },
+
+  // Actions: the fixture's action is owned by `member`; the other member may not change it.
+  { route: 'GET /api/actions', allowed: READERS, ok: 200, run: get(() => '/api/actions') },
   {
-    name: 'GET /api/actions',
-    allowed: READERS,
-    run: (app, _f, h) => request(app).get('/api/actions').set(h),
-  },
-  {
-    name: 'GET /api/actions/:id',
-    allowed: READERS,
-    run: (app, f, h) => request(app).get(`/api/actions/${f.actionId}`).set(h),
-  },
-  {
-    name: 'POST /api/actions',
+    route: 'POST /api/actions',
     allowed: EDITORS,
+    ok: 201,
     run: (app, f, h) =>
       request(app).post('/api/actions').set(h).send({
         caseRef: f.ref,
@@ -141,10 +186,11 @@ const ROUTES: Route[] = [
         dueDate: '2026-03-30',
       }),
   },
-  // The action is owned by `member`: the other member may not change it; the chair may.
+  { route: 'GET /api/actions/:id', allowed: READERS, ok: 200, run: get((f) => `/api/actions/${f.actionId}`) },
   {
-    name: 'PATCH /api/actions/:id',
-    allowed: ['member', 'chair'],
+    route: 'PATCH /api/actions/:id',
+    allowed: OWNER_OR_CHAIR,
+    ok: 200,
     run: (app, f, h) =>
       request(app)
         .patch(`/api/actions/${f.actionId}`)
@@ -153,8 +199,9 @@ const ROUTES: Route[] = [
         .send({ ownerService: 'EWS North' }),
   },
   {
-    name: 'POST /api/actions/:id/complete',
-    allowed: ['member', 'chair'],
+    route: 'POST /api/actions/:id/complete',
+    allowed: OWNER_OR_CHAIR,
+    ok: 200,
     run: (app, f, h) =>
       request(app)
         .post(`/api/actions/${f.actionId}/complete`)
@@ -163,8 +210,9 @@ const ROUTES: Route[] = [
         .send({ note: 'Done' }),
   },
   {
-    name: 'POST /api/actions/:id/extend',
-    allowed: ['member', 'chair'],
+    route: 'POST /api/actions/:id/extend',
+    allowed: OWNER_OR_CHAIR,
+    ok: 200,
     run: (app, f, h) =>
       request(app)
         .post(`/api/actions/${f.actionId}/extend`)
@@ -173,8 +221,9 @@ const ROUTES: Route[] = [
         .send({ dueDate: '2026-04-14', reason: 'School closed' }),
   },
   {
-    name: 'POST /api/actions/:id/cancel',
-    allowed: ['chair'],
+    route: 'POST /api/actions/:id/cancel',
+    allowed: CHAIR_ONLY,
+    ok: 200,
     run: (app, f, h) =>
       request(app)
         .post(`/api/actions/${f.actionId}/cancel`)
@@ -182,39 +231,141 @@ const ROUTES: Route[] = [
         .set('If-Match', '"1"')
         .send({ reason: 'Duplicate' }),
   },
+
+  // Meetings
+  { route: 'GET /api/meetings', allowed: READERS, ok: 200, run: get(() => '/api/meetings') },
+  { route: 'GET /api/meetings/next', allowed: READERS, ok: 200, run: get(() => '/api/meetings/next') },
   {
-    name: 'GET /api/meetings',
-    allowed: READERS,
-    run: (app, _f, h) => request(app).get('/api/meetings').set(h),
-  },
-  {
-    name: 'GET /api/meetings/next',
-    allowed: READERS,
-    run: (app, _f, h) => request(app).get('/api/meetings/next').set(h),
-  },
-  {
-    name: 'GET /api/meetings/:id',
-    allowed: READERS,
-    run: (app, f, h) => request(app).get(`/api/meetings/${f.meetingId}`).set(h),
-  },
-  {
-    name: 'GET /api/meetings/:id/agenda',
-    allowed: READERS,
-    run: (app, f, h) => request(app).get(`/api/meetings/${f.meetingId}/agenda`).set(h),
-  },
-  {
-    name: 'POST /api/meetings',
-    allowed: ['chair'],
+    route: 'POST /api/meetings',
+    allowed: CHAIR_ONLY,
+    ok: 201,
     run: (app, _f, h) => request(app).post('/api/meetings').set(h).send({ startsAt: '2026-05-05T09:00:00Z' }),
   },
   {
-    name: 'GET /api/escalations',
-    allowed: READERS,
-    run: (app, _f, h) => request(app).get('/api/escalations').set(h),
+    route: 'POST /api/meetings/cadence',
+    allowed: CHAIR_ONLY,
+    ok: 201,
+    run: (app, _f, h) => request(app).post('/api/meetings/cadence').set(h).send({ count: 2 }),
   },
   {
-    name: 'POST /api/escalations/:id/response',
-    allowed: ['chair'],
+    route: 'GET /api/meetings/:id',
+    allowed: READERS,
+    ok: 200,
+    run: get((f) => `/api/meetings/${f.meetingId}`),
+  },
+  {
+    route: 'PATCH /api/meetings/:id',
+    allowed: CHAIR_ONLY,
+    ok: 200,
+    run: (app, f, h) =>
+      request(app)
+        .patch(`/api/meetings/${f.meetingId}`)
+        .set(h)
+        .set('If-Match', '"1"')
+        .send({ attendees: [{ name: 'Demo Member (Bea Placeholder)' }] }),
+  },
+  ...(['cancel', 'start'] as const).map((step): Row => ({
+    route: `POST /api/meetings/:id/${step}`,
+    allowed: CHAIR_ONLY,
+    ok: 200,
+    run: (app, f, h) =>
+      request(app).post(`/api/meetings/${f.meetingId}/${step}`).set(h).set('If-Match', '"1"'),
+  })),
+  {
+    route: 'POST /api/meetings/:id/finish',
+    allowed: CHAIR_ONLY,
+    ok: 200,
+    needs: ['liveMeeting'],
+    run: (app, f, h) =>
+      request(app).post(`/api/meetings/${f.liveMeetingId}/finish`).set(h).set('If-Match', '"2"'),
+  },
+  {
+    route: 'POST /api/meetings/:id/publish',
+    allowed: CHAIR_ONLY,
+    ok: 200,
+    needs: ['completedMeeting'],
+    run: (app, f, h) =>
+      request(app).post(`/api/meetings/${f.doneMeetingId}/publish`).set(h).set('If-Match', '"3"'),
+  },
+  {
+    route: 'GET /api/meetings/:id/minutes',
+    allowed: READERS,
+    ok: 200,
+    needs: ['completedMeeting'],
+    run: get((f) => `/api/meetings/${f.doneMeetingId}/minutes`),
+  },
+  {
+    route: 'GET /api/meetings/:id/minutes/content',
+    allowed: READERS,
+    ok: 200,
+    needs: ['completedMeeting'],
+    run: get((f) => `/api/meetings/${f.doneMeetingId}/minutes/content`),
+  },
+  {
+    route: 'GET /api/meetings/:id/cases/:ref',
+    allowed: READERS,
+    ok: 200,
+    needs: ['liveMeeting'],
+    run: get((f) => `/api/meetings/${f.liveMeetingId}/cases/${f.liveRef}`),
+  },
+  {
+    route: 'PUT /api/meetings/:id/cases/:ref/record',
+    allowed: CHAIR_ONLY,
+    ok: 200,
+    needs: ['liveMeeting'],
+    run: (app, f, h) =>
+      request(app)
+        .put(`/api/meetings/${f.liveMeetingId}/cases/${f.liveRef}/record`)
+        .set(h)
+        .set('If-Match', '"0"')
+        .send({ summary: 'Discussed' }),
+  },
+  {
+    route: 'POST /api/meetings/:id/cases/:ref/actions',
+    allowed: CHAIR_ONLY,
+    ok: 201,
+    needs: ['liveMeeting'],
+    run: (app, f, h) =>
+      request(app).post(`/api/meetings/${f.liveMeetingId}/cases/${f.liveRef}/actions`).set(h).send({
+        description: 'Offer a place',
+        successMeasure: 'Offer letter sent',
+        owner: OWNER,
+        ownerService: 'Admissions',
+        dueDate: '2026-04-10',
+      }),
+  },
+  ...(
+    [
+      ['concern', 200, { concern: 'high' }],
+      ['lead', 200, { lead: { name: 'Demo Lead (synthetic)' } }],
+      ['escalate', 201, { to: 'head-of-service', reason: 'R', decisionRequested: 'D' }],
+      ['close', 200, { reason: 'school-place', date: '2026-03-24' }],
+    ] as const
+  ).map(([step, ok, body]): Row => ({
+    route: `POST /api/meetings/:id/cases/:ref/${step}`,
+    allowed: CHAIR_ONLY,
+    ok,
+    needs: ['liveMeeting'],
+    run: (app, f, h) =>
+      request(app)
+        .post(`/api/meetings/${f.liveMeetingId}/cases/${f.liveRef}/${step}`)
+        .set(h)
+        .set('If-Match', '"1"')
+        .send(body),
+  })),
+  {
+    route: 'GET /api/meetings/:id/agenda',
+    allowed: READERS,
+    ok: 200,
+    run: get((f) => `/api/meetings/${f.meetingId}/agenda`),
+  },
+
+  // Escalations
+  { route: 'GET /api/escalations', allowed: READERS, ok: 200, run: get(() => '/api/escalations') },
+  {
+    route: 'POST /api/escalations/:id/response',
+    allowed: CHAIR_ONLY,
+    ok: 200,
     run: (app, f, h) =>
       request(app)
         .post(`/api/escalations/${f.escalationId}/response`)
@@ -222,59 +373,144 @@ const ROUTES: Route[] = [
         .set('If-Match', '"1"')
         .send({ response: 'Place funded' }),
   },
-  { name: 'GET /api/audit', allowed: ['admin'], run: (app, _f, h) => request(app).get('/api/audit').set(h) },
+
+  // The audit trail: read by admins and senior managers (issue 7), changed by nobody.
+  { route: 'GET /api/audit', allowed: AUDIT_READERS, ok: 200, run: get(() => '/api/audit') },
 ];
 
-async function fixture() {
+async function fixture(needs: readonly Need[] = []): Promise<{ t: TestApp; f: Fixture }> {
   const t = makeTestApp();
-  const ref = (await request(t.app).post('/api/cases').set(MEMBER).send(referral())).body.case.ref as string;
+  const ok = async (r: request.Test, status: number) => {
+    const res = await r;
+    if (res.status !== status) throw new Error(`fixture step got ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const refer = async () =>
+    (await ok(request(t.app).post('/api/cases').set(MEMBER).send(referral()), 201)).case.ref;
+  const schedule = async (startsAt: string) =>
+    (await ok(request(t.app).post('/api/meetings').set(CHAIR).send({ startsAt }), 201)).id as string;
+  const step = (id: string, what: string, version: number) =>
+    ok(request(t.app).post(`/api/meetings/${id}/${what}`).set(CHAIR).set('If-Match', `"${version}"`), 200);
+
+  const ref = await refer();
   const actionId = (
-    await request(t.app).post('/api/actions').set(MEMBER).send({
-      caseRef: ref,
-      description: 'Visit',
-      successMeasure: 'Recorded',
-      owner: OWNER,
-      ownerService: 'EWS',
-      dueDate: '2026-03-27',
-    })
-  ).body.id as string;
+    await ok(
+      request(t.app).post('/api/actions').set(MEMBER).send({
+        caseRef: ref,
+        description: 'Visit',
+        successMeasure: 'Recorded',
+        owner: OWNER,
+        ownerService: 'EWS',
+        dueDate: '2026-03-27',
+      }),
+      201,
+    )
+  ).id as string;
   const escalationId = (
-    await request(t.app)
-      .post(`/api/cases/${ref}/escalations`)
-      .set(CHAIR)
-      .set('If-Match', '"1"')
-      .send({ to: 'head-of-service', reason: 'R', decisionRequested: 'D' })
-  ).body.escalation.id as string;
-  const meetingId = (
-    await request(t.app).post('/api/meetings').set(CHAIR).send({ startsAt: '2026-04-07T09:00:00Z' })
-  ).body.id as string;
-  return { t, f: { ref, actionId, escalationId, meetingId } };
+    await ok(
+      request(t.app)
+        .post(`/api/cases/${ref}/escalations`)
+        .set(CHAIR)
+        .set('If-Match', '"1"')
+        .send({ to: 'head-of-service', reason: 'R', decisionRequested: 'D' }),
+      201,
+    )
+  ).escalation.id as string;
+  const meetingId = await schedule('2026-04-07T09:00:00Z');
+  const f: Fixture = {
+    ref,
+    actionId,
+    escalationId,
+    meetingId,
+    closedRef: '',
+    liveMeetingId: '',
+    liveRef: '',
+    doneMeetingId: '',
+  };
+  if (needs.includes('closedCase')) {
+    f.closedRef = await refer();
+    await ok(
+      request(t.app)
+        .post(`/api/cases/${f.closedRef}/close`)
+        .set(CHAIR)
+        .set('If-Match', '"1"')
+        .send({ reason: 'moved-out', date: '2026-03-24' }),
+      200,
+    );
+  }
+  if (needs.includes('liveMeeting')) {
+    f.liveRef = await refer();
+    f.liveMeetingId = await schedule('2026-04-21T09:00:00Z');
+    await step(f.liveMeetingId, 'start', 1);
+  }
+  if (needs.includes('completedMeeting')) {
+    f.doneMeetingId = await schedule('2026-05-05T09:00:00Z');
+    await step(f.doneMeetingId, 'start', 1);
+    await step(f.doneMeetingId, 'finish', 2);
+  }
+  return { t, f };
 }
 
-describe('each role gets exactly the routes SPEC allows', () => {
-  test.each(ROUTES.map((r) => [r.name, r] as const))('%s', async (_name, route) => {
-    const outcome: Record<string, number> = {};
-    for (const who of ALL) {
-      const { t, f } = await fixture();
-      const res = await route.run(t.app, f, HEADERS[who]);
-      outcome[who] = res.status;
-    }
-    const expected = Object.fromEntries(ALL.map((w) => [w, route.allowed.includes(w) ? '2xx' : 403]));
-    const actual = Object.fromEntries(
-      ALL.map((w) => [w, outcome[w]! >= 200 && outcome[w]! < 300 ? '2xx' : outcome[w]]),
-    );
-    expect(actual).toEqual(expected);
+const key = (r: Row) => r.route;
+const label = (r: Row) => (r.variant ? `${r.route} (${r.variant})` : r.route);
+
+function expectedStatus(row: Row, who: Who): number {
+  if (row.public) return row.ok;
+  if (who === 'anonymous') return 401;
+  return row.allowed.includes(who) ? row.ok : 403;
+}
+
+/** Everything a store holds, except the audit log (refusals are audited on purpose). */
+async function snapshot(t: TestApp) {
+  const s = t.store;
+  return JSON.stringify([
+    await s.cases.list({ status: ['referred', 'open', 'escalated', 'monitoring', 'closed'] }),
+    await s.actions.list({}),
+    await s.meetings.list({}),
+    await s.escalations.list({}),
+  ]);
+}
+
+describe('the authorisation matrix', () => {
+  test('every route the app registers has a row, and every row is a registered route', () => {
+    const registered = registeredRoutes(makeTestApp().app);
+    const rows = new Set(ROWS.map(key));
+    expect(registered.filter((r) => !rows.has(r))).toEqual([]);
+    expect([...rows].filter((r) => !registered.includes(r))).toEqual([]);
   });
 
-  test('a refused call writes nothing', async () => {
+  test.each(ROWS.map((r) => [label(r), r] as const))('%s', async (_label, row) => {
+    const actual: Partial<Record<Who, number>> = {};
+    const expected: Partial<Record<Who, number>> = {};
+    // Refused callers share one store, which they must leave as it was.
+    const refusedStore = await fixture(row.needs);
+    const before = await snapshot(refusedStore.t);
+    for (const who of EVERYONE) {
+      expected[who] = expectedStatus(row, who);
+      const permitted = expected[who]! < 300;
+      const { t, f } = permitted ? await fixture(row.needs) : refusedStore;
+      actual[who] = (await row.run(t.app, f, HEADERS[who])).status;
+    }
+    expect(actual).toEqual(expected);
+    expect(await snapshot(refusedStore.t)).toBe(before);
+  });
+
+  test('every refusal of a signed-in user is audited with who and what, nothing more', async () => {
     const { t, f } = await fixture();
-    const res = await request(t.app)
+    await request(t.app)
       .post(`/api/cases/${f.ref}/close`)
       .set(MEMBER)
       .set('If-Match', '"2"')
       .send({ reason: 'moved-out', date: '2026-03-24' });
-    expect(res.status).toBe(403);
-    expect((await t.store.cases.get(f.ref))?.status).toBe('escalated');
+    await request(t.app).get('/api/cases').set(NO_ROLE);
+    await request(t.app).get('/api/audit').set(CHAIR);
+    const refused = await t.store.audit.query({ action: 'access.refused' });
+    expect(refused.map((e) => [e.userId, e.target])).toEqual([
+      ['dev-chair', 'audit'],
+      ['dev-norole', '/api/cases'],
+      ['dev-member-ewo', f.ref],
+    ]);
+    for (const e of refused) expect(e).toMatchObject({ fields: [], fromVersion: null, toVersion: null });
   });
 
   test('a missing or unknown sign-in is 401', async () => {
@@ -286,5 +522,14 @@ describe('each role gets exactly the routes SPEC allows', () => {
     expect(
       (await request(t.app).get('/api/cases').set('Authorization', 'Bearer eyJhbGciOi.fake.token')).status,
     ).toBe(401);
+  });
+
+  test('nobody can change or delete the audit log through the API', async () => {
+    const { t } = await fixture();
+    for (const h of [ADMIN, SENIOR, CHAIR]) {
+      expect((await request(t.app).delete('/api/audit').set(h)).status).toBe(404);
+      expect((await request(t.app).post('/api/audit').set(h).send({})).status).toBe(404);
+      expect((await request(t.app).patch('/api/audit').set(h).send({})).status).toBe(404);
+    }
   });
 });
