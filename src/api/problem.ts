@@ -133,7 +133,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       log.error('request failed', {
         method: req.method,
         route: routeOf(req),
-        error: err instanceof Error ? err.name : 'unknown',
+        error: errorName(err),
         ...stackFrames(err),
       });
     }
@@ -148,12 +148,22 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
 }
 
 /**
+ * The error's class name (`TypeError`, `SqliteError`). Duck-typed: errors thrown by a native module or
+ * another realm (a VM context, jest's sandbox) are not `instanceof` this realm's `Error`.
+ */
+function errorName(err: unknown): string {
+  const name = (err as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && /^[A-Za-z][\w.]{0,60}$/.test(name) ? name : 'unknown';
+}
+
+/**
  * Up to four stack frames as `frame1`..`frame4` (each a file and line). The first stack line is the
  * message, which for a JSON or driver error can quote stored data, so it is never logged.
  */
 function stackFrames(err: unknown): Record<string, string> {
-  if (!(err instanceof Error)) return {};
-  const frames = (err.stack ?? '')
+  const stack = (err as { stack?: unknown } | null)?.stack;
+  if (typeof stack !== 'string') return {};
+  const frames = stack
     .split('\n')
     .slice(1)
     .map((l) => l.trim())
