@@ -1,0 +1,94 @@
+/**
+ * Riding out Graph throttling: 429 (too many requests), 503 (service unavailable) and 504 (gateway
+ * timeout) are retried, waiting what `Retry-After` asks plus a little jitter (so several instances do not
+ * come back in step), for a bounded number of attempts; after that the caller gets the last response and
+ * turns it into `BusyError`. Sleeping and randomness are injected so tests never wait for real.
+ */
+import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 503, 504]);
+
+export interface RetryPolicy {
+  /** Retries after the first attempt (so at most `maxRetries + 1` requests). */
+  maxRetries: number;
+  /** Wait when the response gives no `Retry-After`: `baseDelayMs * 2^retry`, capped at `maxDelayMs`. */
+  baseDelayMs: number;
+  /** No single wait is longer than this, whatever `Retry-After` says (the caller then gets `Busy`). */
+  maxDelayMs: number;
+  /** Up to this much random extra per wait. */
+  jitterMs: number;
+  sleep(ms: number): Promise<void>;
+  /** A number in [0, 1). */
+  random(): number;
+}
+
+export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxRetries: 5,
+  baseDelayMs: 500,
+  maxDelayMs: 60_000,
+  jitterMs: 500,
+  sleep: realSleep,
+  random: Math.random,
+};
+
+/**
+ * `Retry-After` in milliseconds: delta-seconds or an HTTP date (RFC 9110), null when absent or unreadable.
+ * `nowMs` is only used for the date form.
+ */
+export function retryAfterMs(value: string | null | undefined, nowMs: number): number | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isFinite(at) ? Math.max(0, at - nowMs) : null;
+}
+
+/** How long to wait before retry number `retry` (0-based): Retry-After (or back-off), capped, plus jitter. */
+export function retryDelayMs(policy: RetryPolicy, retry: number, retryAfter: number | null): number {
+  const base = retryAfter ?? policy.baseDelayMs * 2 ** retry;
+  return Math.min(base, policy.maxDelayMs) + Math.floor(policy.random() * policy.jitterMs);
+}
+
+/** Observes each throttled response (for tests and the benchmark's request counts). */
+export type ThrottleObserver = (event: { status: number; retry: number; waitMs: number }) => void;
+
+/**
+ * A Graph client middleware placed before authentication, so a retried request gets a current token.
+ * The request body the Graph client serialised (a string or Buffer) can be sent again as it is.
+ */
+export class ThrottleRetryHandler implements Middleware {
+  private next: Middleware | undefined;
+
+  constructor(
+    private readonly policy: RetryPolicy,
+    private readonly observe?: ThrottleObserver,
+  ) {}
+
+  async execute(context: Context): Promise<void> {
+    for (let retry = 0; ; retry++) {
+      await this.nextMiddleware().execute(context);
+      const response = context.response;
+      if (!response || !RETRYABLE_STATUSES.has(response.status) || retry >= this.policy.maxRetries) return;
+      const waitMs = retryDelayMs(
+        this.policy,
+        retry,
+        retryAfterMs(response.headers.get('Retry-After'), Date.now()),
+      );
+      this.observe?.({ status: response.status, retry, waitMs });
+      // Read and drop the throttled body so the connection can be reused.
+      await response.arrayBuffer().catch(() => undefined);
+      await this.policy.sleep(waitMs);
+    }
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+
+  private nextMiddleware(): Middleware {
+    if (!this.next) throw new Error('ThrottleRetryHandler must not be the last middleware.');
+    return this.next;
+  }
+}

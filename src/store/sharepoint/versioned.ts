@@ -1,0 +1,201 @@
+/**
+ * One list of versioned records (cases, actions, meetings, escalations) and the conditional update they
+ * share. Two guards, each for its own job: the record's `version` is the port's contract (a stale one is a
+ * `ConflictError` carrying the stored record), and SharePoint's eTag in `If-Match` makes the write atomic
+ * (if anyone wrote in between, SharePoint answers 412 and nothing is overwritten).
+ *
+ * The item id and eTag of each record last seen are remembered, so an update of a record just read costs
+ * one request; a stale memory only costs a 412 and a re-read, never a lost write.
+ */
+import { ConflictError, NotFoundError } from '../../domain/errors';
+import { deepFreeze, mergePatch, validateRecord } from '../records';
+import type { ListItems } from './items';
+import { decodeItem, encodeRecord, filterOn, keyOf, StoredItemError, type RecordMapping } from './mapper';
+
+interface Versioned {
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Entry<T> {
+  itemId: string;
+  eTag: string | null;
+  record: T;
+}
+
+/** Reports an item that cannot be read (by list and item id), so one bad item does not hide a whole list. */
+export type MalformedReporter = (report: { list: string; itemId: string; problem: string }) => void;
+
+/** How many times an update whose eTag went stale (but whose version still matches) is tried again. */
+const MAX_STALE_RETRIES = 3;
+
+export class RecordList<T> {
+  protected readonly entries = new Map<string, Entry<T>>();
+
+  constructor(
+    readonly items: ListItems,
+    readonly mapping: RecordMapping<T>,
+    private readonly reportMalformed: MalformedReporter,
+  ) {}
+
+  protected remember(item: unknown): Entry<T> {
+    const decoded = decodeItem(this.mapping, item);
+    if (!decoded.ok)
+      throw new StoredItemError(this.mapping.list.displayName, decoded.itemId, decoded.problem);
+    const entry = { itemId: decoded.itemId, eTag: decoded.eTag, record: decoded.record };
+    this.entries.set(keyOf(this.mapping.id(decoded.record)), entry);
+    return entry;
+  }
+
+  /** The record with this id, read from SharePoint (a malformed item is an error naming it). */
+  async read(id: string): Promise<Entry<T> | null> {
+    const key = keyOf(id);
+    const item = await this.items.findByKey(key, filterOn(this.mapping.list).eq('RecordKey', key));
+    if (item === null) {
+      this.entries.delete(key);
+      return null;
+    }
+    return this.remember(item);
+  }
+
+  async get(id: string): Promise<T | null> {
+    return (await this.read(id))?.record ?? null;
+  }
+
+  /**
+   * Records matching `filter` (server side, indexed columns) and `accept` (the same rule again in the app,
+   * so a hand-edited column cannot make a record appear where its data says it does not belong), sorted
+   * by `compare`. Malformed items are reported and left out.
+   */
+  async list(
+    filter: string | null,
+    accept: (r: T) => boolean,
+    compare: (a: T, b: T) => number,
+  ): Promise<T[]> {
+    return (await this.entriesMatching(filter))
+      .map((e) => e.record)
+      .filter(accept)
+      .sort(compare);
+  }
+
+  /** The items matching `filter`, decoded, in SharePoint's order (item id); malformed ones reported, left out. */
+  async entriesMatching(filter: string | null): Promise<Entry<T>[]> {
+    const out: Entry<T>[] = [];
+    for (const item of await this.items.query(filter)) {
+      const decoded = decodeItem(this.mapping, item);
+      if (!decoded.ok) {
+        this.reportMalformed({
+          list: this.mapping.list.displayName,
+          itemId: decoded.itemId,
+          problem: decoded.problem,
+        });
+        continue;
+      }
+      const entry = { itemId: decoded.itemId, eTag: decoded.eTag, record: decoded.record };
+      this.entries.set(keyOf(this.mapping.id(decoded.record)), entry);
+      out.push(entry);
+    }
+    return out;
+  }
+
+  /** Validates and creates a record; `exists` when its key is taken. */
+  async insert(candidate: unknown): Promise<{ status: 'created'; record: T } | { status: 'exists' }> {
+    const record = validateRecord(this.mapping.schema, this.mapping.kind, candidate);
+    const outcome = await this.items.create(encodeRecord(this.mapping, record));
+    if (outcome.status === 'exists') return outcome;
+    const entry = this.remember(outcome.item);
+    return { status: 'created', record: entry.record };
+  }
+
+  /** Validates and creates a record whose key is new (a fresh uuid): a taken key is a bug, not a retry. */
+  async insertNew(candidate: unknown): Promise<T> {
+    const outcome = await this.insert(candidate);
+    if (outcome.status === 'exists') {
+      throw new Error(`A new ${this.mapping.kind.toLowerCase()} got a key that is already in use.`);
+    }
+    return outcome.record;
+  }
+
+  /**
+   * Validates all, then creates them in JSON batches (20 a request). Returns the records in input order.
+   * For new keys only (fresh ids or refs just taken).
+   */
+  async insertMany(candidates: readonly unknown[]): Promise<T[]> {
+    const records = candidates.map((c) => validateRecord(this.mapping.schema, this.mapping.kind, c));
+    const created = await this.items.createMany(records.map((r) => encodeRecord(this.mapping, r)));
+    return created.map((item) => this.remember(item).record);
+  }
+
+  /** Writes a record over its item if the eTag still holds (`conflict` on 412, `missing` on 404). */
+  async write(entry: Entry<T>, record: T): Promise<'updated' | 'conflict' | 'missing'> {
+    if (entry.eTag === null) return 'conflict';
+    const outcome = await this.items.update(entry.itemId, entry.eTag, encodeRecord(this.mapping, record));
+    const key = keyOf(this.mapping.id(record));
+    if (outcome.status === 'updated') {
+      if (outcome.eTag === null) this.entries.delete(key);
+      else this.entries.set(key, { itemId: entry.itemId, eTag: outcome.eTag, record });
+    } else {
+      this.entries.delete(key);
+    }
+    return outcome.status;
+  }
+}
+
+export class VersionedList<T extends Versioned> extends RecordList<T> {
+  constructor(
+    items: ListItems,
+    mapping: RecordMapping<T>,
+    reportMalformed: MalformedReporter,
+    /** Fields no patch may change besides the key and bookkeeping (e.g. an action's `caseRef`). */
+    private readonly fixed: readonly (keyof T & string)[],
+    private readonly keyField: keyof T & string,
+  ) {
+    super(items, mapping, reportMalformed);
+  }
+
+  /**
+   * The conditional update: missing -> `NotFoundError`; a stale version -> `ConflictError` with the
+   * record as stored now (re-read), nothing written; otherwise the patch is merged, the version bumped,
+   * the result validated and written with If-Match.
+   */
+  async update(id: string, expectedVersion: number, patch: object, now: string): Promise<T> {
+    const kind = this.mapping.kind;
+    let entry = this.entries.get(keyOf(id)) ?? null;
+    let fresh = false;
+    if (entry === null) {
+      entry = await this.read(id);
+      fresh = true;
+    }
+    for (let attempt = 0; ; attempt++) {
+      if (entry === null) throw new NotFoundError(`${kind} ${id}`);
+      if (entry.record.version !== expectedVersion) {
+        // What we remembered may be older than what the caller saw: only a fresh read decides a conflict.
+        if (!fresh) {
+          entry = await this.read(id);
+          fresh = true;
+          continue;
+        }
+        throw new ConflictError<T>(entry.record);
+      }
+      const current = entry.record;
+      const fixed: Record<string, unknown> = {
+        [this.keyField]: current[this.keyField],
+        version: current.version + 1,
+        createdAt: current.createdAt,
+        updatedAt: now,
+      };
+      for (const field of this.fixed) fixed[field] = current[field];
+      const record = deepFreeze(
+        validateRecord(this.mapping.schema, kind, mergePatch(current, patch, fixed as Partial<T>)),
+      );
+      const outcome = await this.write(entry, record);
+      if (outcome === 'updated') return record;
+      if (outcome === 'missing') throw new NotFoundError(`${kind} ${id}`);
+      // 412: someone wrote in between. Re-read; the version check above then decides.
+      entry = await this.read(id);
+      fresh = true;
+      if (attempt >= MAX_STALE_RETRIES && entry !== null) throw new ConflictError<T>(entry.record);
+    }
+  }
+}
