@@ -67,6 +67,22 @@ const authorityHost = z
   .refine((u) => u.pathname === '/' && !u.search && !u.hash, 'must be an origin, without a path')
   .transform((u) => u.origin);
 
+/** Graph's base URL: an https origin (msal and the Graph client send tokens over https only). */
+const graphBaseUrl = z
+  .url()
+  .transform((s) => new URL(s))
+  .refine((u) => u.protocol === 'https:', 'must be https')
+  .refine((u) => u.pathname === '/' && !u.search && !u.hash, 'must be an origin, without a path')
+  .transform((u) => u.origin);
+
+/** `{hostname},{site collection id},{web id}`, as Graph gives a site's id. */
+const siteId = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9.-]+,[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12},[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    'must look like contoso.sharepoint.com,<site guid>,<web guid>',
+  );
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: int(1, 65535).default(3978),
@@ -87,6 +103,12 @@ export const envSchema = z.object({
     .string()
     .regex(/^api:\/\/[^\s]+$/, 'must look like api://<host>/<client id>')
     .optional(),
+  /** The SharePoint store (STORE=sharepoint): Graph, the site, and the app's credential (secret or certificate). */
+  GRAPH_BASE_URL: graphBaseUrl.default('https://graph.microsoft.com'),
+  SHAREPOINT_SITE_ID: siteId.optional(),
+  CLIENT_SECRET: z.string().min(1).optional(),
+  /** A PEM file with the app's private key and certificate (instead of CLIENT_SECRET). */
+  CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
   /** API requests per minute per signed-in user (sustained rate and burst). */
   RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(300),
   /** Seed synthetic demo data into an empty SQLite store on start (dev only). */
@@ -112,6 +134,16 @@ export const envSchema = z.object({
   ESCALATION_RESPONSE_WORKING_DAYS: int(1, 60).default(10),
 });
 
+/** What the SharePoint store needs (STORE=sharepoint). */
+export interface SharePointSettings {
+  graphBaseUrl: string;
+  authorityHost: string;
+  tenantId: string;
+  clientId: string;
+  credential: { clientSecret: string } | { certificatePath: string };
+  siteId: string;
+}
+
 export interface Config {
   nodeEnv: 'development' | 'test' | 'production';
   port: number;
@@ -121,6 +153,8 @@ export interface Config {
   authMode: 'dev' | 'teams';
   /** The Entra app this server trusts; present exactly when `authMode` is `teams`. */
   teams?: TeamsAuthSettings;
+  /** Present exactly when `store` is `sharepoint`. */
+  sharePoint?: SharePointSettings;
   rateLimitPerMinute: number;
   seedDemo: boolean;
   seedCases: number;
@@ -177,8 +211,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push('AUTH_MODE: dev sign-in is refused when NODE_ENV=production');
     if (!LOOPBACK.has(e.HOST)) problems.push(`HOST: dev sign-in only listens on localhost (127.0.0.1, ::1)`);
   }
-  if (e.STORE === 'sharepoint')
-    problems.push('STORE: the SharePoint store is not available in this build yet; use sqlite');
+  // The SharePoint store signs in as the app (msal-node): everything it needs is named when missing.
+  if (e.STORE === 'sharepoint') {
+    if (!e.TENANT_ID) problems.push('TENANT_ID: required with STORE=sharepoint');
+    if (!e.CLIENT_ID) problems.push('CLIENT_ID: required with STORE=sharepoint');
+    if (!e.SHAREPOINT_SITE_ID) problems.push('SHAREPOINT_SITE_ID: required with STORE=sharepoint');
+    if (!e.CLIENT_SECRET && !e.CLIENT_CERTIFICATE_PATH)
+      problems.push('CLIENT_SECRET: required with STORE=sharepoint (or CLIENT_CERTIFICATE_PATH)');
+    if (e.CLIENT_SECRET && e.CLIENT_CERTIFICATE_PATH)
+      problems.push('CLIENT_CERTIFICATE_PATH: set CLIENT_SECRET or CLIENT_CERTIFICATE_PATH, not both');
+    if (!e.AUTHORITY_HOST.startsWith('https:'))
+      problems.push(
+        'AUTHORITY_HOST: must be https with STORE=sharepoint (msal-node signs in over https only)',
+      );
+  }
   // Teams SSO needs the tenant and the app; production needs Teams SSO, so a production start without
   // them names what is missing rather than falling back to anything.
   if (e.AUTH_MODE === 'teams' || e.NODE_ENV === 'production') {
@@ -202,6 +248,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined;
 
+  const sharePoint: SharePointSettings | undefined =
+    e.STORE === 'sharepoint' && e.TENANT_ID && e.CLIENT_ID && e.SHAREPOINT_SITE_ID
+      ? {
+          graphBaseUrl: e.GRAPH_BASE_URL,
+          authorityHost: e.AUTHORITY_HOST,
+          tenantId: e.TENANT_ID.toLowerCase(),
+          clientId: e.CLIENT_ID.toLowerCase(),
+          credential: e.CLIENT_SECRET
+            ? { clientSecret: e.CLIENT_SECRET }
+            : { certificatePath: e.CLIENT_CERTIFICATE_PATH as string },
+          siteId: e.SHAREPOINT_SITE_ID,
+        }
+      : undefined;
+
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -210,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqlitePath: e.SQLITE_PATH,
     authMode: e.AUTH_MODE,
     ...(teams ? { teams } : {}),
+    ...(sharePoint ? { sharePoint } : {}),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     seedDemo: e.SEED_DEMO,
     seedCases: e.SEED_CASES,
