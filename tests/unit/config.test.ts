@@ -56,12 +56,83 @@ describe('configuration', () => {
     expect(() => loadConfig({ HOST: '::1' })).not.toThrow();
   });
 
-  test('modes not built yet are refused plainly instead of half-working', () => {
-    expect(() => loadConfig({ STORE: 'sharepoint' })).toThrow(/STORE: the SharePoint store is not available/);
-  });
-
   const TENANT = '7d1c0a4e-2b3f-4c5d-8e9f-0a1b2c3d4e5f';
   const CLIENT = '3c9b8a7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d';
+  const SITE =
+    'contoso.sharepoint.com,2c712604-1370-44e7-a1f5-426573fda80a,2d2244c3-251a-49ea-93a8-39e1c3a060fe';
+
+  test('the SharePoint store reads Graph, the sign-in host, the app, its secret and the site', () => {
+    const c = loadConfig({
+      STORE: 'sharepoint',
+      TENANT_ID: TENANT,
+      CLIENT_ID: CLIENT,
+      CLIENT_SECRET: 'not-a-real-secret',
+      SHAREPOINT_SITE_ID: SITE,
+    });
+    expect(c.store).toBe('sharepoint');
+    expect(c.sharePoint).toEqual({
+      graphBaseUrl: 'https://graph.microsoft.com',
+      authorityHost: 'https://login.microsoftonline.com',
+      tenantId: TENANT,
+      clientId: CLIENT,
+      credential: { clientSecret: 'not-a-real-secret' },
+      siteId: SITE,
+    });
+    const national = loadConfig({
+      STORE: 'sharepoint',
+      TENANT_ID: TENANT,
+      CLIENT_ID: CLIENT,
+      CLIENT_CERTIFICATE_PATH: '/etc/cmoe/app.pem',
+      SHAREPOINT_SITE_ID: SITE,
+      GRAPH_BASE_URL: 'https://graph.microsoft.us',
+      AUTHORITY_HOST: 'https://login.microsoftonline.us',
+    });
+    expect(national.sharePoint).toMatchObject({
+      graphBaseUrl: 'https://graph.microsoft.us',
+      authorityHost: 'https://login.microsoftonline.us',
+      credential: { certificatePath: '/etc/cmoe/app.pem' },
+    });
+    expect(loadConfig({}).sharePoint).toBeUndefined();
+  });
+
+  test('the SharePoint store without its settings stops the start naming each missing one', () => {
+    let message = '';
+    try {
+      loadConfig({ STORE: 'sharepoint' });
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      message = (e as ConfigError).message;
+    }
+    for (const name of ['TENANT_ID', 'CLIENT_ID', 'SHAREPOINT_SITE_ID', 'CLIENT_SECRET'])
+      expect(message).toContain(`${name}: required with STORE=sharepoint`);
+  });
+
+  test.each([
+    [{ GRAPH_BASE_URL: 'http://graph.example.org' }, 'GRAPH_BASE_URL'],
+    [{ GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0' }, 'GRAPH_BASE_URL'],
+    [{ SHAREPOINT_SITE_ID: 'cmoe' }, 'SHAREPOINT_SITE_ID'],
+    [{ CLIENT_CERTIFICATE_PATH: '/etc/cmoe/app.pem' }, 'CLIENT_CERTIFICATE_PATH'],
+    [{ AUTHORITY_HOST: 'http://127.0.0.1:4010' }, 'AUTHORITY_HOST'],
+  ])('a bad SharePoint setting stops the start naming it (%o)', (env, name) => {
+    const base = {
+      STORE: 'sharepoint',
+      TENANT_ID: TENANT,
+      CLIENT_ID: CLIENT,
+      CLIENT_SECRET: 'not-a-real-secret',
+      SHAREPOINT_SITE_ID: SITE,
+    };
+    expect(() => loadConfig({ ...base, ...env })).toThrow(new RegExp(`${name}:`));
+  });
+
+  test('a SharePoint secret never appears in a configuration error', () => {
+    expect(() =>
+      loadConfig({
+        STORE: 'sharepoint',
+        CLIENT_SECRET: 'very-secret-value',
+        CLIENT_CERTIFICATE_PATH: '/x.pem',
+      }),
+    ).toThrow(/^((?!very-secret-value)[\s\S])*$/);
+  });
 
   test('Teams sign-in reads the tenant, the app and the authority, and allows the home tenant by default', () => {
     const c = loadConfig({ AUTH_MODE: 'teams', HOST: '0.0.0.0', TENANT_ID: TENANT, CLIENT_ID: CLIENT });
