@@ -2,9 +2,11 @@
  * Composition root: config -> store -> auth -> app -> listen. The only file that reads the environment
  * and picks adapters; everything else receives what it needs.
  */
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { DevAuthenticator } from './auth/devAuthenticator';
+import { GraphTokenProvider } from './auth/graphTokens';
 import { JwksKeySource, httpJwksFetcher } from './auth/jwks';
 import type { Authenticator } from './auth/principal';
 import { TeamsAuthenticator, jwksUrlFor } from './auth/teamsAuthenticator';
@@ -16,6 +18,7 @@ import { generateDemoData } from './demo/generate';
 import { isStoreEmpty, seedStore } from './demo/seed';
 import { createLogger, type Logger } from './log';
 import type { Store } from './store/ports';
+import { openSharePointStore } from './store/sharepoint';
 import { openSqliteStore } from './store/sqlite';
 
 export interface Running {
@@ -25,9 +28,18 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** Seeds synthetic demo data into an empty store, so a first local run has something to show. */
+/**
+ * Seeds synthetic demo data into an empty SQLite store, so a first local run has something to show.
+ * Never into SharePoint: a site is real data's home, even an empty one.
+ */
 async function seedIfEmpty(store: Store, config: Config, log: Logger): Promise<void> {
-  if (!config.seedDemo || config.authMode !== 'dev' || !(await isStoreEmpty(store))) return;
+  if (
+    config.store !== 'sqlite' ||
+    !config.seedDemo ||
+    config.authMode !== 'dev' ||
+    !(await isStoreEmpty(store))
+  )
+    return;
   const now = new Date();
   const data = generateDemoData({ cases: config.seedCases, today: toLondonDate(now), policy: config.policy });
   const counts = await seedStore(store, data, now.toISOString());
@@ -45,8 +57,37 @@ function authenticatorFor(config: Config, log: Logger): Authenticator {
   return new TeamsAuthenticator(config.teams, { keys, log, clock });
 }
 
+/**
+ * The embedded SQLite store, or SharePoint lists through Graph. For now the SharePoint store calls Graph
+ * as the app (client credentials, limited to the site by Sites.Selected) for every request; calling on
+ * behalf of the signed-in user (`store.withTokens(tokens.onBehalfOf(...))` per request) is wired through
+ * the API in its own issue.
+ */
+function storeFor(config: Config, log: Logger): Store {
+  const sp = config.sharePoint;
+  if (config.store !== 'sharepoint' || !sp) return openSqliteStore(config.sqlitePath);
+  const tokens = new GraphTokenProvider({
+    tenantId: sp.tenantId,
+    clientId: sp.clientId,
+    credential:
+      'clientSecret' in sp.credential
+        ? { clientSecret: sp.credential.clientSecret }
+        : { certificatePem: readFileSync(sp.credential.certificatePath, 'utf8') },
+    authorityHost: sp.authorityHost,
+    graphBaseUrl: sp.graphBaseUrl,
+  });
+  return openSharePointStore({
+    graphBaseUrl: sp.graphBaseUrl,
+    siteId: sp.siteId,
+    tokens: tokens.appOnly(),
+    // List and item id only: never the item's content.
+    onMalformed: (r) =>
+      log.warn('unreadable SharePoint item left out', { list: r.list, itemId: r.itemId, problem: r.problem }),
+  });
+}
+
 export async function start(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Running> {
-  const store = openSqliteStore(config.sqlitePath);
+  const store = storeFor(config, log);
   await seedIfEmpty(store, config, log);
   const app = createApp({
     store,
