@@ -26,6 +26,8 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+  // The test CA of the local HTTPS fakes, for workers of a jest started without `npm test`.
+  globalSetup: '<rootDir>/tests/setup/testTls.cjs',
   maxWorkers: 2,
   testTimeout: 20000,
 };
