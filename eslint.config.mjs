@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importPlugin from 'eslint-plugin-import';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const ioAndSdks = [
   'fs',
@@ -123,7 +124,53 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['tests/**/*.ts', 'src/**/*.test.ts', 'bench/**/*.ts'],
+    // The tab (docs/architecture.md): its only IO is its API client; from the rest of src it takes
+    // domain types, the pure label and calendar helpers, and role names, nothing else.
+    files: ['src/tab/**/*.ts', 'src/tab/**/*.tsx', 'tests/tab/**/*.tsx', 'bench/minimal-tab/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './src/tab',
+              from: [
+                './src/store',
+                './src/operations',
+                './src/api',
+                './src/bot',
+                './src/demo',
+                './src/documents',
+                './src/cli',
+                './src/config.ts',
+                './src/server.ts',
+                './src/log.ts',
+              ],
+              message: 'The tab talks to the server only through src/tab/api/client.ts.',
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/domain/(?!labels$|calendar$|actions$)',
+              allowTypeImports: true,
+              message:
+                'The tab imports domain types only (plus the pure labels, calendar and actions helpers).',
+            },
+            { regex: '/auth/', allowTypeImports: true, message: 'The tab imports role types only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.ts', 'tests/**/*.tsx', 'src/**/*.test.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );
