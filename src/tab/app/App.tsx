@@ -1,0 +1,242 @@
+/**
+ * The tab: FluentProvider with the Teams theme (following Teams' theme changes, or the local theme
+ * switch), the header with navigation, the local demo banner, and the screen for the current route.
+ */
+import {
+  Button,
+  FluentProvider,
+  Label,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Tab,
+  TabList,
+} from '@fluentui/react-components';
+import { SignOut20Regular } from '@fluentui/react-icons';
+import { useEffect, useId, useMemo, useRef } from 'react';
+import { CaseList } from '../components/CaseList/CaseList';
+import { useCaseList } from '../components/CaseList/useCaseList';
+import { CaseView } from '../components/CaseView/CaseView';
+import { MyActions } from '../components/MyActions/MyActions';
+import { ReferralForm } from '../components/Referral/ReferralForm';
+import { SignIn } from '../components/SignIn/SignIn';
+import { isCaseRef } from '../host/deepLinks';
+import type { TeamsThemeName } from '../host/teams';
+import { THEMES, THEME_LABELS } from '../host/theme';
+import { roleSummary } from '../lib/roles';
+import { type Route, navigate, pathOf, useRoute } from '../lib/router';
+import { AppContext, type AppContextValue, makeAppContext } from './AppContext';
+import { useAppStyles } from './App.styles';
+import { ErrorBoundary } from './ErrorBoundary';
+import { type Session, type SessionDeps, useSession } from './useSession';
+
+type NavValue = 'cases' | 'actions' | 'refer';
+
+function navOf(route: Route): NavValue | undefined {
+  if (route.name === 'cases' || route.name === 'case') return 'cases';
+  if (route.name === 'actions' || route.name === 'refer') return route.name;
+  return undefined;
+}
+
+function ThemeSwitch({ session }: { session: Session }) {
+  const styles = useAppStyles();
+  const id = useId();
+  return (
+    <div className={styles.theme}>
+      <Label htmlFor={id} size="small">
+        Theme
+      </Label>
+      <Select
+        id={id}
+        size="small"
+        value={session.theme}
+        onChange={(_, d) => session.setTheme(d.value as TeamsThemeName)}
+      >
+        {(Object.keys(THEME_LABELS) as TeamsThemeName[]).map((t) => (
+          <option key={t} value={t}>
+            {THEME_LABELS[t]}
+          </option>
+        ))}
+      </Select>
+    </div>
+  );
+}
+
+function Screens({ ctx, route }: { ctx: AppContextValue; route: Route }) {
+  const list = useCaseList(ctx.api);
+  switch (route.name) {
+    case 'cases':
+      return <CaseList list={list} />;
+    case 'case':
+      return <CaseView caseRef={route.ref} onChanged={() => void list.reload()} />;
+    case 'actions':
+      return <MyActions cases={list.all} />;
+    case 'refer':
+      return <ReferralForm onReferred={() => void list.reload()} />;
+    case 'not-found':
+      return (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>There is no page here</MessageBarTitle>
+            The link may be mistyped.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => navigate('/')}>Go to the CMOE list</Button>
+          </MessageBarActions>
+        </MessageBar>
+      );
+  }
+}
+
+function Frame({ session }: { session: Session }) {
+  const styles = useAppStyles();
+  const route = useRoute();
+  const { state, host } = session;
+  const local = host?.kind === 'local';
+  const main = useRef<HTMLElement>(null);
+  const path = pathOf(route);
+
+  const ctx = useMemo(
+    () =>
+      state.phase === 'ready' && host
+        ? makeAppContext({ api: state.api, me: state.me, host, devUsers: state.users })
+        : null,
+    [state, host],
+  );
+
+  // A Teams deep link (subPageId) opens its case once, on start.
+  const deepLinked = useRef(false);
+  useEffect(() => {
+    if (state.phase !== 'ready' || deepLinked.current || host?.kind !== 'teams') return;
+    deepLinked.current = true;
+    if (isCaseRef(host.subPageId) && route.name === 'cases')
+      navigate(pathOf({ name: 'case', ref: host.subPageId }), { replace: true });
+  }, [state.phase, host, route.name]);
+
+  // Move focus to the new screen so keyboard and screen reader users start at its top.
+  const firstPath = useRef(path);
+  useEffect(() => {
+    if (path !== firstPath.current) {
+      firstPath.current = '';
+      main.current?.focus({ preventScroll: true });
+    }
+  }, [path]);
+
+  const selected = navOf(route);
+  const canRefer = ctx?.can('case.refer') ?? false;
+
+  return (
+    <div className={styles.root}>
+      <a className={styles.skip} href="#main">
+        Skip to main content
+      </a>
+      <header className={styles.header}>
+        <p className={styles.brand}>CMOE Tracker</p>
+        {ctx && (
+          <nav aria-label="Main">
+            <TabList
+              selectedValue={selected ?? null}
+              onTabSelect={(_, d) => {
+                const v = d.value as NavValue;
+                navigate(v === 'cases' ? '/' : `/${v}`);
+              }}
+            >
+              <Tab value="cases">Cases</Tab>
+              <Tab value="actions">My actions</Tab>
+              {canRefer && <Tab value="refer">Refer a child</Tab>}
+            </TabList>
+          </nav>
+        )}
+        <span className={styles.spacer} />
+        {local && <ThemeSwitch session={session} />}
+        {ctx && (
+          <div className={styles.user}>
+            <span className={styles.userText}>
+              <span>{ctx.me.name}</span>
+              <span className={styles.userRole}>{roleSummary(ctx.me.roles)}</span>
+            </span>
+            {local && (
+              <Button size="small" appearance="subtle" icon={<SignOut20Regular />} onClick={session.signOut}>
+                Switch user
+              </Button>
+            )}
+          </div>
+        )}
+      </header>
+      {local && (
+        <MessageBar intent="warning" className={styles.banner}>
+          <MessageBarBody>
+            <MessageBarTitle>Local demo — synthetic data</MessageBarTitle>
+            Every child, person and school here is invented. Do not enter real children’s details.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <main id="main" ref={main} tabIndex={-1} className={styles.main}>
+        {state.phase === 'starting' && (
+          <div className={styles.centred}>
+            <Spinner label="Starting CMOE Tracker…" />
+          </div>
+        )}
+        {state.phase === 'signing-in' && (
+          <div className={styles.centred}>
+            <Spinner label="Signing you in with Microsoft Teams…" />
+          </div>
+        )}
+        {state.phase === 'choose-user' && (
+          <SignIn users={state.users} error={state.error} busy={state.busy} onSignIn={session.signInAs} />
+        )}
+        {state.phase === 'teams-only' && (
+          <div className={styles.centred}>
+            <MessageBar intent="info" layout="multiline" className={styles.message}>
+              <MessageBarBody>
+                <MessageBarTitle>Open CMOE Tracker in Microsoft Teams</MessageBarTitle>
+                This tab signs you in through Teams. Open it from the CMOE group’s channel in Teams.
+              </MessageBarBody>
+            </MessageBar>
+          </div>
+        )}
+        {state.phase === 'failed' && (
+          <div className={styles.centred}>
+            <MessageBar intent="error" layout="multiline" className={styles.message}>
+              <MessageBarBody>
+                <MessageBarTitle>{state.title}</MessageBarTitle>
+                {state.message}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button onClick={session.retry}>Try again</Button>
+              </MessageBarActions>
+            </MessageBar>
+          </div>
+        )}
+        {ctx && (
+          <AppContext.Provider value={ctx}>
+            <ErrorBoundary resetKey={path}>
+              {route.name === 'refer' && !canRefer ? (
+                <MessageBar intent="info">
+                  <MessageBarBody>Your role can view cases but not refer a child.</MessageBarBody>
+                </MessageBar>
+              ) : (
+                <Screens ctx={ctx} route={route} />
+              )}
+            </ErrorBoundary>
+          </AppContext.Provider>
+        )}
+      </main>
+    </div>
+  );
+}
+
+export function App({ sessionDeps }: { sessionDeps?: SessionDeps }) {
+  const session = useSession(sessionDeps);
+  return (
+    // The height goes in `style`: the provider copies its className onto portals (tooltips, dialogs).
+    <FluentProvider theme={THEMES[session.theme]} style={{ height: '100%' }}>
+      <ErrorBoundary>
+        <Frame session={session} />
+      </ErrorBoundary>
+    </FluentProvider>
+  );
+}

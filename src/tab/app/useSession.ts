@@ -1,0 +1,184 @@
+/**
+ * The tab's start-up and sign-in, as a state machine in a hook (no DOM needed to test it):
+ * detect the host -> Teams SSO token, or the local demo's user choice -> GET /api/me -> ready.
+ * Every failure ends in a state with words for the user; nothing ends in a blank tab.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, type CmoeApi, type DevUser, type Me, createApiClient, loadDevUsers } from '../api/client';
+import { type Host, type TeamsThemeName, describeSignInFailure, detectHost } from '../host/teams';
+import { initialLocalTheme, storeLocalTheme } from '../host/theme';
+
+export type SessionState =
+  | { phase: 'starting' }
+  | { phase: 'choose-user'; users: DevUser[]; error: string | null; busy: boolean }
+  | { phase: 'teams-only' }
+  | { phase: 'signing-in' }
+  | { phase: 'failed'; title: string; message: string }
+  | { phase: 'ready'; me: Me; api: CmoeApi; users: DevUser[] };
+
+export interface SessionDeps {
+  detect?: () => Promise<Host>;
+  loadUsers?: () => Promise<DevUser[] | null>;
+  makeApi?: (getToken: () => Promise<string>) => CmoeApi;
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+}
+
+export interface Session {
+  state: SessionState;
+  host: Host | null;
+  theme: TeamsThemeName;
+  /** Local demo only: the theme switch. Inside Teams the theme follows Teams. */
+  setTheme(theme: TeamsThemeName): void;
+  signInAs(userId: string): void;
+  signOut(): void;
+  retry(): void;
+}
+
+const USER_KEY = 'cmoe.devUser';
+
+function safeStorage(): SessionDeps['storage'] {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Words for a failure of GET /api/me (the first call after sign-in). */
+export function describeStartFailure(e: unknown): { title: string; message: string } {
+  if (e instanceof ApiError) {
+    if (e.code === 'Forbidden')
+      return {
+        title: 'No access to the CMOE list',
+        message:
+          'You are signed in, but you do not have a CMOE role. Ask the system owner to give you ' +
+          'the Member, Chair or Senior manager role.',
+      };
+    if (e.code === 'Unauthenticated')
+      return {
+        title: 'Sign-in was not accepted',
+        message:
+          'The CMOE service did not accept your sign-in. Try again; if it keeps failing, contact the system owner.',
+      };
+    if (e.code === 'Network') return { title: 'Cannot reach the CMOE service', message: e.detail };
+    return { title: 'The CMOE service had a problem', message: e.detail };
+  }
+  return {
+    title: 'The tab could not start',
+    message: 'Something went wrong while starting. Try again.',
+  };
+}
+
+export function useSession(deps: SessionDeps = {}): Session {
+  const depsRef = useRef(deps);
+  const detect = depsRef.current.detect ?? (() => detectHost());
+  const loadUsers = depsRef.current.loadUsers ?? (() => loadDevUsers());
+  const makeApi =
+    depsRef.current.makeApi ?? ((getToken: () => Promise<string>) => createApiClient({ getToken }));
+  const storage = depsRef.current.storage === undefined ? safeStorage() : depsRef.current.storage;
+
+  const [state, setState] = useState<SessionState>({ phase: 'starting' });
+  const [host, setHost] = useState<Host | null>(null);
+  const [theme, setThemeState] = useState<TeamsThemeName>(() =>
+    typeof window === 'undefined' ? 'default' : initialLocalTheme(),
+  );
+  const [attempt, setAttempt] = useState(0);
+  const usersRef = useRef<DevUser[]>([]);
+
+  const signInLocal = useCallback(
+    async (userId: string, users: DevUser[]) => {
+      setState({ phase: 'choose-user', users, error: null, busy: true });
+      const api = makeApi(async () => `dev:${userId}`);
+      try {
+        const me = await api.me();
+        storage?.setItem(USER_KEY, userId);
+        setState({ phase: 'ready', me, api, users });
+      } catch (e) {
+        storage?.removeItem(USER_KEY);
+        setState({ phase: 'choose-user', users, error: describeStartFailure(e).message, busy: false });
+      }
+    },
+    // makeApi and storage come from deps captured once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      setState({ phase: 'starting' });
+      let h: Host;
+      try {
+        h = await detect();
+      } catch {
+        h = { kind: 'local' };
+      }
+      if (cancelled) return;
+      setHost(h);
+      if (h.kind === 'teams') {
+        setThemeState(h.theme);
+        h.onThemeChange((t) => setThemeState(t));
+        setState({ phase: 'signing-in' });
+        try {
+          await h.getToken();
+        } catch (e) {
+          if (!cancelled) setState({ phase: 'failed', ...describeSignInFailure(e) });
+          h.notifyLoaded();
+          return;
+        }
+        const api = makeApi(() => h.getToken());
+        try {
+          const me = await api.me();
+          if (!cancelled) setState({ phase: 'ready', me, api, users: [] });
+        } catch (e) {
+          if (!cancelled) setState({ phase: 'failed', ...describeStartFailure(e) });
+        }
+        h.notifyLoaded();
+        return;
+      }
+      let users: DevUser[] | null;
+      try {
+        users = await loadUsers();
+      } catch (e) {
+        if (!cancelled) setState({ phase: 'failed', ...describeStartFailure(e) });
+        return;
+      }
+      if (cancelled) return;
+      if (users === null) {
+        setState({ phase: 'teams-only' });
+        return;
+      }
+      usersRef.current = users;
+      const stored = storage?.getItem(USER_KEY);
+      if (stored && users.some((u) => u.id === stored)) await signInLocal(stored, users);
+      else setState({ phase: 'choose-user', users, error: null, busy: false });
+    })();
+    return () => {
+      cancelled = true;
+    };
+    // Re-runs only on retry().
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [attempt]);
+
+  const setTheme = useCallback(
+    (t: TeamsThemeName) => {
+      if (host?.kind === 'teams') return;
+      setThemeState(t);
+      storeLocalTheme(t);
+    },
+    [host],
+  );
+
+  return {
+    state,
+    host,
+    theme,
+    setTheme,
+    signInAs: (userId) => void signInLocal(userId, usersRef.current),
+    signOut: () => {
+      storage?.removeItem(USER_KEY);
+      setState({ phase: 'choose-user', users: usersRef.current, error: null, busy: false });
+    },
+    retry: () => setAttempt((n) => n + 1),
+  };
+}

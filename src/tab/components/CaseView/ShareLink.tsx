@@ -1,0 +1,75 @@
+/**
+ * "Link to this case": the web URL (works in a browser and in the bot's cards) and, when the app id is
+ * known (inside Teams, or VITE_TEAMS_APP_ID at build time), the Teams deep link that opens the tab at
+ * the case through `subPageId`.
+ */
+import {
+  Button,
+  Field,
+  Input,
+  Popover,
+  PopoverSurface,
+  PopoverTrigger,
+  Text,
+} from '@fluentui/react-components';
+import { Copy20Regular, Link20Regular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { useApp } from '../../app/AppContext';
+import { caseTeamsDeepLink, caseWebUrl } from '../../host/deepLinks';
+import { useCaseViewStyles } from './CaseView.styles';
+
+const DEFAULT_ENTITY_ID = 'cmoe-list';
+
+function CopyRow({ label, value }: { label: string; value: string }) {
+  const styles = useCaseViewStyles();
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className={styles.linkRow}>
+      <Field label={label} className={styles.grow}>
+        <Input readOnly value={value} onFocus={(e) => e.currentTarget.select()} />
+      </Field>
+      <Button
+        icon={<Copy20Regular />}
+        aria-label={`Copy ${label.toLowerCase()}`}
+        onClick={async () => {
+          try {
+            await navigator.clipboard.writeText(value);
+            setCopied(true);
+          } catch {
+            setCopied(false);
+          }
+        }}
+      >
+        {copied ? 'Copied' : 'Copy'}
+      </Button>
+    </div>
+  );
+}
+
+export function ShareLink({ caseRef }: { caseRef: string }) {
+  const styles = useCaseViewStyles();
+  const { host } = useApp();
+  const web = caseWebUrl(window.location.origin, caseRef);
+  const appId =
+    host.kind === 'teams' ? host.appId : (import.meta.env.VITE_TEAMS_APP_ID as string | undefined);
+  const entityId =
+    (host.kind === 'teams' ? host.entityId : (import.meta.env.VITE_TEAMS_ENTITY_ID as string | undefined)) ??
+    DEFAULT_ENTITY_ID;
+  return (
+    <Popover trapFocus withArrow>
+      <PopoverTrigger disableButtonEnhancement>
+        <Button icon={<Link20Regular />}>Link to this case</Button>
+      </PopoverTrigger>
+      <PopoverSurface aria-label="Links to this case">
+        <div className={styles.linkBox}>
+          <CopyRow label="Link for a browser" value={web} />
+          {appId ? (
+            <CopyRow label="Teams link" value={caseTeamsDeepLink(appId, entityId, caseRef)} />
+          ) : (
+            <Text size={200}>The Teams link appears when the app runs in Teams.</Text>
+          )}
+        </div>
+      </PopoverSurface>
+    </Popover>
+  );
+}

@@ -1,0 +1,40 @@
+/** An API refusal or failure as a Fluent MessageBar, in the server's own words (written for people). */
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { ApiError } from '../../api/client';
+
+export function problemTitle(e: ApiError): string {
+  switch (e.code) {
+    case 'Conflict':
+      return 'Changed by someone else';
+    case 'Forbidden':
+      return 'Not allowed';
+    case 'Invalid':
+      return 'Check the highlighted fields';
+    case 'NotFound':
+      return 'Not found';
+    case 'Network':
+      return 'Offline';
+    case 'Busy':
+      return 'Busy';
+    default:
+      return 'Something went wrong';
+  }
+}
+
+export function ProblemBar({ error, action }: { error: unknown; action?: ReactNode }) {
+  if (!error) return null;
+  const e =
+    error instanceof ApiError
+      ? error
+      : new ApiError(0, 'Internal', 'Error', 'Something went wrong. Nothing was saved; try again.');
+  return (
+    <MessageBar intent={e.code === 'Conflict' ? 'warning' : 'error'} layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{problemTitle(e)}</MessageBarTitle>
+        {e.detail}
+      </MessageBarBody>
+      {action}
+    </MessageBar>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * A tiny history router: four screens and a case URL (/cases/CMOE-0042) that works as a deep link,
+ * since the server answers any non-API path with index.html. No library: the tab has four routes.
+ */
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'cases' }
+  | { name: 'case'; ref: string }
+  | { name: 'actions' }
+  | { name: 'refer' }
+  | { name: 'not-found'; path: string };
+
+export function parseRoute(pathname: string): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/' || path === '/cases') return { name: 'cases' };
+  const m = /^\/cases\/([^/]+)$/.exec(path);
+  if (m) return { name: 'case', ref: decodeURIComponent(m[1] as string).toUpperCase() };
+  if (path === '/actions') return { name: 'actions' };
+  if (path === '/refer') return { name: 'refer' };
+  return { name: 'not-found', path };
+}
+
+export function pathOf(route: Route): string {
+  switch (route.name) {
+    case 'cases':
+      return '/';
+    case 'case':
+      return `/cases/${encodeURIComponent(route.ref)}`;
+    case 'actions':
+      return '/actions';
+    case 'refer':
+      return '/refer';
+    case 'not-found':
+      return route.path;
+  }
+}
+
+const EVENT = 'cmoe:navigate';
+
+export function navigate(path: string, opts: { replace?: boolean } = {}): void {
+  // The query string carries host hints (?host=teams); keep it across screens.
+  const url = `${path}${window.location.search}`;
+  if (opts.replace) window.history.replaceState(null, '', url);
+  else window.history.pushState(null, '', url);
+  window.dispatchEvent(new Event(EVENT));
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(EVENT, onChange);
+  };
+}
+
+const getPath = () => window.location.pathname;
+
+/** The current route; re-renders on navigation and on the browser's back and forward. */
+export function useRoute(): Route {
+  const path = useSyncExternalStore(subscribe, getPath, getPath);
+  return parseRoute(path);
+}
+
+/** For an `<a href>` click: navigate in-app unless the user asked for a new tab or window. */
+export function followLink(
+  event: {
+    button: number;
+    metaKey: boolean;
+    ctrlKey: boolean;
+    shiftKey: boolean;
+    altKey: boolean;
+    preventDefault(): void;
+  },
+  path: string,
+): void {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  navigate(path);
+}
