@@ -51,6 +51,18 @@ export function retryDelayMs(policy: RetryPolicy, retry: number, retryAfter: num
   return Math.min(base, policy.maxDelayMs) + Math.floor(policy.random() * policy.jitterMs);
 }
 
+function dropAuthorization(context: Context): void {
+  const headers = context.options?.headers;
+  if (!headers) return;
+  if (headers instanceof Headers) headers.delete('Authorization');
+  else if (Array.isArray(headers)) {
+    const kept = headers.filter(([k]) => k?.toLowerCase() !== 'authorization');
+    headers.splice(0, headers.length, ...kept);
+  } else {
+    for (const k of Object.keys(headers)) if (k.toLowerCase() === 'authorization') delete headers[k];
+  }
+}
+
 /** Observes each throttled response (for tests and the benchmark's request counts). */
 export type ThrottleObserver = (event: { status: number; retry: number; waitMs: number }) => void;
 
@@ -80,6 +92,8 @@ export class ThrottleRetryHandler implements Middleware {
       // Read and drop the throttled body so the connection can be reused.
       await response.arrayBuffer().catch(() => undefined);
       await this.policy.sleep(waitMs);
+      // The authentication handler appends its header: drop the last one so the retry carries one token.
+      dropAuthorization(context);
     }
   }
 
