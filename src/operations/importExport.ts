@@ -1,0 +1,306 @@
+/**
+ * Bringing the group's spreadsheet in, and taking the list out (issue 9). The CLI and the API both call
+ * these; the rules live in `domain/importing.ts` and `domain/exporting.ts`, the file formats in `import/`.
+ *
+ * Import is the system owner's (`import.run`): it writes cases, actions and timeline updates straight
+ * through the store port, conditionally on each case's version, and audits each write as the app does
+ * plus one `import` entry with counts. It never goes through `updateCase`, because an admin edits no
+ * case by hand; the import's own checks stand in for the per-field rules (a closed case is not changed,
+ * closing, reopening and escalating stay in the app).
+ *
+ * Export is `export.run` *and* `case.read`: it is the case list the caller could see in the tab, with the
+ * same filters, as a file. An admin without a Member or Chair role reads no case, so exports none.
+ */
+import { z } from 'zod';
+import { asPerson } from '../auth/principal';
+import { ConflictError, InvalidError } from '../domain/errors';
+import { EXPORT_HEADERS, type ExportCell, exportRow } from '../domain/exporting';
+import type { MappingFile } from '../domain/importColumns';
+import {
+  type ActionDraft,
+  type ImportPlan,
+  type ImportReport,
+  type ImportRowReport,
+  countRows,
+  matchedRefs,
+  planImport,
+  readImportSheet,
+  rejectionIssues,
+  reportOf,
+  reportRow,
+} from '../domain/importing';
+import { formatUkDate } from '../domain/importValues';
+import type { Action, AuditAction, CaseUpdate } from '../domain/types';
+import { writeCsv } from '../import/csv';
+import { type SpreadsheetFile, readSpreadsheet } from '../import/read';
+import { writeXlsx } from '../import/xlsx';
+import type { CaseQuery } from '../store/ports';
+import { listCases } from './cases';
+import { type Call, type OperationDeps, authorize, nowIso, today } from './context';
+import { type CaseListQuery, caseListQuerySchema } from './inputs';
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** Query string of POST /api/import. A dry run unless `dryRun=false` is said: the report comes first. */
+export const importQuerySchema = z
+  .object({ dryRun: flag.default(true), skipInvalid: flag.default(false) })
+  .strict();
+
+export interface ImportOptions {
+  /** Report what would happen and write nothing. */
+  dryRun: boolean;
+  /** Import the valid rows even when some are rejected (otherwise nothing is written). */
+  skipInvalid: boolean;
+  mapping: MappingFile | null;
+}
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Query string of GET /api/export: the case list's filters, and the format. */
+export const exportQuerySchema = caseListQuerySchema.extend({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+});
+export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+export interface ExportedFile {
+  fileName: string;
+  contentType: string;
+  bytes: Uint8Array;
+  /** How many cases are in it. */
+  count: number;
+}
+
+async function auditEntry(
+  deps: OperationDeps,
+  call: Call,
+  action: AuditAction,
+  target: string,
+  fields: string[] = [],
+  fromVersion: number | null = null,
+  toVersion: number | null = null,
+): Promise<void> {
+  await deps.store.audit.append({
+    at: nowIso(call),
+    userId: call.caller.id,
+    action,
+    target,
+    fields,
+    fromVersion,
+    toVersion,
+  });
+}
+
+/**
+ * Imports a spreadsheet (.xlsx or .csv). A dry run returns the report of what would happen, row by row.
+ * A real run plans again against the store as it is now and writes only if every row is valid (or
+ * `skipInvalid`); otherwise it throws `InvalidError` naming each rejected row's cells and writes nothing.
+ * A case changed by someone else between planning and writing is a `conflict` for that row, never an
+ * overwrite. Importing the same file again reports every row unchanged.
+ */
+export async function importSpreadsheet(
+  deps: OperationDeps,
+  call: Call,
+  file: SpreadsheetFile,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  await authorize(deps, call, 'import.run', 'import');
+  const { format, sheets } = await readSpreadsheet(file);
+  const day = today(call);
+  const sheet = readImportSheet(sheets, options.mapping, day);
+  const [cases, actions, meetings] = await Promise.all([
+    deps.store.cases.list(),
+    deps.store.actions.list(),
+    deps.store.meetings.list({}),
+  ]);
+  const updates = new Map<string, CaseUpdate[]>();
+  for (const ref of matchedRefs(sheet, cases)) updates.set(ref, await deps.store.updates.list(ref));
+  const plan = planImport(
+    sheet,
+    { cases, actions, updates },
+    { today: day, now: nowIso(call), policy: deps.policy, meetings },
+  );
+  if (options.dryRun) return reportOf(plan, { dryRun: true, written: false, format });
+
+  const rejected = plan.rows.filter((r) => r.outcome === 'rejected').length;
+  if (rejected > 0 && !options.skipInvalid) {
+    throw new InvalidError(
+      `${rejected} of ${plan.rows.length} rows cannot be imported, so nothing was written. Correct them (a dry run lists each one), or import with skip-invalid to leave them out.`,
+      rejectionIssues(plan),
+    );
+  }
+  const rows = await writePlan(deps, call, plan, format);
+  const written = rows.some((r) => r.outcome === 'create' || r.outcome === 'update');
+  return reportOf(plan, { dryRun: false, written, format, rows });
+}
+
+const CONFLICT_MESSAGE =
+  'was changed in the app while the import ran: nothing was written for this row. Import again to compare with the new version.';
+
+/** Writes the plan row by row and audits one `import` entry with the counts, even if a write fails. */
+async function writePlan(
+  deps: OperationDeps,
+  call: Call,
+  plan: ImportPlan,
+  format: 'xlsx' | 'csv',
+): Promise<ImportRowReport[]> {
+  const now = nowIso(call);
+  const out: ImportRowReport[] = [];
+  try {
+    for (const p of plan.rows) {
+      const report = reportRow(p);
+      if (p.outcome === 'create') {
+        const created = await deps.store.cases.create(p.case, now);
+        await auditEntry(deps, call, 'case.create', created.ref, [], null, created.version);
+        report.ref = created.ref;
+        await append(deps, call, created.ref, p.actions, p.notes);
+      } else if (p.outcome === 'update') {
+        if (p.fields.length > 0) {
+          try {
+            const updated = await deps.store.cases.update(p.ref, p.expectedVersion, p.patch, now);
+            await auditEntry(deps, call, 'case.update', p.ref, p.fields, p.expectedVersion, updated.version);
+          } catch (error) {
+            if (!(error instanceof ConflictError)) throw error;
+            out.push({
+              ...report,
+              outcome: 'conflict',
+              actions: 0,
+              updates: 0,
+              issues: [{ row: p.row, column: null, cell: null, message: CONFLICT_MESSAGE }],
+            });
+            continue;
+          }
+        }
+        await append(deps, call, p.ref, p.actions, p.notes);
+      }
+      out.push(report);
+    }
+  } finally {
+    const c = countRows(out);
+    // Counts only: which rows and children were involved is in the per-case entries.
+    await auditEntry(deps, call, 'import', `import:${format}`, [
+      `rows=${c.rows}`,
+      `created=${c.create}`,
+      `updated=${c.update}`,
+      `unchanged=${c.unchanged}`,
+      `rejected=${c.rejected}`,
+      `conflicts=${c.conflict}`,
+      `actions=${c.actions}`,
+      `updates=${c.updates}`,
+    ]);
+  }
+  return out;
+}
+
+/** Adds a row's new actions ("incomplete — from import") and timeline notes to a case. */
+async function append(
+  deps: OperationDeps,
+  call: Call,
+  ref: string,
+  actions: readonly ActionDraft[],
+  notes: readonly string[],
+): Promise<void> {
+  const now = nowIso(call);
+  const by = asPerson(call.caller);
+  for (const a of actions) {
+    const created = await deps.store.actions.create(
+      {
+        caseRef: ref,
+        description: a.description,
+        successMeasure: a.successMeasure,
+        owner: null,
+        ownerService: '',
+        dueDate: a.dueDate,
+        meetingId: null,
+        status: 'open',
+        completionNote: null,
+        completedOn: null,
+        deferrals: [],
+        incompleteFromImport: a.incompleteFromImport,
+        createdBy: by,
+      },
+      now,
+    );
+    await auditEntry(deps, call, 'action.create', created.id, [], null, created.version);
+  }
+  for (const text of notes) {
+    await deps.store.updates.add({ caseRef: ref, at: now, by, text });
+    await auditEntry(deps, call, 'case.update-added', ref);
+  }
+}
+
+function storeQuery(q: CaseListQuery): CaseQuery {
+  return {
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.concern ? { concern: q.concern } : {}),
+    ...(q.category ? { category: q.category } : {}),
+    ...(q.lead ? { leadEmail: q.lead } : {}),
+  };
+}
+
+/** Filter names for the audit: enum values are kept, free text (a searched name, an email) is not. */
+function filterNames(q: CaseListQuery): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(q)) {
+    if (v === undefined) continue;
+    if (k === 'q' || k === 'lead') out.push(k);
+    else out.push(`${k}=${Array.isArray(v) ? v.join(',') : String(v)}`);
+  }
+  return out;
+}
+
+function csvText(cell: ExportCell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return String(cell);
+  if (typeof cell === 'object') return formatUkDate(cell.date);
+  return cell;
+}
+
+/**
+ * The case list as the caller sees it in the tab (same filters, same role), as .csv or .xlsx with the
+ * import's headers, so the file imports back unchanged. Text that a spreadsheet could run as a formula
+ * is escaped with a leading `'`. Audited as one `export` entry with the format, the filters and the
+ * count, never values.
+ */
+export async function exportCases(
+  deps: OperationDeps,
+  call: Call,
+  query: ExportQuery,
+): Promise<ExportedFile> {
+  await authorize(deps, call, 'export.run', 'export');
+  const { format, ...filters } = query;
+  // The tab's own list: it checks case.read and applies every filter, computed ones included.
+  const visible = await listCases(deps, call, filters);
+  const wanted = new Set(visible.map((s) => s.ref));
+  const [cases, open] = await Promise.all([
+    deps.store.cases.list(storeQuery(filters)),
+    deps.store.actions.list({ status: ['open'] }),
+  ]);
+  const actionsOf = new Map<string, Action[]>();
+  for (const a of open) {
+    const list = actionsOf.get(a.caseRef);
+    if (list) list.push(a);
+    else actionsOf.set(a.caseRef, [a]);
+  }
+  const rows: ExportCell[][] = [];
+  for (const c of cases) {
+    if (!wanted.has(c.ref)) continue;
+    const timeline = await deps.store.updates.list(c.ref);
+    rows.push(exportRow(c, actionsOf.get(c.ref) ?? [], timeline[timeline.length - 1] ?? null));
+  }
+  const day = today(call);
+  const bytes =
+    format === 'csv'
+      ? new TextEncoder().encode(writeCsv([EXPORT_HEADERS, ...rows.map((r) => r.map(csvText))]))
+      : await writeXlsx('CMOE cases', EXPORT_HEADERS, rows, call.now);
+  await auditEntry(deps, call, 'export', 'cases', [
+    `format=${format}`,
+    ...filterNames(filters),
+    `count=${rows.length}`,
+  ]);
+  return {
+    fileName: `cmoe-cases-${day}.${format}`,
+    contentType: format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_CONTENT_TYPE,
+    bytes,
+    count: rows.length,
+  };
+}
