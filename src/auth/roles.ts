@@ -50,6 +50,10 @@ const MEMBER: readonly Permission[] = [
  * meetings, concern, stuck, escalation, closure and minutes; senior managers read cases, minutes,
  * escalations and reports, and (issue 7: "admins and senior managers can read and filter it") the audit
  * log; admins manage settings, import and the audit log but edit no case.
+ *
+ * Export (issue 9) is for whoever reads cases: members, chairs and senior managers export the list they
+ * see. An admin imports but exports nothing, because an admin reads no child's record (the export
+ * operation also requires `case.read`, so an admin who is also a member may export).
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   'CMOE.Member': MEMBER,
@@ -73,6 +77,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'escalation.read',
     'report.read',
     'audit.read',
+    'export.run',
   ],
   'CMOE.Admin': ['settings.manage', 'import.run', 'audit.read'],
 };
