@@ -1,0 +1,33 @@
+/** The bot's commands, parsed from what a user typed (the bot's own @mention already removed). */
+export type Command =
+  | { name: 'help' }
+  | { name: 'my-actions' }
+  | { name: 'agenda' }
+  | { name: 'case'; ref: string }
+  | { name: 'unknown' };
+
+/** Teams wraps text in HTML now and then (`<p>`, `&nbsp;`, a leftover `<at>` of someone else). */
+function plain(text: string): string {
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/&amp;/gi, '&')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/**
+ * `help`, `my actions`, `agenda`, `case CMOE-0042` (also `case 42`, `case cmoe-42`). Anything else is
+ * `unknown`, which the bot answers with help rather than silence.
+ */
+export function parseCommand(text: string | undefined): Command {
+  const t = plain(text ?? '').replace(/[.!?]+$/, '');
+  if (t === '' || t === 'help' || t === '?') return { name: 'help' };
+  if (/^my ?actions?$/.test(t)) return { name: 'my-actions' };
+  if (/^(the )?agenda$/.test(t)) return { name: 'agenda' };
+  const m = /^case (?:cmoe-?)?(\d{1,6})$/.exec(t);
+  if (m) return { name: 'case', ref: `CMOE-${(m[1] as string).padStart(4, '0')}` };
+  return { name: 'unknown' };
+}
