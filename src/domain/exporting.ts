@@ -39,7 +39,8 @@ export function exportRow(
   latestUpdate: CaseUpdate | null,
 ): ExportCell[] {
   const actions = [...openActions]
-    .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : 1))
+    // Ties by text, not id, so the same case exports the same from any store.
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.description.localeCompare(b.description))
     .map(formatActionLine)
     .join('\n');
   const value: Record<ImportField, ExportCell> = {
