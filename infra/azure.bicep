@@ -56,7 +56,10 @@ param aadAppClientSecret string
 @description('Graph id of the SharePoint site holding the CMOE lists: "<host>,<site guid>,<web guid>".')
 param sharePointSiteId string
 
+// National clouds differ; the defaults are the global cloud's, and env/.env.<env> sets them anyway.
+#disable-next-line no-hardcoded-env-urls
 param graphBaseUrl string = 'https://graph.microsoft.com'
+#disable-next-line no-hardcoded-env-urls
 param authorityHost string = 'https://login.microsoftonline.com'
 
 @allowed([
@@ -82,7 +85,7 @@ param schoolHolidays string = ''
 param tags object = {}
 
 var suffix = uniqueString(resourceGroup().id)
-var name = '${resourceBaseName}-${suffix}'
+var appName = '${resourceBaseName}-${suffix}'
 // Key Vault names: 3-24 characters, letters, digits and hyphens, starting with a letter.
 var keyVaultName = take('${resourceBaseName}kv${suffix}', 24)
 var clientSecretName = 'entra-client-secret'
@@ -90,7 +93,7 @@ var clientSecretName = 'entra-client-secret'
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
-  name: '${name}-id'
+  name: '${appName}-id'
   location: location
   tags: tags
 }
@@ -132,7 +135,7 @@ resource identityReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-0
 }
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
-  name: '${name}-plan'
+  name: '${appName}-plan'
   location: location
   tags: tags
   kind: 'linux'
@@ -145,7 +148,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
 }
 
 resource webApp 'Microsoft.Web/sites@2023-12-01' = {
-  name: name
+  name: appName
   location: location
   tags: tags
   kind: 'app,linux'
@@ -208,7 +211,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         }
         {
           name: 'PUBLIC_BASE_URL'
-          value: 'https://${name}.azurewebsites.net'
+          value: 'https://${appName}.azurewebsites.net'
         }
         {
           name: 'TENANT_ID'
@@ -220,7 +223,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         }
         {
           name: 'APP_ID_URI'
-          value: 'api://${name}.azurewebsites.net/${aadAppClientId}'
+          value: 'api://${appName}.azurewebsites.net/${aadAppClientId}'
         }
         {
           name: 'AUTHORITY_HOST'
@@ -288,7 +291,7 @@ resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
-  name: '${name}-bot'
+  name: '${appName}-bot'
   location: 'global'
   tags: tags
   kind: 'azurebot'
