@@ -247,7 +247,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         }
         {
           name: 'BOT_APP_TYPE'
-          value: 'UserAssignedMSI'
+          value: 'UserAssignedMsi'
         }
         {
           name: 'BOT_TENANT_ID'
