@@ -322,7 +322,7 @@ export function normaliseHeader(header: string): string {
   return header
     .toLowerCase()
     .replace(/&/g, ' and ')
-    .replace(/['’`]/g, '')
+    .replace(/['’`.]/g, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
