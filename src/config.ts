@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { TeamsAuthSettings } from './auth/teamsAuthenticator';
+import { type NotificationPolicy, notificationPolicySchema } from './domain/notifications';
 import { type Policy, policySchema } from './domain/policy';
 import { localDateSchema } from './domain/types';
 
@@ -132,6 +133,40 @@ export const envSchema = z.object({
   STUCK_MEETINGS: int(1, 6).default(2),
   STUCK_DEFERRALS: int(1, 10).default(2),
   ESCALATION_RESPONSE_WORKING_DAYS: int(1, 60).default(10),
+
+  /** The bot's Azure Bot Service identity. Without an app id the bot runs unauthenticated, on localhost only. */
+  BOT_APP_ID: z.string().trim().min(1).optional(),
+  BOT_APP_PASSWORD: z.string().min(1).optional(),
+  /** SingleTenant (app id + secret), UserAssignedMSI (managed identity: its client id, no secret), MultiTenant. */
+  BOT_APP_TYPE: z
+    .string()
+    .transform((s) => s.trim().toLowerCase())
+    .pipe(
+      z.enum(
+        ['singletenant', 'multitenant', 'userassignedmsi'],
+        'must be SingleTenant, UserAssignedMSI or MultiTenant',
+      ),
+    )
+    .default('singletenant'),
+  BOT_TENANT_ID: guid.optional(),
+  /** Only this team's channels get the bot's posts (unset: every channel the bot is installed in). */
+  BOT_TEAM_ID: z.string().trim().min(1).optional(),
+  /** JSON member list (Entra object id, name, email, roles) the bot resolves Teams users with (AUTH_MODE=teams). */
+  BOT_MEMBERS_FILE: z.string().min(1).optional(),
+  /** The Teams app (manifest) id and the list tab's entity id, for deep links in cards. */
+  TEAMS_APP_ID: z.string().trim().min(1).optional(),
+  TEAMS_TAB_ENTITY_ID: z.string().trim().min(1).default('cmoe-list'),
+  /** When the bot's scheduled messages go out on working days (Europe/London, HH:MM). */
+  NOTIFY_TIME: z.string().default('08:30'),
+  MEETING_REMINDER_WORKING_DAYS: int(1, 20).default(2),
+  LIST_CHECK_REMINDER_WORKING_DAYS: int(1, 20).default(5),
+  ACTION_DUE_SOON_WORKING_DAYS: int(1, 20).default(3),
+  OVERDUE_REPEAT_WORKING_DAYS: int(1, 60).default(5),
+  /** The date the terms of reference were agreed: the chair is prompted to review them a month before each anniversary. */
+  TOR_ANNIVERSARY: localDateSchema.optional(),
+  /** Run the bot's sweep in the server (at NOTIFY_TIME, and every SWEEP_INTERVAL_MINUTES for minutes published). */
+  SWEEP_ENABLED: bool.default(true),
+  SWEEP_INTERVAL_MINUTES: int(1, 1440).default(5),
 });
 
 /** What the SharePoint store needs (STORE=sharepoint). */
@@ -142,6 +177,26 @@ export interface SharePointSettings {
   clientId: string;
   credential: { clientSecret: string } | { certificatePath: string };
   siteId: string;
+}
+
+/** The bot: how it signs in, where it posts, and whether the server sweeps. */
+export interface BotConfig {
+  /**
+   * `azure`: an app id is set (Azure Bot Service). `local`: none, on localhost outside production
+   * (Playground, tests): activities are accepted unauthenticated. `off`: none, but on a network or in
+   * production, so /api/messages is not served at all.
+   */
+  mode: 'azure' | 'local' | 'off';
+  appId: string | null;
+  appPassword: string | null;
+  appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMsi';
+  tenantId: string | null;
+  teamId: string | null;
+  membersFile: string | null;
+  teamsAppId: string | null;
+  tabEntityId: string;
+  sweepEnabled: boolean;
+  sweepIntervalMinutes: number;
 }
 
 export interface Config {
@@ -162,6 +217,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   publicBaseUrl: string;
   policy: Policy;
+  bot: BotConfig;
+  notificationPolicy: NotificationPolicy;
 }
 
 export class ConfigError extends Error {
@@ -235,7 +292,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.APP_ID_URI && e.CLIENT_ID && !e.APP_ID_URI.toLowerCase().endsWith(e.CLIENT_ID.toLowerCase())) {
     problems.push('APP_ID_URI: must end with CLIENT_ID (api://<host>/<client id>)');
   }
-  if (problems.length > 0 || !policy.success) throw new ConfigError(problems);
+  const notificationPolicy = notificationPolicySchema.safeParse({
+    notifyTime: e.NOTIFY_TIME,
+    meetingReminderWorkingDays: e.MEETING_REMINDER_WORKING_DAYS,
+    listCheckReminderWorkingDays: e.LIST_CHECK_REMINDER_WORKING_DAYS,
+    actionDueSoonWorkingDays: e.ACTION_DUE_SOON_WORKING_DAYS,
+    overdueRepeatWorkingDays: e.OVERDUE_REPEAT_WORKING_DAYS,
+    torAnniversary: e.TOR_ANNIVERSARY ?? null,
+  });
+  if (!notificationPolicy.success) {
+    for (const i of notificationPolicy.error.issues) {
+      problems.push(`${i.path[0] === 'notifyTime' ? 'NOTIFY_TIME' : String(i.path[0])}: ${i.message}`);
+    }
+  }
+  // The bot's own sign-in (Azure Bot Service): each app type needs its own settings.
+  if (e.BOT_APP_ID) {
+    if (e.BOT_APP_TYPE === 'userassignedmsi') {
+      if (!e.BOT_TENANT_ID) problems.push('BOT_TENANT_ID: required with BOT_APP_TYPE=UserAssignedMSI');
+      if (e.BOT_APP_PASSWORD)
+        problems.push('BOT_APP_PASSWORD: must not be set with BOT_APP_TYPE=UserAssignedMSI (no secret)');
+    } else {
+      if (!e.BOT_APP_PASSWORD)
+        problems.push(`BOT_APP_PASSWORD: required with BOT_APP_ID (${e.BOT_APP_TYPE})`);
+      if (e.BOT_APP_TYPE === 'singletenant' && !e.BOT_TENANT_ID)
+        problems.push('BOT_TENANT_ID: required with BOT_APP_TYPE=SingleTenant');
+    }
+  }
+  if (problems.length > 0 || !policy.success || !notificationPolicy.success) throw new ConfigError(problems);
 
   const teams: TeamsAuthSettings | undefined =
     e.AUTH_MODE === 'teams' && e.TENANT_ID && e.CLIENT_ID
@@ -278,5 +361,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`,
     policy: policy.data,
+    bot: {
+      // Without an app id the endpoint trusts any caller: served only where nobody else can reach it.
+      mode: e.BOT_APP_ID ? 'azure' : LOOPBACK.has(e.HOST) && e.NODE_ENV !== 'production' ? 'local' : 'off',
+      appId: e.BOT_APP_ID ?? null,
+      appPassword: e.BOT_APP_PASSWORD ?? null,
+      appType: (
+        {
+          singletenant: 'SingleTenant',
+          multitenant: 'MultiTenant',
+          userassignedmsi: 'UserAssignedMsi',
+        } as const
+      )[e.BOT_APP_TYPE],
+      tenantId: e.BOT_TENANT_ID ?? null,
+      teamId: e.BOT_TEAM_ID ?? null,
+      membersFile: e.BOT_MEMBERS_FILE ?? null,
+      teamsAppId: e.TEAMS_APP_ID ?? null,
+      tabEntityId: e.TEAMS_TAB_ENTITY_ID,
+      sweepEnabled: e.SWEEP_ENABLED,
+      sweepIntervalMinutes: e.SWEEP_INTERVAL_MINUTES,
+    },
+    notificationPolicy: notificationPolicy.data,
   };
 }
