@@ -15,6 +15,7 @@ import { errorHandler, routeOf } from './problem';
 import { perUserRateLimit } from './rateLimit';
 import { actionRoutes } from './routes/actions';
 import { caseRoutes } from './routes/cases';
+import { exportRoutes, importRoutes } from './routes/importExport';
 import { escalationRoutes, meetingRoutes } from './routes/meetings';
 import { securityHeaders } from './securityHeaders';
 
@@ -132,6 +133,8 @@ export function createApp(deps: AppDeps): Express {
   api.use('/actions', actionRoutes(deps));
   api.use('/meetings', meetingRoutes(deps));
   api.use('/escalations', escalationRoutes(deps));
+  api.use('/import', importRoutes(deps));
+  api.use('/export', exportRoutes(deps));
   api.get('/audit', async (req, res) => {
     res.json(await queryAudit(deps, callOf(res), parseQuery(auditQuerySchema, req)));
   });
