@@ -376,6 +376,20 @@ const ROWS: Row[] = [
 
   // The audit trail: read by admins and senior managers (issue 7), changed by nobody.
   { route: 'GET /api/audit', allowed: AUDIT_READERS, ok: 200, run: get(() => '/api/audit') },
+
+  // Issue 9: the system owner imports the spreadsheet; whoever reads cases exports the list they see.
+  {
+    route: 'POST /api/import',
+    allowed: ['admin'],
+    ok: 200,
+    run: (app, _f, h) =>
+      request(app)
+        .post('/api/import?dryRun=true')
+        .set(h)
+        .set('Content-Type', 'text/csv')
+        .send('Surname,Forename,DOB,Reason,Date received\nExample,Testy,14/05/2013,Perm ex,20/03/2026\n'),
+  },
+  { route: 'GET /api/export', allowed: READERS, ok: 200, run: get(() => '/api/export?format=csv') },
 ];
 
 async function fixture(needs: readonly Need[] = []): Promise<{ t: TestApp; f: Fixture }> {
