@@ -142,8 +142,9 @@ export function createApp(deps: AppDeps): Express {
     throw new NotFoundError('This API route');
   });
 
-  app.use('/api', api);
+  // Before the API router, whose catch-all 404 would otherwise answer the bot's POST /api/messages.
   deps.mount?.(app);
+  app.use('/api', api);
   app.use(() => {
     throw new NotFoundError('This page');
   });
