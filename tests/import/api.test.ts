@@ -5,11 +5,13 @@ import { fixture } from './helpers';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) {
+/** Collects a binary response body (supertest buffers only text by default). */
+const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+};
 
 const upload = (app: ReturnType<typeof makeTestApp>['app'], headers: Record<string, string>, query = '') =>
   request(app)
