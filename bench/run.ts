@@ -22,6 +22,7 @@ import { generateDemoData } from '../src/demo/generate';
 import { seedStore } from '../src/demo/seed';
 import { silentLogger } from '../src/log';
 import { openSqliteStore } from '../src/store/sqlite';
+import { sharePointBench } from './sharepoint';
 
 interface Args {
   cases: number;
@@ -243,6 +244,8 @@ async function main(): Promise<void> {
   out(
     `Memory after the domain runs: rss ${mb(process.memoryUsage().rss)}, heap used ${mb(process.memoryUsage().heapUsed)}.`,
   );
+  out();
+  await sharePointBench(out, args.cases);
   if (args.write)
     writeFileSync(join(__dirname, '..', '..', 'docs', 'benchmarks.md'), lines.join('\n') + '\n');
 }
