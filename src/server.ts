@@ -12,6 +12,7 @@ import type { Authenticator } from './auth/principal';
 import { TeamsAuthenticator, jwksUrlFor } from './auth/teamsAuthenticator';
 import { createApp } from './api/app';
 import { mountTab } from './api/tab';
+import { type BotRuntime, type DirectorySettings, createBotRuntime } from './bot';
 import { ConfigError, type Config, loadConfig } from './config';
 import { toLondonDate } from './domain/calendar';
 import { generateDemoData } from './demo/generate';
@@ -25,6 +26,8 @@ export interface Running {
   server: Server;
   store: Store;
   url: string;
+  /** The bot, unless config turned it off (no app id on a network or in production). */
+  bot: BotRuntime | null;
   close(): Promise<void>;
 }
 
@@ -86,9 +89,48 @@ function storeFor(config: Config, log: Logger): Store {
   });
 }
 
+/** The bot at /api/messages with its sweep, as configured; null when config turned it off. */
+function botFor(config: Config, store: Store, log: Logger): BotRuntime | null {
+  if (config.bot.mode === 'off') {
+    log.warn('bot disabled: set BOT_APP_ID (Azure Bot Service) to serve /api/messages outside localhost');
+    return null;
+  }
+  let directory: DirectorySettings = { kind: 'dev' };
+  if (config.authMode !== 'dev') {
+    directory = config.bot.membersFile
+      ? { kind: 'members-file', path: config.bot.membersFile }
+      : { kind: 'none' };
+    if (!config.bot.membersFile) log.warn('bot knows no members: set BOT_MEMBERS_FILE so card buttons work');
+  }
+  return createBotRuntime({
+    store,
+    policy: config.policy,
+    notificationPolicy: config.notificationPolicy,
+    settings: {
+      credentials: {
+        appId: config.bot.appId,
+        appPassword: config.bot.appPassword,
+        appType: config.bot.appType,
+        tenantId: config.bot.tenantId,
+      },
+      teamId: config.bot.teamId,
+      links: {
+        publicBaseUrl: config.publicBaseUrl,
+        teamsAppId: config.bot.teamsAppId,
+        tabEntityId: config.bot.tabEntityId,
+      },
+      sweepEnabled: config.bot.sweepEnabled,
+      sweepIntervalMinutes: config.bot.sweepIntervalMinutes,
+      directory,
+    },
+    log,
+  });
+}
+
 export async function start(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Running> {
   const store = storeFor(config, log);
   await seedIfEmpty(store, config, log);
+  const bot = botFor(config, store, log);
   const app = createApp({
     store,
     policy: config.policy,
@@ -100,7 +142,10 @@ export async function start(config: Config, log: Logger = createLogger(config.lo
     https: config.publicBaseUrl.startsWith('https://'),
     devSignIn: config.authMode === 'dev',
     // The built tab sits beside the compiled server: dist/tab next to dist/src.
-    mount: (a) => mountTab(a, join(__dirname, '..', 'tab')),
+    mount: (a) => {
+      bot?.mount(a);
+      mountTab(a, join(__dirname, '..', 'tab'));
+    },
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -110,12 +155,16 @@ export async function start(config: Config, log: Logger = createLogger(config.lo
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
+  const scheduler = bot && config.bot.sweepEnabled ? bot.startScheduler() : null;
   return {
     server,
     store,
     url,
+    bot,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // A sweep in flight finishes before the store closes under it.
+      await scheduler?.stop();
       await store.close();
     },
   };
@@ -139,6 +188,7 @@ async function main(): Promise<void> {
   console.log(`  Health:      ${running.url}/healthz`);
   if (config.authMode === 'dev')
     console.log(`  Demo users:  ${running.url}/api/dev/users  (synthetic data only)`);
+  if (running.bot) console.log(`  Bot:         ${running.url}/api/messages  (${config.bot.mode})`);
   console.log('');
   const stop = (signal: string) => {
     log.info('stopping', { signal });
