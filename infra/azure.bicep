@@ -76,6 +76,18 @@ param meetingEveryWeeks string = '4'
 @description('Meeting time, Europe/London, 24-hour HH:MM.')
 param meetingTime string = '10:00'
 
+@description('The Teams app id (teamsApp/create), for deep links in the bot\'s cards.')
+param teamsAppId string
+
+@description('When the bot posts its scheduled messages on working days (Europe/London, HH:MM).')
+param notifyTime string = '08:30'
+
+@description('The date the terms of reference were agreed (YYYY-MM-DD); empty: no review prompt.')
+param torAnniversary string = ''
+
+@description('Only this team (19:...@thread.tacv2) gets the bot\'s posts; empty: every team it is in.')
+param botTeamId string = ''
+
 @description('Extra non-working days, e.g. 2026-12-24,2026-12-31 (bank holidays are built in).')
 param extraClosures string = ''
 @description('School holidays for school-day counts, e.g. 2026-10-26..2026-10-30,2026-12-21..2027-01-01.')
@@ -91,6 +103,9 @@ var keyVaultName = take('${resourceBaseName}kv${suffix}', 24)
 var clientSecretName = 'entra-client-secret'
 // Built-in role "Key Vault Secrets User": read secret values, nothing else.
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
+// The bot's member list (who holds which CMOE role), on the App Service's persistent /home storage, so a
+// deploy (which replaces /home/site/wwwroot) keeps it. Uploaded by an administrator: docs/deploy.md.
+var membersFile = '/home/data/cmoe-members.json'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${appName}-id'
@@ -147,6 +162,133 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   }
 }
 
+// The App Service's settings, named as src/config.ts reads them. An empty value is left out, so the
+// server's default applies (or, for a required one, the server names it as missing when it starts).
+var appSettings = filter(
+  [
+    // Platform: build on the Linux host (npm install + npm run build), so native modules match it.
+    {
+      name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
+      value: 'true'
+    }
+    // NODE_ENV=production would make that `npm install` skip the compilers `npm run build` needs.
+    {
+      name: 'NPM_CONFIG_INCLUDE'
+      value: 'dev'
+    }
+    // The server (src/config.ts). PORT is set by App Service itself.
+    {
+      name: 'NODE_ENV'
+      value: 'production'
+    }
+    {
+      name: 'HOST'
+      value: '0.0.0.0'
+    }
+    {
+      name: 'STORE'
+      value: 'sharepoint'
+    }
+    {
+      name: 'AUTH_MODE'
+      value: 'teams'
+    }
+    {
+      name: 'SEED_DEMO'
+      value: 'false'
+    }
+    {
+      name: 'LOG_LEVEL'
+      value: logLevel
+    }
+    {
+      name: 'PUBLIC_BASE_URL'
+      value: 'https://${appName}.azurewebsites.net'
+    }
+    {
+      name: 'TENANT_ID'
+      value: aadAppTenantId
+    }
+    {
+      name: 'CLIENT_ID'
+      value: aadAppClientId
+    }
+    {
+      name: 'APP_ID_URI'
+      value: 'api://${appName}.azurewebsites.net/${aadAppClientId}'
+    }
+    {
+      name: 'AUTHORITY_HOST'
+      value: authorityHost
+    }
+    {
+      name: 'CLIENT_SECRET'
+      value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${clientSecretName})'
+    }
+    {
+      name: 'GRAPH_BASE_URL'
+      value: graphBaseUrl
+    }
+    {
+      name: 'SHAREPOINT_SITE_ID'
+      value: sharePointSiteId
+    }
+    {
+      name: 'BOT_APP_ID'
+      value: identity.properties.clientId
+    }
+    {
+      name: 'BOT_APP_TYPE'
+      value: 'UserAssignedMsi'
+    }
+    {
+      name: 'BOT_TENANT_ID'
+      value: identity.properties.tenantId
+    }
+    {
+      name: 'BOT_TEAM_ID'
+      value: botTeamId
+    }
+    {
+      name: 'BOT_MEMBERS_FILE'
+      value: membersFile
+    }
+    {
+      name: 'TEAMS_APP_ID'
+      value: teamsAppId
+    }
+    {
+      name: 'NOTIFY_TIME'
+      value: notifyTime
+    }
+    {
+      name: 'TOR_ANNIVERSARY'
+      value: torAnniversary
+    }
+    {
+      name: 'MEETING_ANCHOR_DATE'
+      value: meetingAnchorDate
+    }
+    {
+      name: 'MEETING_EVERY_WEEKS'
+      value: meetingEveryWeeks
+    }
+    {
+      name: 'MEETING_TIME'
+      value: meetingTime
+    }
+    {
+      name: 'EXTRA_CLOSURES'
+      value: extraClosures
+    }
+    {
+      name: 'SCHOOL_HOLIDAYS'
+      value: schoolHolidays
+    }
+  ],
+  setting => !empty(setting.value)
+)
+
 resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   name: appName
   location: location
@@ -173,107 +315,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       healthCheckPath: '/healthz'
-      appSettings: [
-        // Platform: build on the Linux host (npm install + npm run build), so native modules match it.
-        {
-          name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
-          value: 'true'
-        }
-        // NODE_ENV=production would make that `npm install` skip the compilers `npm run build` needs.
-        {
-          name: 'NPM_CONFIG_INCLUDE'
-          value: 'dev'
-        }
-        // The server (src/config.ts). PORT is set by App Service itself.
-        {
-          name: 'NODE_ENV'
-          value: 'production'
-        }
-        {
-          name: 'HOST'
-          value: '0.0.0.0'
-        }
-        {
-          name: 'STORE'
-          value: 'sharepoint'
-        }
-        {
-          name: 'AUTH_MODE'
-          value: 'teams'
-        }
-        {
-          name: 'SEED_DEMO'
-          value: 'false'
-        }
-        {
-          name: 'LOG_LEVEL'
-          value: logLevel
-        }
-        {
-          name: 'PUBLIC_BASE_URL'
-          value: 'https://${appName}.azurewebsites.net'
-        }
-        {
-          name: 'TENANT_ID'
-          value: aadAppTenantId
-        }
-        {
-          name: 'CLIENT_ID'
-          value: aadAppClientId
-        }
-        {
-          name: 'APP_ID_URI'
-          value: 'api://${appName}.azurewebsites.net/${aadAppClientId}'
-        }
-        {
-          name: 'AUTHORITY_HOST'
-          value: authorityHost
-        }
-        {
-          name: 'CLIENT_SECRET'
-          value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${clientSecretName})'
-        }
-        {
-          name: 'GRAPH_BASE_URL'
-          value: graphBaseUrl
-        }
-        {
-          name: 'SHAREPOINT_SITE_ID'
-          value: sharePointSiteId
-        }
-        {
-          name: 'BOT_APP_ID'
-          value: identity.properties.clientId
-        }
-        {
-          name: 'BOT_APP_TYPE'
-          value: 'UserAssignedMsi'
-        }
-        {
-          name: 'BOT_TENANT_ID'
-          value: identity.properties.tenantId
-        }
-        {
-          name: 'MEETING_ANCHOR_DATE'
-          value: meetingAnchorDate
-        }
-        {
-          name: 'MEETING_EVERY_WEEKS'
-          value: meetingEveryWeeks
-        }
-        {
-          name: 'MEETING_TIME'
-          value: meetingTime
-        }
-        {
-          name: 'EXTRA_CLOSURES'
-          value: extraClosures
-        }
-        {
-          name: 'SCHOOL_HOLIDAYS'
-          value: schoolHolidays
-        }
-      ]
+      appSettings: appSettings
     }
   }
   dependsOn: [
