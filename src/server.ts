@@ -12,7 +12,7 @@ import type { Authenticator } from './auth/principal';
 import { TeamsAuthenticator, jwksUrlFor } from './auth/teamsAuthenticator';
 import { createApp } from './api/app';
 import { mountTab } from './api/tab';
-import { type BotRuntime, type DirectorySettings, createBotRuntime } from './bot';
+import { type BotRuntime, type BotSettings, type DirectorySettings, createBotRuntime } from './bot';
 import { ConfigError, type Config, loadConfig } from './config';
 import { toLondonDate } from './domain/calendar';
 import { generateDemoData } from './demo/generate';
@@ -66,7 +66,7 @@ function authenticatorFor(config: Config, log: Logger): Authenticator {
  * behalf of the signed-in user (`store.withTokens(tokens.onBehalfOf(...))` per request) is wired through
  * the API in its own issue.
  */
-function storeFor(config: Config, log: Logger): Store {
+export function storeFor(config: Config, log: Logger): Store {
   const sp = config.sharePoint;
   if (config.store !== 'sharepoint' || !sp) return openSqliteStore(config.sqlitePath);
   const tokens = new GraphTokenProvider({
@@ -89,12 +89,8 @@ function storeFor(config: Config, log: Logger): Store {
   });
 }
 
-/** The bot at /api/messages with its sweep, as configured; null when config turned it off. */
-function botFor(config: Config, store: Store, log: Logger): BotRuntime | null {
-  if (config.bot.mode === 'off') {
-    log.warn('bot disabled: set BOT_APP_ID (Azure Bot Service) to serve /api/messages outside localhost');
-    return null;
-  }
+/** The bot's settings from config (the server and the sweep command build the same bot). */
+export function botSettingsFor(config: Config, log: Logger): BotSettings {
   let directory: DirectorySettings = { kind: 'dev' };
   if (config.authMode !== 'dev') {
     directory = config.bot.membersFile
@@ -102,27 +98,36 @@ function botFor(config: Config, store: Store, log: Logger): BotRuntime | null {
       : { kind: 'none' };
     if (!config.bot.membersFile) log.warn('bot knows no members: set BOT_MEMBERS_FILE so card buttons work');
   }
+  return {
+    credentials: {
+      appId: config.bot.appId,
+      appPassword: config.bot.appPassword,
+      appType: config.bot.appType,
+      tenantId: config.bot.tenantId,
+    },
+    teamId: config.bot.teamId,
+    links: {
+      publicBaseUrl: config.publicBaseUrl,
+      teamsAppId: config.bot.teamsAppId,
+      tabEntityId: config.bot.tabEntityId,
+    },
+    sweepEnabled: config.bot.sweepEnabled,
+    sweepIntervalMinutes: config.bot.sweepIntervalMinutes,
+    directory,
+  };
+}
+
+/** The bot at /api/messages with its sweep, as configured; null when config turned it off. */
+function botFor(config: Config, store: Store, log: Logger): BotRuntime | null {
+  if (config.bot.mode === 'off') {
+    log.warn('bot disabled: set BOT_APP_ID (Azure Bot Service) to serve /api/messages outside localhost');
+    return null;
+  }
   return createBotRuntime({
     store,
     policy: config.policy,
     notificationPolicy: config.notificationPolicy,
-    settings: {
-      credentials: {
-        appId: config.bot.appId,
-        appPassword: config.bot.appPassword,
-        appType: config.bot.appType,
-        tenantId: config.bot.tenantId,
-      },
-      teamId: config.bot.teamId,
-      links: {
-        publicBaseUrl: config.publicBaseUrl,
-        teamsAppId: config.bot.teamsAppId,
-        tabEntityId: config.bot.tabEntityId,
-      },
-      sweepEnabled: config.bot.sweepEnabled,
-      sweepIntervalMinutes: config.bot.sweepIntervalMinutes,
-      directory,
-    },
+    settings: botSettingsFor(config, log),
     log,
   });
 }
