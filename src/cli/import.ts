@@ -1,0 +1,265 @@
+/**
+ * `npm run import -- <file.xlsx|file.csv> [--dry-run] [--skip-invalid] [--mapping mapping.json]`:
+ * imports the group's spreadsheet into the configured SQLite store.
+ *
+ * Thin on purpose: arguments are parsed by a pure function, the report is formatted by another, and the
+ * work is the import operation the API calls too. It runs as the system owner (the person with the
+ * database on their machine), recorded in the audit trail as `cli:<os user>`. Nothing it prints names
+ * a child: the report names rows, cells and fields, and the file's path is never echoed.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { makePrincipal } from '../auth/principal';
+import { ConfigError, loadConfig } from '../config';
+import { AppError, InvalidError } from '../domain/errors';
+import { mappingFileSchema, type MappingFile } from '../domain/importColumns';
+import { describeIssue, type ImportReport, MAX_IMPORT_BYTES } from '../domain/importing';
+import { importSpreadsheet } from '../operations/importExport';
+import { openSqliteStore } from '../store/sqlite';
+
+export const USAGE = `Usage: npm run import -- <file.xlsx|file.csv> [--dry-run] [--skip-invalid] [--mapping mapping.json]
+
+  --dry-run        report what would happen, row by row, and write nothing
+  --skip-invalid   import the valid rows even if some are rejected (otherwise nothing is written)
+  --mapping FILE   a JSON file naming columns the import does not recognise:
+                   { "columns": { "Pupil surname": "lastName", "Old notes": null }, "headerRow": 3 }
+  --help           show this help
+
+Imports into the SQLite database at SQLITE_PATH (default .data/cmoe.sqlite). Run a dry run first.
+Importing the same file twice changes nothing the second time.`;
+
+export interface ImportArgs {
+  file: string | null;
+  dryRun: boolean;
+  skipInvalid: boolean;
+  mapping: string | null;
+  help: boolean;
+}
+
+/** A bad command line: the caller prints the message with the usage and exits 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/**
+ * Parses the import command's arguments. Strict: an unknown or repeated flag, a second file or a flag
+ * without its value throws {@link UsageError}. Accepts `--mapping FILE` and `--mapping=FILE`.
+ */
+export function parseImportArgs(argv: readonly string[]): ImportArgs {
+  const out: ImportArgs = { file: null, dryRun: false, skipInvalid: false, mapping: null, help: false };
+  const seen = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (!arg.startsWith('--')) {
+      if (out.file !== null) throw new UsageError('Give one file to import.');
+      out.file = arg;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    if (seen.has(flag)) throw new UsageError(`${flag} is given more than once.`);
+    seen.add(flag);
+    switch (flag) {
+      case '--mapping': {
+        const value = inline ?? argv[++i];
+        if (value === undefined || value === '' || value.startsWith('--'))
+          throw new UsageError('--mapping needs a file.');
+        out.mapping = value;
+        break;
+      }
+      case '--dry-run':
+      case '--skip-invalid':
+      case '--help':
+        if (inline !== undefined) throw new UsageError(`${flag} takes no value.`);
+        if (flag === '--dry-run') out.dryRun = true;
+        else if (flag === '--skip-invalid') out.skipInvalid = true;
+        else out.help = true;
+        break;
+      default:
+        throw new UsageError(`Unknown option ${flag}.`);
+    }
+  }
+  if (out.file === null && !out.help) throw new UsageError('Name the file to import.');
+  return out;
+}
+
+/** Reads and checks a mapping file; the message names what is wrong, never the file's content. */
+export function readMapping(path: string): MappingFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError('The mapping file cannot be read: check its path.');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new UsageError('The mapping file is not valid JSON.');
+  }
+  const r = mappingFileSchema.safeParse(json);
+  if (!r.success) {
+    const issues = r.error.issues.map((i) => `  ${i.path.map(String).join('.') || '(file)'}: ${i.message}`);
+    throw new UsageError(`The mapping file is not valid:\n${issues.join('\n')}`);
+  }
+  return r.data;
+}
+
+const OUTCOME_WORDS: Record<ImportReport['rows'][number]['outcome'], string> = {
+  create: 'create',
+  update: 'update',
+  unchanged: 'unchanged',
+  rejected: 'REJECTED',
+  conflict: 'CONFLICT',
+};
+
+/** The report as the command prints it: one line a row, then its problems and warnings, then the counts. */
+export function formatReport(report: ImportReport): string {
+  const lines: string[] = [];
+  const verb = report.dryRun ? 'Dry run' : 'Import';
+  lines.push(
+    `${verb} of ${report.format === 'xlsx' ? `worksheet "${report.sheet}"` : 'the CSV file'}: header in row ${report.headerRow}, ${report.columns.length} columns read.`,
+  );
+  for (const s of report.skipped.filter((x) => x.reason === 'unknown' || x.reason === 'ignored'))
+    lines.push(
+      `  Column ${s.letter} (${s.header}) is ${s.reason === 'unknown' ? 'not recognised' : 'ignored'}.`,
+    );
+  for (const n of report.notices) lines.push(`  ${n}`);
+  lines.push('');
+  for (const r of report.rows) {
+    const extra = [
+      r.fields.length > 0 ? `fields: ${r.fields.join(', ')}` : '',
+      r.actions > 0 ? `${r.actions} action${r.actions === 1 ? '' : 's'} (incomplete — from import)` : '',
+      r.updates > 0 ? `${r.updates} note${r.updates === 1 ? '' : 's'}` : '',
+    ].filter(Boolean);
+    lines.push(
+      `row ${r.row}: ${OUTCOME_WORDS[r.outcome]}${r.ref ? ` ${r.ref}` : ''}${extra.length ? ` (${extra.join('; ')})` : ''}`,
+    );
+    for (const i of r.issues) lines.push(`    problem: ${describeIssue(i)}`);
+    for (const w of r.warnings) lines.push(`    warning: ${w}`);
+  }
+  const c = report.counts;
+  lines.push('');
+  lines.push(
+    `${c.rows} rows: ${c.create} ${report.dryRun ? 'to create' : 'created'}, ${c.update} ${report.dryRun ? 'to update' : 'updated'}, ${c.unchanged} unchanged, ${c.rejected} rejected${c.conflict ? `, ${c.conflict} conflicts` : ''}; ${c.actions} actions and ${c.updates} notes ${report.dryRun ? 'to add' : 'added'}.`,
+  );
+  if (report.dryRun) {
+    lines.push(
+      c.rejected > 0
+        ? 'Nothing was written. Fix the rejected rows, or import with --skip-invalid to leave them out.'
+        : 'Nothing was written. Run again without --dry-run to import.',
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The command-line user, as the import's caller: the system owner. */
+function cliCaller() {
+  let name = 'unknown';
+  try {
+    name = userInfo().username;
+  } catch {
+    // No user database (some containers): the audit still says it came from the command line.
+  }
+  return makePrincipal({
+    id: `cli:${name}`,
+    name: `Command-line import (${name})`,
+    email: 'import-cli@example.invalid',
+    roles: ['CMOE.Admin'],
+  });
+}
+
+/**
+ * Runs the command; resolves to the exit code (0 done, 1 refused or rejected rows, 2 bad usage). `now`
+ * is read once here (tests pin it).
+ */
+export async function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  now: Date = new Date(),
+): Promise<number> {
+  let args: ImportArgs;
+  let mapping: MappingFile | null = null;
+  try {
+    args = parseImportArgs(argv);
+    if (args.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    if (args.mapping !== null) mapping = readMapping(args.mapping);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+
+  let config;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return 2;
+  }
+  if (config.store !== 'sqlite') {
+    console.error(
+      'The import command works on the SQLite store (STORE=sqlite). Use the tab to import into SharePoint.',
+    );
+    return 2;
+  }
+
+  const file = args.file as string;
+  let bytes: Uint8Array;
+  try {
+    // The size first: a wrong 2 GB file is refused without being read.
+    if (statSync(file).size > MAX_IMPORT_BYTES) {
+      console.error(
+        `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB: check it is the CMOE list.`,
+      );
+      return 1;
+    }
+    bytes = new Uint8Array(readFileSync(file));
+  } catch {
+    console.error('The file cannot be read: check its path.');
+    return 1;
+  }
+
+  const store = openSqliteStore(config.sqlitePath);
+  try {
+    const report = await importSpreadsheet(
+      { store, policy: config.policy },
+      { caller: cliCaller(), now },
+      { bytes, fileName: file },
+      { dryRun: args.dryRun, skipInvalid: args.skipInvalid, mapping },
+    );
+    console.log(formatReport(report));
+    // A dry run with rejected rows, or conflicts, need someone's attention: a script sees a failure.
+    return report.counts.conflict > 0 || (report.dryRun && report.counts.rejected > 0) ? 1 : 0;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const issues = error instanceof InvalidError ? error.issues.map((i) => `  ${i.path}: ${i.message}`) : [];
+    console.error([error.message, ...issues].join('\n'));
+    return 1;
+  } finally {
+    await store.close();
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), process.env).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // The error's name only: a driver's message could quote a row.
+      console.error(
+        `The import failed (${error instanceof Error ? error.name : 'unknown error'}). Rows written before the failure stay; importing the file again completes it.`,
+      );
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,157 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main, parseImportArgs, UsageError } from '../../src/cli/import';
+import { openSqliteStore } from '../../src/store/sqlite';
+import { TEST_NOW } from '../helpers/api';
+import { FIXTURES } from './helpers';
+
+describe('import command arguments', () => {
+  test('a file, with the flags in any order and --mapping in either form', () => {
+    expect(parseImportArgs(['tracker.xlsx'])).toEqual({
+      file: 'tracker.xlsx',
+      dryRun: false,
+      skipInvalid: false,
+      mapping: null,
+      help: false,
+    });
+    expect(parseImportArgs(['--dry-run', 'a.csv', '--mapping', 'm.json', '--skip-invalid'])).toEqual({
+      file: 'a.csv',
+      dryRun: true,
+      skipInvalid: true,
+      mapping: 'm.json',
+      help: false,
+    });
+    expect(parseImportArgs(['a.csv', '--mapping=m.json']).mapping).toBe('m.json');
+    expect(parseImportArgs(['--help']).help).toBe(true);
+  });
+
+  test.each([
+    [[], /Name the file to import/],
+    [['a.csv', 'b.csv'], /one file/],
+    [['a.csv', '--mapping'], /--mapping needs a file/],
+    [['a.csv', '--mapping', '--dry-run'], /--mapping needs a file/],
+    [['a.csv', '--dry-run', '--dry-run'], /more than once/],
+    [['a.csv', '--dry-run=yes'], /takes no value/],
+    [['a.csv', '--force'], /Unknown option --force/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseImportArgs(argv)).toThrow(UsageError);
+    expect(() => parseImportArgs(argv)).toThrow(message);
+  });
+});
+
+describe('import command', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  let out: string[];
+  let err: string[];
+  let logSpy: jest.SpyInstance;
+  let errorSpy: jest.SpyInstance;
+  const fixture = (name: string) => join(FIXTURES, name);
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cmoe-import-'));
+    env = { SQLITE_PATH: join(dir, 'cmoe.sqlite') };
+    out = [];
+    err = [];
+    logSpy = jest.spyOn(console, 'log').mockImplementation((s: unknown) => void out.push(String(s)));
+    errorSpy = jest.spyOn(console, 'error').mockImplementation((s: unknown) => void err.push(String(s)));
+  });
+  afterEach(() => {
+    logSpy.mockRestore();
+    errorSpy.mockRestore();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function stored() {
+    const store = openSqliteStore(env.SQLITE_PATH as string);
+    try {
+      return { cases: await store.cases.list(), imports: await store.audit.query({ action: 'import' }) };
+    } finally {
+      await store.close();
+    }
+  }
+
+  test('a dry run prints every row and writes nothing; the import writes; a second import changes nothing', async () => {
+    expect(await main([fixture('sample-tracker.xlsx'), '--dry-run'], env, TEST_NOW)).toBe(0);
+    const report = out.join('\n');
+    expect(report).toMatch(/^Dry run of worksheet "CMOE list": header in row 4, 20 columns read\./);
+    expect(report).toMatch(/^row 5: create \(2 actions \(incomplete — from import\); 1 note\)$/m);
+    expect(report).toMatch(/^row 15: create\n {4}warning: Out of education for 3 weeks/m);
+    expect(report).toMatch(
+      /10 rows: 10 to create, 0 to update, 0 unchanged, 0 rejected; 5 actions and 3 notes to add\./,
+    );
+    expect(report).toMatch(/Nothing was written\. Run again without --dry-run to import\./);
+    expect((await stored()).cases).toEqual([]);
+
+    out = [];
+    expect(await main([fixture('sample-tracker.xlsx')], env, TEST_NOW)).toBe(0);
+    expect(out.join('\n')).toMatch(/^row 5: create CMOE-0001/m);
+    const after = await stored();
+    expect(after.cases.length).toBe(10);
+    expect(after.imports[0]?.userId).toMatch(/^cli:/);
+
+    out = [];
+    expect(await main([fixture('sample-tracker.csv')], env, TEST_NOW)).toBe(0);
+    expect(out.join('\n')).toMatch(/10 rows: 0 created, 0 updated, 10 unchanged, 0 rejected/);
+    // Nothing printed names a child.
+    expect([...out, ...err].join('\n')).not.toMatch(/Testy|Example|2013-05-14|14\/05\/2013/);
+  });
+
+  test('rejected rows: the dry run exits 1 naming the cells, the import writes nothing unless --skip-invalid', async () => {
+    expect(await main([fixture('with-errors.csv'), '--dry-run'], env, TEST_NOW)).toBe(1);
+    expect(out.join('\n')).toMatch(
+      /^row 3: REJECTED\n {4}problem: row 3, column 'DOB' \(C3\): is not a date/m,
+    );
+    expect(out.join('\n')).toMatch(/Fix the rejected rows, or import with --skip-invalid/);
+
+    expect(await main([fixture('with-errors.csv')], env, TEST_NOW)).toBe(1);
+    expect(err.join('\n')).toMatch(
+      /^5 of 7 rows cannot be imported, so nothing was written\.[\s\S]*row 4, column 'Reason' \(D4\): names no known category/,
+    );
+    expect((await stored()).cases).toEqual([]);
+
+    expect(await main([fixture('with-errors.csv'), '--skip-invalid'], env, TEST_NOW)).toBe(0);
+    expect((await stored()).cases.length).toBe(2);
+  });
+
+  test('a mapping file is read and checked', async () => {
+    expect(
+      await main(
+        [fixture('custom-headers.csv'), '--mapping', fixture('custom-mapping.json'), '--dry-run'],
+        env,
+      ),
+    ).toBe(0);
+    expect(out.join('\n')).toMatch(/Column F \(Old column\) is ignored\./);
+
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"columns": {"Surname": "nickname"}, "extra": 1}');
+    expect(await main([fixture('custom-headers.csv'), '--mapping', bad], env, TEST_NOW)).toBe(2);
+    expect(err.join('\n')).toMatch(
+      /The mapping file is not valid:\n {2}columns\.Surname: Invalid option[\s\S]*Usage:/,
+    );
+    writeFileSync(bad, '{not json');
+    expect(await main([fixture('custom-headers.csv'), '--mapping', bad], env, TEST_NOW)).toBe(2);
+    expect(err.join('\n')).toMatch(/not valid JSON/);
+  });
+
+  test('a missing, oversized or malformed file is a clear error that writes nothing and does not echo the path', async () => {
+    expect(await main([join(dir, 'Testy Example referral.xlsx')], env, TEST_NOW)).toBe(1);
+    expect(err.join('\n')).toBe('The file cannot be read: check its path.');
+
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, Buffer.alloc(6 * 1024 * 1024, 'a'));
+    expect(await main([big], env, TEST_NOW)).toBe(1);
+    expect(err.join('\n')).toMatch(/larger than 5 MB/);
+
+    expect(await main([fixture('not-a-spreadsheet.xlsx')], env, TEST_NOW)).toBe(1);
+    expect(err.join('\n')).toMatch(/The file is not a spreadsheet/);
+    expect((await stored()).cases).toEqual([]);
+  });
+
+  test('bad usage exits 2 with the usage; SharePoint is refused', async () => {
+    expect(await main([], env, TEST_NOW)).toBe(2);
+    expect(err.join('\n')).toMatch(/Name the file to import\.\n\nUsage: npm run import/);
+    expect(await main([fixture('sample-tracker.csv')], { ...env, STORE: 'sharepoint' }, TEST_NOW)).toBe(2);
+  });
+});
