@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { envSchema } from '../../src/config';
+import { envSchema, loadConfig } from '../../src/config';
 import { bicepOutputs, readLifecycle } from '../../src/cli/appPackage/lifecycle';
-import { placeholdersIn } from '../../src/cli/appPackage/placeholders';
-import { REPO } from './helpers';
+import { loadEnvironment } from '../../src/cli/appPackage/envFiles';
+import { PLACEHOLDER, placeholdersIn } from '../../src/cli/appPackage/placeholders';
+import { DEV_COUNCIL_INPUTS, DEV_OUTPUTS, REPO } from './helpers';
 
 const bicep = readFileSync(join(REPO, 'infra', 'azure.bicep'), 'utf8');
 const parameters = JSON.parse(readFileSync(join(REPO, 'infra', 'azure.parameters.json'), 'utf8')) as {
@@ -189,5 +190,67 @@ describe('settings and names shared with the server', () => {
     };
     const cases = manifest.staticTabs.find((t) => t.name === 'Cases')!;
     expect(envSchema.shape.TEAMS_TAB_ENTITY_ID.parse(undefined)).toBe(cases.entityId);
+  });
+});
+
+describe('the production settings, as App Service would see them', () => {
+  /**
+   * Evaluates the app settings for a provisioned dev environment: parameters from env/.env.dev (plus what
+   * provision writes), Bicep variables and resource properties by name, the Key Vault reference resolved
+   * to a secret as App Service does, empty values left out as the template's filter does.
+   */
+  function productionEnvironment(): NodeJS.ProcessEnv {
+    const env = loadEnvironment(REPO, 'dev').values;
+    for (const [k, v] of Object.entries({ ...DEV_OUTPUTS, ...DEV_COUNCIL_INPUTS })) env.set(k, v);
+    env.set('SECRET_AAD_APP_CLIENT_SECRET', 'not-a-real-secret');
+    // The toolkit fills an empty variable with an empty string.
+    const fill = (text: string) => text.replace(PLACEHOLDER, (_, name: string) => env.get(name) ?? '');
+    const values: Record<string, string> = {
+      ...Object.fromEntries(Object.entries(parameters.parameters).map(([k, v]) => [k, fill(v.value)])),
+      appName: 'cmoe-abc123',
+      membersFile: '/home/data/cmoe-members.json',
+      clientSecretName: 'entra-client-secret',
+      'vault.name': 'cmoekvabc123',
+      'identity.properties.clientId': DEV_OUTPUTS.BOT_ID!,
+      'identity.properties.tenantId': DEV_OUTPUTS.AAD_APP_TENANT_ID!,
+    };
+    const evaluate = (expression: string): string => {
+      const lookup = (name: string): string => {
+        const value = values[name.trim()];
+        if (value === undefined) throw new Error(`the test cannot evaluate ${name} in ${expression}`);
+        return value;
+      };
+      if (!expression.startsWith("'")) return lookup(expression);
+      return expression.slice(1, -1).replace(/\$\{([^}]+)\}/g, (_, name: string) => lookup(name));
+    };
+    const out: NodeJS.ProcessEnv = {};
+    for (const [name, expression] of appSettings) {
+      let value = evaluate(expression);
+      if (value.startsWith('@Microsoft.KeyVault(')) value = 'resolved-secret-value';
+      if (value !== '') out[name] = value;
+    }
+    return out;
+  }
+
+  it('start the server: src/config.ts accepts them as production with Teams SSO, SharePoint and the bot', () => {
+    const config = loadConfig({ ...productionEnvironment(), PORT: '8080' });
+    expect(config).toMatchObject({
+      nodeEnv: 'production',
+      authMode: 'teams',
+      store: 'sharepoint',
+      host: '0.0.0.0',
+      publicBaseUrl: 'https://cmoe-abc123.azurewebsites.net',
+    });
+    expect(config.teams?.appIdUri).toBe(
+      `api://cmoe-abc123.azurewebsites.net/${DEV_OUTPUTS.AAD_APP_CLIENT_ID}`,
+    );
+    expect(config.sharePoint?.siteId).toBe(DEV_COUNCIL_INPUTS.SHAREPOINT_SITE_ID);
+    expect(config.bot).toMatchObject({ mode: 'azure', appType: 'UserAssignedMsi', appPassword: null });
+  });
+
+  it('leave out the optional settings the council left empty, so their defaults apply', () => {
+    const env = productionEnvironment();
+    expect(env).not.toHaveProperty('BOT_TEAM_ID');
+    expect(env).not.toHaveProperty('TOR_ANNIVERSARY');
   });
 });
