@@ -4,7 +4,7 @@ import { envSchema, loadConfig } from '../../src/config';
 import { bicepOutputs, readLifecycle } from '../../src/cli/appPackage/lifecycle';
 import { loadEnvironment } from '../../src/cli/appPackage/envFiles';
 import { PLACEHOLDER, placeholdersIn } from '../../src/cli/appPackage/placeholders';
-import { DEV_COUNCIL_INPUTS, DEV_OUTPUTS, REPO } from './helpers';
+import { DEV_COUNCIL_INPUTS, DEV_OUTPUTS, LOCAL_VALUES, REPO } from './helpers';
 
 const bicep = readFileSync(join(REPO, 'infra', 'azure.bicep'), 'utf8');
 const parameters = JSON.parse(readFileSync(join(REPO, 'infra', 'azure.parameters.json'), 'utf8')) as {
@@ -182,6 +182,24 @@ describe('settings and names shared with the server', () => {
     const names = Object.keys((write.with as { envs: Record<string, string> }).envs);
     expect(names.filter((n) => !configNames.includes(n))).toEqual([]);
     expect(names).toEqual(expect.arrayContaining(['AUTH_MODE', 'CLIENT_ID', 'BOT_APP_ID', 'BOT_APP_TYPE']));
+  });
+
+  it('gives a local run settings the server accepts (Teams SSO, single-tenant bot with its secret)', () => {
+    const local = readLifecycle(join(REPO, 'teamsapp.local.yml'));
+    const write = local.deploy.find((a) => a.uses === 'file/createOrUpdateEnvironmentFile')!;
+    const values = new Map(
+      Object.entries({ ...LOCAL_VALUES, SECRET_AAD_APP_CLIENT_SECRET: 's1', SECRET_BOT_PASSWORD: 's2' }),
+    );
+    const env = Object.fromEntries(
+      Object.entries((write.with as { envs: Record<string, string> }).envs).map(([k, v]) => [
+        k,
+        v.replace(PLACEHOLDER, (_, name: string) => values.get(name) ?? ''),
+      ]),
+    );
+    const config = loadConfig(env);
+    expect(config.authMode).toBe('teams');
+    expect(config.teams?.appIdUri).toBe(`api://${LOCAL_VALUES.TAB_DOMAIN}/${LOCAL_VALUES.AAD_APP_CLIENT_ID}`);
+    expect(config.bot).toMatchObject({ mode: 'azure', appType: 'SingleTenant', appId: LOCAL_VALUES.BOT_ID });
   });
 
   it("links the bot's cards to the manifest's Cases tab by default", () => {
