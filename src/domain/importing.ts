@@ -542,7 +542,11 @@ function matchCase(v: RowValues, index: CaseIndex): CaseMatch {
     }
   }
   if (v.firstName !== undefined && v.lastName !== undefined && v.dateOfBirth !== undefined) {
-    const found = index.byIdentity.get(identityKey(v.firstName, v.lastName, v.dateOfBirth)) ?? [];
+    // Two children may share a name and a date of birth: different UPNs say they are not the same.
+    const upn = v.upn?.toUpperCase();
+    const found = (index.byIdentity.get(identityKey(v.firstName, v.lastName, v.dateOfBirth)) ?? []).filter(
+      (c) => upn === undefined || c.upn === null || c.upn.toUpperCase() === upn,
+    );
     if (found.length > 1)
       return {
         kind: 'problem',
@@ -677,7 +681,7 @@ export function planImport(sheet: ImportSheet, existing: ExistingRecords, ctx: P
   const defaultDue = nextMeetingOnOrAfter(ctx.today, ctx.meetings, ctx.policy).date;
   const seenRef = new Map<string, number>();
   const seenUpn = new Map<string, number>();
-  const seenIdentity = new Map<string, number>();
+  const seenIdentity = new Map<string, { row: number; upn: string | undefined }>();
 
   const rows: PlannedRow[] = sheet.rows.map((r): PlannedRow => {
     const reject = (issues: CellIssue[], ref: string | null = null): PlannedRejected => ({
@@ -723,17 +727,17 @@ export function planImport(sheet: ImportSheet, existing: ExistingRecords, ctx: P
     const sameUpn = upnKey !== undefined ? seenUpn.get(upnKey) : undefined;
     if (sameUpn !== undefined) return reject([issueAt(r, 'upn', `is the same as in row ${sameUpn}`)]);
     const sameChild = seenIdentity.get(idKey);
-    if (sameChild !== undefined)
+    if (sameChild !== undefined && (upnKey === undefined || sameChild.upn === undefined))
       return reject([
         {
           row: r.row,
           column: null,
           cell: null,
-          message: `has the same name and date of birth as row ${sameChild}`,
+          message: `has the same name and date of birth as row ${sameChild.row}`,
         },
       ]);
     if (upnKey !== undefined) seenUpn.set(upnKey, r.row);
-    seenIdentity.set(idKey, r.row);
+    if (!seenIdentity.has(idKey)) seenIdentity.set(idKey, { row: r.row, upn: upnKey });
     const planned = planCreate(r, sheet, defaultDue, ctx);
     if (planned.outcome === 'create' && match.refNotFound)
       planned.warnings.push('The ref matches no case: the case is created with a new ref.');

@@ -386,6 +386,37 @@ describe('importing changes', () => {
     );
   });
 
+  test('children who share a name and date of birth but not a UPN are different children', async () => {
+    const deps = makeDeps();
+    const header = 'Surname,Forename,DOB,UPN,Reason,Date received';
+    const file = [
+      header,
+      'Twin,Sam,01/02/2015,A123456789012,CME,20/03/2026',
+      'Twin,Sam,01/02/2015,B123456789012,CME,20/03/2026',
+      // Without a UPN it could be either: refused rather than guessed.
+      'Twin,Sam,01/02/2015,,CME,20/03/2026',
+    ].join('\n');
+    const first = await importSpreadsheet(
+      deps,
+      ADMIN_CALL,
+      { bytes: bytesOf(file) },
+      { ...REAL, skipInvalid: true },
+    );
+    expect(first.rows.map((r) => [r.row, r.outcome])).toEqual([
+      [2, 'create'],
+      [3, 'create'],
+      [4, 'rejected'],
+    ]);
+    const third = [header, 'Twin,Sam,01/02/2015,C123456789012,CME,20/03/2026'].join('\n');
+    expect((await importSpreadsheet(deps, ADMIN_CALL, { bytes: bytesOf(third) }, DRY)).rows[0]?.outcome).toBe(
+      'create',
+    );
+    const noUpn = [header, 'Twin,Sam,01/02/2015,,CME,20/03/2026'].join('\n');
+    expect(
+      (await importSpreadsheet(deps, ADMIN_CALL, { bytes: bytesOf(noUpn) }, DRY)).rows[0]?.issues[0]?.message,
+    ).toBe('matches 2 cases by name and date of birth: add the ref or UPN to say which');
+  });
+
   test('a ref or UPN that belongs to another child is rejected, never merged', async () => {
     const deps = makeDeps();
     await importSpreadsheet(deps, ADMIN_CALL, { bytes: fixture('sample-tracker.csv') }, REAL);
