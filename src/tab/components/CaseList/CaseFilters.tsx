@@ -64,6 +64,7 @@ export function CaseFilters({ list }: { list: CaseListState }) {
       <Field label="Status">
         <Dropdown
           className={styles.dropdown}
+          listbox={{ className: styles.listbox }}
           multiselect
           selectedOptions={f.status}
           value={summary(f.status, CASE_STATUS_LABELS, 'All statuses')}
@@ -80,6 +81,7 @@ export function CaseFilters({ list }: { list: CaseListState }) {
       <Field label="Concern">
         <Dropdown
           className={styles.dropdown}
+          listbox={{ className: styles.listbox }}
           multiselect
           selectedOptions={f.concern}
           value={summary(f.concern, CONCERN_LABELS, 'Any concern')}
@@ -96,6 +98,7 @@ export function CaseFilters({ list }: { list: CaseListState }) {
       <Field label="Category">
         <Dropdown
           className={styles.dropdown}
+          listbox={{ className: styles.listbox }}
           multiselect
           selectedOptions={f.category}
           value={summary(f.category, CATEGORY_LABELS, 'Any category')}
@@ -112,6 +115,7 @@ export function CaseFilters({ list }: { list: CaseListState }) {
       <Field label="Lead professional">
         <Dropdown
           className={styles.dropdown}
+          listbox={{ className: styles.listbox }}
           selectedOptions={[f.lead ?? ANY_LEAD]}
           value={f.lead === null ? 'Any lead' : f.lead === NO_LEAD ? 'No lead' : f.lead}
           onOptionSelect={(_, d) =>

@@ -43,6 +43,7 @@ export const useCaseListStyles = makeStyles({
   },
   search: { width: '260px', maxWidth: '100%' },
   dropdown: { minWidth: '150px', maxWidth: '220px' },
+  listbox: { minWidth: '280px' },
   checks: {
     display: 'flex',
     flexWrap: 'wrap',

@@ -165,10 +165,17 @@ export function CaseList({ list }: { list: CaseListState }) {
             ? 0
             : rows.length - 1;
     e.preventDefault();
+    const linkAt = (i: number) => scroller.current?.querySelector<HTMLElement>(`[data-index="${i}"] a`);
     virtualizer.scrollToIndex(next, { align: 'auto' });
+    // Rendered already (overscan): focus now, so fast key presses each move one row.
+    const now = linkAt(next);
+    if (now) {
+      now.focus();
+      return;
+    }
     const focus = (tries: number) =>
       requestAnimationFrame(() => {
-        const link = scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"] a`);
+        const link = linkAt(next);
         if (link) link.focus();
         else if (tries > 0) focus(tries - 1);
       });

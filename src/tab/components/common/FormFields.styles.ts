@@ -47,6 +47,8 @@ export const useFormFieldStyles = makeStyles({
     ...typographyStyles.caption1,
     color: tokens.colorNeutralForeground3,
   },
+  field: { minWidth: 0 },
+  select: { width: '100%', minWidth: 0 },
   unsaved: {
     marginLeft: tokens.spacingHorizontalXS,
   },

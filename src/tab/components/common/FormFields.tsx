@@ -2,7 +2,16 @@
  * Labelled form controls on Fluent's Field, each showing the API's messages for its field (`issues`)
  * and, in the case form, an "Unsaved" mark. Checkbox groups use a fieldset and legend.
  */
-import { Badge, Checkbox, Field, Input, Select, Textarea, type FieldProps } from '@fluentui/react-components';
+import {
+  Badge,
+  Checkbox,
+  Field,
+  Input,
+  Select,
+  Textarea,
+  mergeClasses,
+  type FieldProps,
+} from '@fluentui/react-components';
 import { ErrorCircle16Filled } from '@fluentui/react-icons';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useFormFieldStyles } from './FormFields.styles';
@@ -30,7 +39,8 @@ function Label({ label, unsaved }: { label: string; unsaved?: boolean }) {
   );
 }
 
-function fieldProps(p: Common): Partial<FieldProps> {
+function useFieldProps(p: Common): Partial<FieldProps> {
+  const styles = useFormFieldStyles();
   const msg = p.issues?.length ? p.issues.join(' ') : undefined;
   return {
     label: { children: <Label label={p.label} unsaved={p.unsaved} /> },
@@ -38,7 +48,7 @@ function fieldProps(p: Common): Partial<FieldProps> {
     hint: p.hint,
     validationMessage: msg,
     validationState: msg ? 'error' : 'none',
-    className: p.className,
+    className: mergeClasses(styles.field, p.className),
   };
 }
 
@@ -52,8 +62,9 @@ export function TextField(
     maxLength?: number;
   },
 ) {
+  const fp = useFieldProps(p);
   return (
-    <Field {...fieldProps(p)}>
+    <Field {...fp}>
       {p.multiline ? (
         <Textarea
           value={p.value ?? ''}
@@ -78,8 +89,9 @@ export function TextField(
 export function DateField(
   p: Common & { value: string | null; onChange(value: string | null): void; min?: string; max?: string },
 ) {
+  const fp = useFieldProps(p);
   return (
-    <Field {...fieldProps(p)}>
+    <Field {...fp}>
       <Input
         type="date"
         value={p.value ?? ''}
@@ -101,6 +113,7 @@ export function NumberField(
     step?: number;
   },
 ) {
+  const fp = useFieldProps(p);
   const [text, setText] = useState(p.value === null ? '' : String(p.value));
   useEffect(() => {
     setText((t) =>
@@ -108,7 +121,7 @@ export function NumberField(
     );
   }, [p.value]);
   return (
-    <Field {...fieldProps(p)}>
+    <Field {...fp}>
       <Input
         type="number"
         inputMode="decimal"
@@ -134,9 +147,11 @@ export function SelectField<T extends string>(
     placeholder?: string;
   },
 ) {
+  const fp = useFieldProps(p);
+  const styles = useFormFieldStyles();
   return (
-    <Field {...fieldProps(p)}>
-      <Select value={p.value} onChange={(_, d) => p.onChange(d.value as T)}>
+    <Field {...fp}>
+      <Select className={styles.select} value={p.value} onChange={(_, d) => p.onChange(d.value as T)}>
         {p.value === '' && <option value="">{p.placeholder ?? 'Choose…'}</option>}
         {p.options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -152,6 +167,7 @@ export function SelectField<T extends string>(
 export function ListField(
   p: Common & { value: string[]; onChange(value: string[]): void; placeholder?: string },
 ) {
+  const fp = useFieldProps(p);
   const [text, setText] = useState(p.value.join(', '));
   const split = (s: string) =>
     s
@@ -162,7 +178,7 @@ export function ListField(
     setText((t) => (JSON.stringify(split(t)) === JSON.stringify(p.value) ? t : p.value.join(', ')));
   }, [p.value]);
   return (
-    <Field {...fieldProps(p)}>
+    <Field {...fp}>
       <Input
         value={text}
         placeholder={p.placeholder}
