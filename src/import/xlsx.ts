@@ -12,7 +12,7 @@ import type { LocalDate } from '../domain/types';
 import { zipEntries } from './zip';
 
 /** The most an .xlsx may unpack to: a real tracker unpacks to a few MB; a zip bomb to gigabytes. */
-export const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
+export const MAX_UNZIPPED_BYTES = 50 * 1024 * 1024;
 
 const NOT_A_WORKBOOK =
   'The file is not an Excel workbook (.xlsx) that can be read: save it from Excel as .xlsx or .csv.';

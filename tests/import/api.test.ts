@@ -57,11 +57,11 @@ describe('POST /api/import', () => {
     expect(await t.store.audit.query({ action: 'import' })).toEqual([]);
   });
 
-  test('a body over 5 MB is refused with 413 before it is read, and nothing is written', async () => {
+  test('a body over 8 MB is refused with 413 before it is read, and nothing is written', async () => {
     const t = makeTestApp();
     const row = 'Example,Testy,14/05/2013,Perm ex,20/03/2026\n';
     const body =
-      'Surname,Forename,DOB,Reason,Date received\n' + row.repeat(Math.ceil((6 * 1024 * 1024) / row.length));
+      'Surname,Forename,DOB,Reason,Date received\n' + row.repeat(Math.ceil((9 * 1024 * 1024) / row.length));
     const res = await request(t.app)
       .post('/api/import?dryRun=false')
       .set(ADMIN)

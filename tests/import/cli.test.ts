@@ -140,9 +140,9 @@ describe('import command', () => {
     expect(err.join('\n')).toBe('The file cannot be read: check its path.');
 
     const big = join(dir, 'big.csv');
-    writeFileSync(big, Buffer.alloc(6 * 1024 * 1024, 'a'));
+    writeFileSync(big, Buffer.alloc(9 * 1024 * 1024, 'a'));
     expect(await main([big], env, TEST_NOW)).toBe(1);
-    expect(err.join('\n')).toMatch(/larger than 5 MB/);
+    expect(err.join('\n')).toMatch(/larger than 8 MB/);
 
     expect(await main([fixture('not-a-spreadsheet.xlsx')], env, TEST_NOW)).toBe(1);
     expect(err.join('\n')).toMatch(/The file is not a spreadsheet/);

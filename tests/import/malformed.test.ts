@@ -63,7 +63,7 @@ const MALFORMED: [string, () => Uint8Array, RegExp][] = [
   [
     'a 10 MB file',
     () => text(HEADER + ROW.repeat(Math.ceil((10 * 1024 * 1024) / ROW.length))),
-    /^The file is larger than 5 MB/,
+    /^The file is larger than 8 MB/,
   ],
   [
     `a file of more than ${MAX_IMPORT_ROWS} rows`,
