@@ -1,0 +1,123 @@
+/**
+ * The spreadsheet section of `npm run bench`: exporting a 5,000-case list to .csv and .xlsx, and importing
+ * it into an empty SQLite store (dry run and real), then again (every row unchanged), through the same
+ * operations the API and the command call. The file is the app's own export of synthetic demo data,
+ * each child given a distinct UPN so that no row is refused as a repeat.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEV_USERS } from '../src/auth/devUsers';
+import { makePrincipal } from '../src/auth/principal';
+import { generateDemoData } from '../src/demo/generate';
+import { seedStore } from '../src/demo/seed';
+import { toLondonDate } from '../src/domain/calendar';
+import type { ImportReport } from '../src/domain/importing';
+import { DEFAULT_POLICY } from '../src/domain/policy';
+import type { Call } from '../src/operations/context';
+import { exportCases, importSpreadsheet, type ImportOptions } from '../src/operations/importExport';
+import { openSqliteStore } from '../src/store/sqlite';
+
+const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? NaN;
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = process.hrtime.bigint();
+  const value = await fn();
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, value };
+}
+
+function callOf(userId: string, now: Date): Call {
+  const user = DEV_USERS.find((u) => u.id === userId);
+  if (!user) throw new Error(`no dev user ${userId}`);
+  return { caller: makePrincipal(user), now };
+}
+
+function outcome(r: ImportReport): string {
+  const c = r.counts;
+  return [
+    c.create ? `${c.create} ${r.dryRun ? 'to create' : 'created'}` : '',
+    c.update ? `${c.update} ${r.dryRun ? 'to update' : 'updated'}` : '',
+    c.unchanged ? `${c.unchanged} unchanged` : '',
+    c.rejected ? `${c.rejected} rejected` : '',
+    c.actions ? `${c.actions} actions` : '',
+    c.updates ? `${c.updates} notes` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** Runs the import/export benchmark for `rows` cases, writing its section through `out`. */
+export async function importBench(out: (line?: string) => void, rows: number): Promise<void> {
+  const now = new Date();
+  const dir = mkdtempSync(join(tmpdir(), 'cmoe-bench-import-'));
+  const source = openSqliteStore(join(dir, 'source.sqlite'));
+  const target = openSqliteStore(join(dir, 'target.sqlite'));
+  try {
+    const data = generateDemoData({ cases: rows, today: toLondonDate(now), policy: DEFAULT_POLICY });
+    const cases = data.cases.map((c, i) => ({ ...c, upn: `B${String(i).padStart(11, '0')}A` }));
+    await seedStore(source, { ...data, cases }, now.toISOString());
+    const chair = callOf('dev-chair', now);
+    const admin = callOf('dev-admin', now);
+    const deps = (store: typeof source) => ({ store, policy: DEFAULT_POLICY });
+
+    const csv = await timed(() => exportCases(deps(source), chair, { format: 'csv' }));
+    const xlsx = await timed(() => exportCases(deps(source), chair, { format: 'xlsx' }));
+    const run = (bytes: Uint8Array, options: Partial<ImportOptions>) =>
+      timed(() =>
+        importSpreadsheet(
+          deps(target),
+          admin,
+          { bytes },
+          { dryRun: true, skipInvalid: false, mapping: null, ...options },
+        ),
+      );
+    // Dry runs read and plan only, so three of each give a median; the real import runs once.
+    const dryCsv = [
+      await run(csv.value.bytes, {}),
+      await run(csv.value.bytes, {}),
+      await run(csv.value.bytes, {}),
+    ];
+    const dryXlsx = [
+      await run(xlsx.value.bytes, {}),
+      await run(xlsx.value.bytes, {}),
+      await run(xlsx.value.bytes, {}),
+    ];
+    const real = await run(xlsx.value.bytes, { dryRun: false });
+    const againDry = await run(xlsx.value.bytes, {});
+    const againReal = await run(csv.value.bytes, { dryRun: false });
+    const stored = (await target.cases.list()).length;
+    if (stored !== real.value.counts.create)
+      throw new Error(`imported ${stored} of ${real.value.counts.create} cases`);
+    if (againReal.value.counts.unchanged !== rows) throw new Error('re-import was not all unchanged');
+
+    const perThousand = (t: number) => ms((t / rows) * 1000);
+    out(`## Spreadsheet import and export (SQLite, ${rows} synthetic cases)`);
+    out();
+    out(
+      `The app's own export of the demo list (${kb(csv.value.bytes.length)} as .csv, ${kb(xlsx.value.bytes.length)} as .xlsx), imported into an empty store through the import operation (read, match, plan, and for a real import write each case, action and note with its audit entries), then imported again.`,
+    );
+    out();
+    out('| step | rows | outcome | time | per 1,000 rows |');
+    out('|---|---|---|---|---|');
+    const row = (step: string, t: number, what: string) =>
+      out(`| ${step} | ${rows} | ${what} | ${ms(t)} | ${perThousand(t)} |`);
+    row('export to .csv (GET /api/export, chair)', csv.ms, `${csv.value.count} cases`);
+    row('export to .xlsx', xlsx.ms, `${xlsx.value.count} cases`);
+    row('dry run of the .csv (median of 3)', median(dryCsv.map((d) => d.ms)), outcome(dryCsv[0]!.value));
+    row('dry run of the .xlsx (median of 3)', median(dryXlsx.map((d) => d.ms)), outcome(dryXlsx[0]!.value));
+    row('real import of the .xlsx into the empty store', real.ms, outcome(real.value));
+    row('dry run of the same file again', againDry.ms, outcome(againDry.value));
+    row('real import of the .csv again (idempotent)', againReal.ms, outcome(againReal.value));
+    out();
+    out(
+      `Memory after the import runs: rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB, heap used ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB.`,
+    );
+    out();
+  } finally {
+    await source.close();
+    await target.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
