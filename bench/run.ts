@@ -22,6 +22,7 @@ import { generateDemoData } from '../src/demo/generate';
 import { seedStore } from '../src/demo/seed';
 import { silentLogger } from '../src/log';
 import { openSqliteStore } from '../src/store/sqlite';
+import { importBench } from './import';
 import { sharePointBench } from './sharepoint';
 
 interface Args {
@@ -246,6 +247,7 @@ async function main(): Promise<void> {
   );
   out();
   await sharePointBench(out, args.cases);
+  await importBench(out, args.cases);
   if (args.write)
     writeFileSync(join(__dirname, '..', '..', 'docs', 'benchmarks.md'), lines.join('\n') + '\n');
 }
