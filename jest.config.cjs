@@ -2,7 +2,8 @@
  * Jest runs TypeScript through SWC: it strips types without type-checking (that is `npm run typecheck`),
  * which keeps a full run fast on two cores.
  *
- * - ESM-only packages (jose) are transformed to CommonJS too: everything else in node_modules is not.
+ * - ESM-only packages (jose; strip-bom under @microsoft/app-manifest) are transformed to CommonJS too:
+ *   everything else in node_modules is not. Node itself loads them natively (require of ESM, Node >= 20.19).
  * - `.tsx` uses React's automatic runtime, as Vite does for the tab. A component test opts into the DOM
  *   with a `@jest-environment jsdom` docblock; the default is node.
  * @type {import('jest').Config}
@@ -24,7 +25,8 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  // strip-bom sits nested under @microsoft/app-manifest, so the exception looks through that folder too.
+  transformIgnorePatterns: ['/node_modules/(?!(@microsoft/app-manifest/node_modules/)?(jose|strip-bom)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   // The test CA of the local HTTPS fakes, for workers of a jest started without `npm test`.
   globalSetup: '<rootDir>/tests/setup/testTls.cjs',

@@ -6,19 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { AppManifest, AppManifestUtils } from '@microsoft/app-manifest';
-
-/**
- * The library, loaded with Node's own `require`: it depends on strip-bom, which is ESM-only. Node
- * (>= 20.19, as package.json requires) loads that natively; module systems layered on top, such as
- * jest's, do not, and they patch `node:module` too. `process.getBuiltinModule` hands out the real one.
- */
-function appManifestUtils(): typeof AppManifestUtils {
-  const { createRequire } = process.getBuiltinModule('node:module');
-  const nodeRequire = createRequire(__filename);
-  return (nodeRequire('@microsoft/app-manifest') as { AppManifestUtils: typeof AppManifestUtils })
-    .AppManifestUtils;
-}
+import { type AppManifest, AppManifestUtils } from '@microsoft/app-manifest';
 
 /** Where `@microsoft/app-manifest` keeps the Teams schema for `manifestVersion` ("1.30", "devPreview"). */
 export function bundledSchemaPath(manifestVersion: string): string {
@@ -57,7 +45,7 @@ export function loadBundledSchema(manifestVersion: string): object {
 export async function schemaErrors(manifest: Record<string, unknown>, schema?: object): Promise<string[]> {
   const version = String(manifest.manifestVersion ?? '');
   const resolved = schema ?? loadBundledSchema(version);
-  return appManifestUtils().validateAgainstSchema(manifest as unknown as AppManifest, resolved as never);
+  return AppManifestUtils.validateAgainstSchema(manifest as unknown as AppManifest, resolved as never);
 }
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
