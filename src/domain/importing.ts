@@ -3,7 +3,7 @@
  *
  * 1. {@link readImportSheet}: find the sheet and its header row, bind columns to fields, read every
  *    data row's cells into typed values (or cell issues). File-level problems throw `InvalidError`.
- * 2. {@link matchedRefs}: which stored cases the rows match (so the operation loads only their timelines).
+ * 2. {@link matchedRefs}: which stored cases rows with notes match (the operation loads only their timelines).
  * 3. {@link planImport}: per row, create / update / unchanged / rejected, with the exact writes, checked
  *    with the domain's own schema and rules (referral date, year group from date of birth, eligibility).
  * 4. {@link reportOf}: the plan as a report that names rows, cells and fields but holds no values, so it
@@ -561,11 +561,15 @@ function matchCase(v: RowValues, index: CaseIndex): CaseMatch {
   return { kind: 'new', refNotFound };
 }
 
-/** The refs of the stored cases the rows match: the operation loads their timelines for {@link planImport}. */
+/**
+ * The refs of the stored cases that rows with a note match: the operation loads only their timelines for
+ * {@link planImport} (one read per case, which on SharePoint is one request).
+ */
 export function matchedRefs(sheet: ImportSheet, cases: readonly Case[]): string[] {
   const index = indexCases(cases);
   const refs = new Set<string>();
   for (const r of sheet.rows) {
+    if (r.values.notes === undefined) continue;
     const m = matchCase(r.values, index);
     if (m.kind === 'existing') refs.add(m.case.ref);
   }
@@ -620,7 +624,7 @@ export interface ExistingRecords {
   cases: readonly Case[];
   /** Every action (any status): an action whose text is already on the case is not added again. */
   actions: readonly Action[];
-  /** The timelines of the matched cases (see {@link matchedRefs}). */
+  /** The timelines of the cases that rows with notes match (see {@link matchedRefs}). */
   updates: ReadonlyMap<string, readonly CaseUpdate[]>;
 }
 
