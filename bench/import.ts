@@ -103,7 +103,11 @@ export async function importBench(out: (line?: string) => void, rows: number): P
     out('|---|---|---|---|---|');
     const row = (step: string, t: number, what: string) =>
       out(`| ${step} | ${rows} | ${what} | ${ms(t)} | ${perThousand(t)} |`);
-    row('export to .csv (GET /api/export, chair)', csv.ms, `${csv.value.count} cases`);
+    row(
+      'export to .csv (the operation behind GET /api/export, as the chair)',
+      csv.ms,
+      `${csv.value.count} cases`,
+    );
     row('export to .xlsx', xlsx.ms, `${xlsx.value.count} cases`);
     row('dry run of the .csv (median of 3)', median(dryCsv.map((d) => d.ms)), outcome(dryCsv[0]!.value));
     row('dry run of the .xlsx (median of 3)', median(dryXlsx.map((d) => d.ms)), outcome(dryXlsx[0]!.value));
