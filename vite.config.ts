@@ -13,8 +13,9 @@ export default defineConfig({
   root: here('./src/tab'),
   base: '/',
   plugins: [react()],
-  // The tab reads nothing from the environment but VITE_TEAMS_APP_ID (the Teams deep-link form).
-  envPrefix: 'VITE_',
+  // The tab reads one value from the build's environment: the Teams app id, for the Teams deep-link form
+  // of a case's link (src/tab/host/buildInfo.ts). Nothing else, and no secret, reaches the bundle.
+  define: { __CMOE_TEAMS_APP_ID__: JSON.stringify(process.env.TEAMS_APP_ID ?? '') },
   build: {
     outDir: here('./dist/tab'),
     emptyOutDir: true,

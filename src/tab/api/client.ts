@@ -224,7 +224,8 @@ export async function loadDevUsers(
 
 export function createApiClient(opts: ApiClientOptions): CmoeApi {
   const base = opts.baseUrl ?? '';
-  const doFetch = opts.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  // Called through a wrapper so a browser's fetch is never invoked with a foreign `this`.
+  const doFetch: typeof fetch = opts.fetch ?? ((input, init) => fetch(input, init));
 
   async function call<T>(
     method: string,
@@ -244,7 +245,6 @@ export function createApiClient(opts: ApiClientOptions): CmoeApi {
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         credentials: 'omit',
-        cache: 'no-store',
       });
     } catch {
       throw new ApiError(0, 'Network', 'Offline', NETWORK_MESSAGE);

@@ -1,6 +1,6 @@
 /**
  * "Link to this case": the web URL (works in a browser and in the bot's cards) and, when the app id is
- * known (inside Teams, or VITE_TEAMS_APP_ID at build time), the Teams deep link that opens the tab at
+ * known (inside Teams, or TEAMS_APP_ID at build time), the Teams deep link that opens the tab at
  * the case through `subPageId`.
  */
 import {
@@ -15,10 +15,9 @@ import {
 import { Copy20Regular, Link20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useApp } from '../../app/AppContext';
+import { BUILD_TEAMS_APP_ID, LIST_ENTITY_ID } from '../../host/buildInfo';
 import { caseTeamsDeepLink, caseWebUrl } from '../../host/deepLinks';
 import { useCaseViewStyles } from './CaseView.styles';
-
-const DEFAULT_ENTITY_ID = 'cmoe-list';
 
 function CopyRow({ label, value }: { label: string; value: string }) {
   const styles = useCaseViewStyles();
@@ -50,11 +49,9 @@ export function ShareLink({ caseRef }: { caseRef: string }) {
   const styles = useCaseViewStyles();
   const { host } = useApp();
   const web = caseWebUrl(window.location.origin, caseRef);
-  const appId =
-    host.kind === 'teams' ? host.appId : (import.meta.env.VITE_TEAMS_APP_ID as string | undefined);
-  const entityId =
-    (host.kind === 'teams' ? host.entityId : (import.meta.env.VITE_TEAMS_ENTITY_ID as string | undefined)) ??
-    DEFAULT_ENTITY_ID;
+  const appId = host.kind === 'teams' ? (host.appId ?? BUILD_TEAMS_APP_ID) : BUILD_TEAMS_APP_ID;
+  // Links always open the list tab (manifest entityId), whichever tab they were copied from.
+  const entityId = LIST_ENTITY_ID;
   return (
     <Popover trapFocus withArrow>
       <PopoverTrigger disableButtonEnhancement>

@@ -1,0 +1,178 @@
+/** @jest-environment jsdom */
+import './dom';
+import { RendererProvider, createDOMRenderer } from '@fluentui/react-components';
+import { act, renderHook, render, screen, waitFor } from '@testing-library/react';
+import { ApiError, type CmoeApi } from '../../src/tab/api/client';
+import { App } from '../../src/tab/app/App';
+import { type SessionDeps, useSession } from '../../src/tab/app/useSession';
+import type { TeamsHost, TeamsThemeName } from '../../src/tab/host/teams';
+import { clearKeptDrafts } from '../../src/tab/components/CaseView/useCaseEditor';
+import { CHAIR_ME, FakeApi, makeCase, makeSummary } from './fakeApi';
+import { DEV_USERS, userSetup } from './render';
+
+class MemoryStorage {
+  items = new Map<string, string>();
+  getItem = (k: string) => this.items.get(k) ?? null;
+  setItem = (k: string, v: string) => void this.items.set(k, v);
+  removeItem = (k: string) => void this.items.delete(k);
+}
+
+function teamsHost(over: Partial<TeamsHost> = {}) {
+  const state = { loaded: 0, themeHandler: null as ((t: TeamsThemeName) => void) | null };
+  const host: TeamsHost = {
+    kind: 'teams',
+    theme: 'dark',
+    subPageId: null,
+    appId: 'app-id',
+    entityId: 'cmoe-list',
+    getToken: async () => 'teams-sso-token',
+    onThemeChange: (h) => {
+      state.themeHandler = h;
+    },
+    notifyLoaded: () => {
+      state.loaded++;
+    },
+    notifyFailure: () => undefined,
+    ...over,
+  };
+  return { host, state };
+}
+
+function seededApi(): FakeApi {
+  const api = new FakeApi(CHAIR_ME);
+  api.summaries = [makeSummary(1)];
+  api.cases.set('CMOE-0001', makeCase(1));
+  return api;
+}
+
+const styleSink = createDOMRenderer(document.implementation.createHTMLDocument('styles'));
+function renderApp(deps: SessionDeps) {
+  return render(
+    <RendererProvider renderer={styleSink} targetDocument={document}>
+      <App sessionDeps={deps} />
+    </RendererProvider>,
+  );
+}
+
+beforeEach(() => window.history.replaceState(null, '', '/'));
+afterEach(() => clearKeptDrafts());
+
+describe('signing in', () => {
+  test('outside Teams with dev sign-in: choose a user; the choice is remembered for the session', async () => {
+    const storage = new MemoryStorage();
+    const tokens: string[] = [];
+    const api = seededApi();
+    const deps: SessionDeps = {
+      detect: async () => ({ kind: 'local' }),
+      loadUsers: async () => DEV_USERS,
+      makeApi: (getToken) => {
+        void getToken().then((t) => tokens.push(t));
+        return api;
+      },
+      storage,
+    };
+    const { result } = renderHook(() => useSession(deps));
+    await waitFor(() => expect(result.current.state.phase).toBe('choose-user'));
+    act(() => result.current.signInAs('dev-chair'));
+    await waitFor(() => expect(result.current.state.phase).toBe('ready'));
+    expect(tokens).toEqual(['dev:dev-chair']);
+    expect(storage.getItem('cmoe.devUser')).toBe('dev-chair');
+
+    const again = renderHook(() => useSession(deps));
+    await waitFor(() => expect(again.result.current.state.phase).toBe('ready'));
+  });
+
+  test('a demo user without a CMOE role is refused with the reason, and stays on the sign-in', async () => {
+    const noRole = new FakeApi(CHAIR_ME);
+    noRole.me = async () => {
+      throw new ApiError(403, 'Forbidden', 'Not allowed', 'You do not have a CMOE role.');
+    };
+    const { result } = renderHook(() =>
+      useSession({
+        detect: async () => ({ kind: 'local' }),
+        loadUsers: async () => DEV_USERS,
+        makeApi: () => noRole,
+        storage: new MemoryStorage(),
+      }),
+    );
+    await waitFor(() => expect(result.current.state.phase).toBe('choose-user'));
+    act(() => result.current.signInAs('dev-norole'));
+    await waitFor(() =>
+      expect(result.current.state).toMatchObject({
+        phase: 'choose-user',
+        error: expect.stringMatching(/CMOE role/),
+      }),
+    );
+  });
+
+  test('outside Teams without dev sign-in (a Teams deployment): says to open it in Teams', async () => {
+    const { result } = renderHook(() =>
+      useSession({ detect: async () => ({ kind: 'local' }), loadUsers: async () => null, storage: null }),
+    );
+    await waitFor(() => expect(result.current.state.phase).toBe('teams-only'));
+  });
+
+  test('inside Teams: the SSO token signs every call, the theme follows Teams and its changes', async () => {
+    const { host, state } = teamsHost();
+    const tokens: string[] = [];
+    const { result } = renderHook(() =>
+      useSession({
+        detect: async () => host,
+        makeApi: (getToken) => {
+          void getToken().then((t) => tokens.push(t));
+          return seededApi();
+        },
+      }),
+    );
+    await waitFor(() => expect(result.current.state.phase).toBe('ready'));
+    expect(tokens).toEqual(['teams-sso-token']);
+    expect(result.current.theme).toBe('dark');
+    act(() => state.themeHandler?.('contrast'));
+    expect(result.current.theme).toBe('contrast');
+    // The local theme switch does nothing inside Teams.
+    act(() => result.current.setTheme('default'));
+    expect(result.current.theme).toBe('contrast');
+    expect(state.loaded).toBe(1);
+  });
+});
+
+describe('the app', () => {
+  test('outside Teams shows the local demo banner, a theme switch and the sign-in, then the list', async () => {
+    renderApp({
+      detect: async () => ({ kind: 'local' }),
+      loadUsers: async () => DEV_USERS,
+      makeApi: () => seededApi(),
+      storage: new MemoryStorage(),
+    });
+    await screen.findByRole('heading', { name: 'Sign in to the local demo' });
+    expect(screen.getByText('Local demo — synthetic data')).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Theme' })).toBeTruthy();
+    const user = userSetup();
+    await user.click(screen.getByRole('radio', { name: /Demo Chair/ }));
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByRole('heading', { name: 'CMOE list' });
+    // (Fluent's tabs repeat their text in a space-reserving span that only CSS hides.)
+    expect(screen.getByRole('tab', { name: /^Refer a child/ })).toBeTruthy();
+  });
+
+  test('inside Teams, a failed sign-in is a clear message with a way to try again, never a blank tab', async () => {
+    const { host, state } = teamsHost({
+      getToken: async () => {
+        throw new Error('resourceRequiresConsent');
+      },
+    });
+    renderApp({ detect: async () => host, makeApi: () => seededApi() });
+    await screen.findByText('Permission needed');
+    expect(screen.getByText(/administrator’s consent/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    expect(screen.queryByText('Local demo — synthetic data')).toBeNull();
+    expect(state.loaded).toBe(1);
+  });
+
+  test('inside Teams, a deep link’s subPageId opens that case', async () => {
+    const { host } = teamsHost({ subPageId: 'CMOE-0001' });
+    renderApp({ detect: async () => host, makeApi: (): CmoeApi => seededApi() });
+    await screen.findByRole('heading', { level: 1, name: /^CMOE-0001 ·/ });
+    expect(window.location.pathname).toBe('/cases/CMOE-0001');
+  });
+});
