@@ -49,17 +49,26 @@ export async function seedStore(store: Store, data: DemoData, now: Instant): Pro
     meetingVersions.push(created.version);
   }
 
-  const refs: string[] = [];
-  for (const { createdAt, ...c } of data.cases) {
-    refs.push((await store.cases.create(c, clamp(createdAt))).ref);
-  }
+  // Cases, actions and timeline updates are the bulk of the data: bulk writes (one transaction in
+  // SQLite, $batch requests of 20 in SharePoint).
+  const refs = (
+    await store.cases.createMany(
+      data.cases.map(({ createdAt, ...c }) => ({ input: c, now: clamp(createdAt) })),
+    )
+  ).map((c) => c.ref);
 
-  const actionIds: string[] = [];
-  for (const { caseIndex, meetingIndex, createdAt, ...a } of data.actions) {
-    const caseRef = at(refs, caseIndex, 'case') as string;
-    const meetingId = at(meetingIds, meetingIndex, 'meeting');
-    actionIds.push((await store.actions.create({ ...a, caseRef, meetingId }, clamp(createdAt))).id);
-  }
+  const actionIds = (
+    await store.actions.createMany(
+      data.actions.map(({ caseIndex, meetingIndex, createdAt, ...a }) => ({
+        input: {
+          ...a,
+          caseRef: at(refs, caseIndex, 'case') as string,
+          meetingId: at(meetingIds, meetingIndex, 'meeting'),
+        },
+        now: clamp(createdAt),
+      })),
+    )
+  ).map((a) => a.id);
 
   const escalationIds: string[] = [];
   for (const { caseIndex, meetingIndex, createdAt, ...e } of data.escalations) {
@@ -68,9 +77,13 @@ export async function seedStore(store: Store, data: DemoData, now: Instant): Pro
     escalationIds.push((await store.escalations.create({ ...e, caseRef, meetingId }, clamp(createdAt))).id);
   }
 
-  for (const { caseIndex, at: when, ...u } of data.updates) {
-    await store.updates.add({ ...u, caseRef: at(refs, caseIndex, 'case') as string, at: clamp(when) });
-  }
+  await store.updates.addMany(
+    data.updates.map(({ caseIndex, at: when, ...u }) => ({
+      ...u,
+      caseRef: at(refs, caseIndex, 'case') as string,
+      at: clamp(when),
+    })),
+  );
 
   // One write per meeting: its frozen agenda and what it recorded for each case discussed.
   const byMeeting = new Map<number, DemoMeetingRecord[]>();

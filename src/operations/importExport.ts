@@ -136,7 +136,11 @@ export async function importSpreadsheet(
 const CONFLICT_MESSAGE =
   'was changed in the app while the import ran: nothing was written for this row. Import again to compare with the new version.';
 
-/** Writes the plan row by row and audits one `import` entry with the counts, even if a write fails. */
+/**
+ * Writes the plan and audits one `import` entry with the counts, even if a write fails. New cases go in
+ * one bulk write, then updates one by one (each conditional: a race is that row's conflict, never an
+ * overwrite), then every new action and timeline note in bulk (SharePoint: `$batch` requests of 20).
+ */
 async function writePlan(
   deps: OperationDeps,
   call: Call,
@@ -144,38 +148,74 @@ async function writePlan(
   format: 'xlsx' | 'csv',
 ): Promise<ImportRowReport[]> {
   const now = nowIso(call);
-  const out: ImportRowReport[] = [];
+  const by = asPerson(call.caller);
+  const out: (ImportRowReport | undefined)[] = new Array(plan.rows.length);
+  const appendTo: { ref: string; actions: readonly ActionDraft[]; notes: readonly string[] }[] = [];
   try {
-    for (const p of plan.rows) {
+    const creates = plan.rows.flatMap((p, i) => (p.outcome === 'create' ? [{ p, i }] : []));
+    const created = await deps.store.cases.createMany(creates.map(({ p }) => ({ input: p.case, now })));
+    for (const [n, c] of created.entries()) {
+      const { p, i } = creates[n]!;
+      await auditEntry(deps, call, 'case.create', c.ref, [], null, c.version);
+      out[i] = { ...reportRow(p), ref: c.ref };
+      appendTo.push({ ref: c.ref, actions: p.actions, notes: p.notes });
+    }
+
+    for (const [i, p] of plan.rows.entries()) {
+      if (p.outcome === 'create') continue;
       const report = reportRow(p);
-      if (p.outcome === 'create') {
-        const created = await deps.store.cases.create(p.case, now);
-        await auditEntry(deps, call, 'case.create', created.ref, [], null, created.version);
-        report.ref = created.ref;
-        await append(deps, call, created.ref, p.actions, p.notes);
-      } else if (p.outcome === 'update') {
+      if (p.outcome === 'update') {
         if (p.fields.length > 0) {
           try {
             const updated = await deps.store.cases.update(p.ref, p.expectedVersion, p.patch, now);
             await auditEntry(deps, call, 'case.update', p.ref, p.fields, p.expectedVersion, updated.version);
           } catch (error) {
             if (!(error instanceof ConflictError)) throw error;
-            out.push({
+            out[i] = {
               ...report,
               outcome: 'conflict',
               actions: 0,
               updates: 0,
               issues: [{ row: p.row, column: null, cell: null, message: CONFLICT_MESSAGE }],
-            });
+            };
             continue;
           }
         }
-        await append(deps, call, p.ref, p.actions, p.notes);
+        appendTo.push({ ref: p.ref, actions: p.actions, notes: p.notes });
       }
-      out.push(report);
+      out[i] = report;
     }
+
+    // New actions ("incomplete — from import") and timeline notes, in bulk.
+    const actions = await deps.store.actions.createMany(
+      appendTo.flatMap(({ ref, actions }) =>
+        actions.map((a) => ({
+          input: {
+            caseRef: ref,
+            description: a.description,
+            successMeasure: a.successMeasure,
+            owner: null,
+            ownerService: '',
+            dueDate: a.dueDate,
+            meetingId: null,
+            status: 'open' as const,
+            completionNote: null,
+            completedOn: null,
+            deferrals: [],
+            incompleteFromImport: a.incompleteFromImport,
+            createdBy: by,
+          },
+          now,
+        })),
+      ),
+    );
+    for (const a of actions) await auditEntry(deps, call, 'action.create', a.id, [], null, a.version);
+    const notes = await deps.store.updates.addMany(
+      appendTo.flatMap(({ ref, notes }) => notes.map((text) => ({ caseRef: ref, at: now, by, text }))),
+    );
+    for (const u of notes) await auditEntry(deps, call, 'case.update-added', u.caseRef);
   } finally {
-    const c = countRows(out);
+    const c = countRows(out.filter((r): r is ImportRowReport => r !== undefined));
     // Counts only: which rows and children were involved is in the per-case entries.
     await auditEntry(deps, call, 'import', `import:${format}`, [
       `rows=${c.rows}`,
@@ -188,44 +228,7 @@ async function writePlan(
       `updates=${c.updates}`,
     ]);
   }
-  return out;
-}
-
-/** Adds a row's new actions ("incomplete — from import") and timeline notes to a case. */
-async function append(
-  deps: OperationDeps,
-  call: Call,
-  ref: string,
-  actions: readonly ActionDraft[],
-  notes: readonly string[],
-): Promise<void> {
-  const now = nowIso(call);
-  const by = asPerson(call.caller);
-  for (const a of actions) {
-    const created = await deps.store.actions.create(
-      {
-        caseRef: ref,
-        description: a.description,
-        successMeasure: a.successMeasure,
-        owner: null,
-        ownerService: '',
-        dueDate: a.dueDate,
-        meetingId: null,
-        status: 'open',
-        completionNote: null,
-        completedOn: null,
-        deferrals: [],
-        incompleteFromImport: a.incompleteFromImport,
-        createdBy: by,
-      },
-      now,
-    );
-    await auditEntry(deps, call, 'action.create', created.id, [], null, created.version);
-  }
-  for (const text of notes) {
-    await deps.store.updates.add({ caseRef: ref, at: now, by, text });
-    await auditEntry(deps, call, 'case.update-added', ref);
-  }
+  return out.filter((r): r is ImportRowReport => r !== undefined);
 }
 
 function storeQuery(q: CaseListQuery): CaseQuery {

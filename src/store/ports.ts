@@ -29,6 +29,19 @@ import type {
 type Bookkeeping = 'version' | 'createdAt' | 'updatedAt';
 
 export type NewCase = Omit<Case, 'ref' | Bookkeeping>;
+
+/**
+ * One record of a bulk write, with the instant it is created at.
+ *
+ * Bulk writes (seeding, import) create records in order and return them in that order. SQLite does it
+ * in one transaction (all or nothing); SharePoint in JSON `$batch` requests of 20, where a failure
+ * leaves the records before it created, each complete: callers must be safe to re-run (import matches
+ * what exists; seeding runs on an empty store only).
+ */
+export interface Timed<T> {
+  input: T;
+  now: Instant;
+}
 /** A patch of a case's stored fields (never its ref or bookkeeping). */
 export type CasePatch = Partial<Omit<Case, 'ref' | Bookkeeping>>;
 
@@ -47,6 +60,8 @@ export interface CaseStore {
   get(ref: CaseRef): Promise<Case | null>;
   /** Allocates the next ref (CMOE-0001, ...): unique, never reused, no gaps, safe under concurrent writers. */
   create(input: NewCase, now: Instant): Promise<Case>;
+  /** Bulk create with consecutive refs, in order (see `Timed`). */
+  createMany(all: readonly Timed<NewCase>[]): Promise<Case[]>;
   update(ref: CaseRef, expectedVersion: number, patch: CasePatch, now: Instant): Promise<Case>;
 }
 
@@ -65,6 +80,8 @@ export interface ActionStore {
   list(query?: ActionQuery): Promise<Action[]>;
   get(id: string): Promise<Action | null>;
   create(input: NewAction, now: Instant): Promise<Action>;
+  /** Bulk create, in order (see `Timed`). */
+  createMany(all: readonly Timed<NewAction>[]): Promise<Action[]>;
   update(id: string, expectedVersion: number, patch: ActionPatch, now: Instant): Promise<Action>;
 }
 
@@ -75,6 +92,8 @@ export interface CaseUpdateStore {
   /** Oldest first. */
   list(caseRef: CaseRef): Promise<CaseUpdate[]>;
   add(input: NewCaseUpdate): Promise<CaseUpdate>;
+  /** Bulk append, in order (see `Timed`; an update carries its own `at`). */
+  addMany(all: readonly NewCaseUpdate[]): Promise<CaseUpdate[]>;
 }
 
 export type NewMeeting = Omit<Meeting, 'id' | Bookkeeping>;

@@ -437,6 +437,60 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
+    describe('bulk writes (seeding, import)', () => {
+      test('createMany of cases continues the refs in order, each with its own creation time', async () => {
+        await store.cases.create(sampleCase({ firstName: 'First' }), instant(1));
+        const created = await store.cases.createMany([
+          { input: sampleCase({ firstName: 'Bulk-A' }), now: instant(2) },
+          { input: sampleCase({ firstName: 'Bulk-B' }), now: instant(3) },
+          { input: sampleCase({ firstName: 'Bulk-C' }), now: instant(4) },
+        ]);
+        expect(created.map((c) => [c.ref, c.firstName, c.createdAt, c.version])).toEqual([
+          ['CMOE-0002', 'Bulk-A', instant(2), 1],
+          ['CMOE-0003', 'Bulk-B', instant(3), 1],
+          ['CMOE-0004', 'Bulk-C', instant(4), 1],
+        ]);
+        expect((await store.cases.list()).map((c) => c.ref)).toEqual([
+          'CMOE-0001',
+          'CMOE-0002',
+          'CMOE-0003',
+          'CMOE-0004',
+        ]);
+        expect(await store.cases.get('CMOE-0003')).toEqual(created[1]);
+        expect(await store.cases.createMany([])).toEqual([]);
+        // A single create afterwards carries on from the bulk one.
+        expect((await store.cases.create(sampleCase(), instant(5))).ref).toBe('CMOE-0005');
+      });
+
+      test('createMany of actions and addMany of updates keep their order and can be read back', async () => {
+        const actions = await store.actions.createMany([
+          {
+            input: sampleAction('CMOE-0001', { description: 'Bulk one', dueDate: '2025-05-01' }),
+            now: instant(1),
+          },
+          {
+            input: sampleAction('CMOE-0002', { description: 'Bulk two', dueDate: '2025-04-01' }),
+            now: instant(2),
+          },
+        ]);
+        expect(actions.map((a) => a.description)).toEqual(['Bulk one', 'Bulk two']);
+        expect(new Set(actions.map((a) => a.id)).size).toBe(2);
+        expect(await store.actions.get(actions[0]!.id)).toEqual(actions[0]);
+        expect((await store.actions.list()).map((a) => a.description)).toEqual(['Bulk two', 'Bulk one']);
+
+        const updates = await store.updates.addMany([
+          sampleUpdate('CMOE-0001', { text: 'First note', at: instant(1) }),
+          sampleUpdate('CMOE-0001', { text: 'Second note', at: instant(2) }),
+        ]);
+        expect(updates.map((u) => u.text)).toEqual(['First note', 'Second note']);
+        expect((await store.updates.list('CMOE-0001')).map((u) => u.text)).toEqual([
+          'First note',
+          'Second note',
+        ]);
+        expect(await store.updates.addMany([])).toEqual([]);
+      });
+    });
+
     describe('meetings', () => {
       test('create, get and a missing id', async () => {
         const input = sampleMeeting();

@@ -469,6 +469,7 @@ describe('importing changes', () => {
         list: (q) => base.cases.list(q),
         get: (ref) => base.cases.get(ref),
         create: (input, now) => base.cases.create(input, now),
+        createMany: (all) => base.cases.createMany(all),
         update: async (ref, version, patch, now) => {
           if (!raced) {
             raced = true;

@@ -12,6 +12,8 @@ import { StoredItemError } from '../../src/store/sharepoint';
 import { parseFilter, referencedFields } from '../fakes/graph/odataFilter';
 import { instant, sampleAction, sampleAudit, sampleCase, sampleEscalation } from '../helpers/sampleRecords';
 import { startSharePointEnv, type SharePointTestEnv } from '../helpers/sharePoint';
+import { ADMIN_CALL, fixture, makeDeps } from '../import/helpers';
+import { importSpreadsheet } from '../../src/operations/importExport';
 
 let env: SharePointTestEnv;
 
@@ -365,5 +367,44 @@ describe('identity on the store', () => {
     const siteId = await env.newSite();
     const store = env.open(siteId, { tokens: { getAccessToken: () => Promise.resolve('forged') } });
     await expect(store.cases.list()).rejects.toThrow(/HTTP 401 \(InvalidAuthenticationToken\)/);
+  });
+});
+
+describe('the spreadsheet import on SharePoint', () => {
+  test('new cases, actions and notes go in $batch requests, never one item request each', async () => {
+    const siteId = await env.newSite();
+    const store = env.open(siteId);
+    const deps = makeDeps(store);
+    const mark = env.graph.fake.log.length;
+    const report = await importSpreadsheet(
+      deps,
+      ADMIN_CALL,
+      { bytes: fixture('sample-tracker.csv') },
+      { dryRun: false, skipInvalid: true },
+    );
+    const created = report.rows.filter((r) => r.outcome === 'create').length;
+    const added = report.rows.reduce((n, r) => n + r.actions + r.updates, 0);
+    expect(created).toBeGreaterThan(3);
+    expect(added).toBeGreaterThan(3);
+    const requests = since(mark);
+    // One at a time, only what is not bulk: the audit entries and the ref counter.
+    const single = (name: string) => {
+      const id = env.graph.fake.list(siteId, name).id;
+      return requests.filter(
+        (r) => !r.inBatch && r.method === 'POST' && r.path.endsWith(`/lists/${id}/items`),
+      );
+    };
+    const batched = (name: string) => {
+      const id = env.graph.fake.list(siteId, name).id;
+      return requests.filter(
+        (r) => r.inBatch && r.method === 'POST' && r.path.endsWith(`/lists/${id}/items`),
+      );
+    };
+    for (const name of ['CMOE Cases', 'CMOE Actions', 'CMOE Case Updates']) expect(single(name)).toEqual([]);
+    expect(batched('CMOE Cases')).toHaveLength(created);
+    expect(batched('CMOE Actions').length + batched('CMOE Case Updates').length).toBe(added);
+    expect(single('CMOE Audit').length).toBeGreaterThan(0);
+    expect(requests.filter((r) => r.path === '/$batch').length).toBeGreaterThanOrEqual(3);
+    expect(await store.cases.list()).toHaveLength(created);
   });
 });

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { actionSchema } from '../../domain/types';
 import type { Action, Instant } from '../../domain/types';
 import { newId } from '../ids';
-import type { ActionPatch, ActionQuery, ActionStore, NewAction } from '../ports';
+import type { ActionPatch, ActionQuery, ActionStore, NewAction, Timed } from '../ports';
 import { jsonList, run } from './records';
 import type { StatementCache } from './records';
 import { VersionedTable } from './versioned';
@@ -10,6 +10,7 @@ import { VersionedTable } from './versioned';
 /** SMART actions, ordered by due date then id. */
 export class SqliteActionStore implements ActionStore {
   private readonly records: VersionedTable<Action>;
+  private readonly createManyTx: (all: readonly Timed<NewAction>[]) => Action[];
 
   constructor(db: Database.Database, statements: StatementCache) {
     this.records = new VersionedTable<Action>(db, statements, {
@@ -22,6 +23,12 @@ export class SqliteActionStore implements ActionStore {
       values: (a) => [a.caseRef, a.owner?.id ?? null, a.status, a.meetingId, a.dueDate],
       fixed: ['caseRef', 'createdBy'],
     });
+    const many = db.transaction((all: readonly Timed<NewAction>[]): Action[] =>
+      all.map(({ input, now }) =>
+        this.records.insert({ ...input, id: newId(), version: 1, createdAt: now, updatedAt: now }),
+      ),
+    );
+    this.createManyTx = (all) => many.immediate(all);
   }
 
   list(query: ActionQuery = {}): Promise<Action[]> {
@@ -56,6 +63,10 @@ export class SqliteActionStore implements ActionStore {
     return run(() =>
       this.records.insert({ ...input, id: newId(), version: 1, createdAt: now, updatedAt: now }),
     );
+  }
+
+  createMany(all: readonly Timed<NewAction>[]): Promise<Action[]> {
+    return run(() => this.createManyTx(all));
   }
 
   update(id: string, expectedVersion: number, patch: ActionPatch, now: Instant): Promise<Action> {

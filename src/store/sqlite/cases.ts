@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { caseSchema } from '../../domain/types';
 import type { Case, CaseRef, Instant } from '../../domain/types';
 import { caseRefNumber, formatCaseRef } from '../ids';
-import type { CasePatch, CaseQuery, CaseStore, NewCase } from '../ports';
+import type { CasePatch, CaseQuery, CaseStore, NewCase, Timed } from '../ports';
 import { jsonList, run } from './records';
 import type { StatementCache } from './records';
 import { VersionedTable } from './versioned';
@@ -16,6 +16,7 @@ export class SqliteCaseStore implements CaseStore {
   private readonly records: VersionedTable<Case>;
   private readonly nextNumber: Database.Statement;
   private readonly createTx: (input: NewCase, now: Instant) => Case;
+  private readonly createManyTx: (all: readonly Timed<NewCase>[]) => Case[];
 
   constructor(db: Database.Database, statements: StatementCache) {
     const clearCategories = db.prepare('DELETE FROM case_categories WHERE ref = ?');
@@ -48,6 +49,11 @@ export class SqliteCaseStore implements CaseStore {
       });
     });
     this.createTx = (input, now) => tx.immediate(input, now);
+    // Nested calls of a better-sqlite3 transaction become savepoints: one outer transaction for all.
+    const many = db.transaction((all: readonly Timed<NewCase>[]): Case[] =>
+      all.map(({ input, now }) => tx(input, now)),
+    );
+    this.createManyTx = (all) => many.immediate(all);
   }
 
   list(query: CaseQuery = {}): Promise<Case[]> {
@@ -72,6 +78,10 @@ export class SqliteCaseStore implements CaseStore {
       }
       return this.records.list(where, params, 'seq');
     });
+  }
+
+  createMany(all: readonly Timed<NewCase>[]): Promise<Case[]> {
+    return run(() => this.createManyTx(all));
   }
 
   get(ref: CaseRef): Promise<Case | null> {

@@ -10,7 +10,7 @@ export class SqliteCaseUpdateStore implements CaseUpdateStore {
   private readonly selectByCase: Database.Statement;
   private readonly insertRow: Database.Statement;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.selectByCase = db
       .prepare('SELECT id, data FROM case_updates WHERE case_ref = ? ORDER BY at_ms, seq')
       .raw(true);
@@ -26,10 +26,16 @@ export class SqliteCaseUpdateStore implements CaseUpdateStore {
   }
 
   add(input: NewCaseUpdate): Promise<CaseUpdate> {
-    return run(() => {
-      const update = validateRecord(caseUpdateSchema, 'Case update', { ...input, id: newId() });
-      this.insertRow.run(update.id, update.caseRef, Date.parse(update.at), JSON.stringify(update));
-      return update;
-    });
+    return run(() => this.insert(input));
+  }
+
+  addMany(all: readonly NewCaseUpdate[]): Promise<CaseUpdate[]> {
+    return run(() => this.db.transaction(() => all.map((input) => this.insert(input))).immediate());
+  }
+
+  private insert(input: NewCaseUpdate): CaseUpdate {
+    const update = validateRecord(caseUpdateSchema, 'Case update', { ...input, id: newId() });
+    this.insertRow.run(update.id, update.caseRef, Date.parse(update.at), JSON.stringify(update));
+    return update;
   }
 }
