@@ -71,15 +71,17 @@ function backoff(attempt: number, e: SendError, deps: DeliveryDeps): number {
 
 export async function deliver(d: Delivery, deps: DeliveryDeps): Promise<DeliveryOutcome> {
   for (let attempt = 1; ; attempt++) {
-    await deps.limiter.acquire(d.conversationId);
-    if (!(await deps.beforeAttempt())) return { status: 'ambiguous', attempts: attempt - 1 };
-    let error: SendError;
-    try {
-      const { activityId } = await deps.sender.send(d.reference, d.activity);
-      return { status: 'sent', activityId, attempts: attempt };
-    } catch (e) {
-      error = e instanceof SendError ? e : classify(e, deps.timing.now());
-    }
+    const attemptResult = await deps.limiter.run(d.conversationId, async () => {
+      if (!(await deps.beforeAttempt())) return null;
+      try {
+        return { ok: true as const, ...(await deps.sender.send(d.reference, d.activity)) };
+      } catch (e) {
+        return { ok: false as const, error: e instanceof SendError ? e : classify(e, deps.timing.now()) };
+      }
+    });
+    if (attemptResult === null) return { status: 'ambiguous', attempts: attempt - 1 };
+    if (attemptResult.ok) return { status: 'sent', activityId: attemptResult.activityId, attempts: attempt };
+    const error = attemptResult.error;
     const kind = failureClass(error);
     // A gateway error may hide a post that went through; Teams still says to retry it, so it is treated
     // as not posted, like every other failure with a status.

@@ -45,19 +45,25 @@ export class RateLimiter {
     return wait;
   }
 
-  /** Waits until `key` may send, and counts the send. Sends for one key must not run concurrently. */
-  async acquire(key: string): Promise<void> {
+  /**
+   * Runs `send` for `key` once the limits allow, and counts it when it has finished. Counting the end,
+   * not the start, keeps the limit true where it is measured (when the service receives a message):
+   * each message arrives before its send ends, so the 8th send cannot start until the 1st has arrived
+   * a full window earlier. Sends for one key must not run concurrently.
+   */
+  async run<T>(key: string, send: () => Promise<T>): Promise<T> {
     for (;;) {
-      const now = this.timing.now();
-      const wait = this.waitFor(key, now);
-      if (wait <= 0) {
-        const times = this.sent.get(key) ?? [];
-        const kept = times.filter((t) => t > now - this.horizon);
-        kept.push(now);
-        this.sent.set(key, kept);
-        return;
-      }
+      const wait = this.waitFor(key, this.timing.now());
+      if (wait <= 0) break;
       await this.timing.sleep(wait);
+    }
+    try {
+      return await send();
+    } finally {
+      const now = this.timing.now();
+      const kept = (this.sent.get(key) ?? []).filter((t) => t > now - this.horizon);
+      kept.push(now);
+      this.sent.set(key, kept);
     }
   }
 

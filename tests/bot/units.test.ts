@@ -36,23 +36,27 @@ describe('the rate limiter', () => {
     const limiter = new RateLimiter([{ limit: 7, windowMs: 1000 }], timing);
     const at: number[] = [];
     for (let i = 0; i < 15; i++) {
-      await limiter.acquire('conv');
-      at.push(timing.now());
-      timing.advance(10);
+      // Each send takes 10 ms; the limiter counts it when it ends.
+      await limiter.run('conv', async () => {
+        at.push(timing.now());
+        timing.advance(10);
+      });
     }
     expect(at.slice(0, 7)).toEqual([0, 10, 20, 30, 40, 50, 60]);
-    expect(at[7]).toBe(1000);
+    // The first send ended at 10: the 8th starts a full second after that.
+    expect(at[7]).toBe(1010);
     for (const t of at) expect(at.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(7);
   });
 
   it('keeps conversations apart and pauses one after a Retry-After', async () => {
     const timing = new VirtualTiming(0);
     const limiter = new RateLimiter([{ limit: 1, windowMs: 1000 }], timing);
-    await limiter.acquire('a');
-    await limiter.acquire('b');
+    const send = async () => undefined;
+    await limiter.run('a', send);
+    await limiter.run('b', send);
     expect(timing.now()).toBe(0);
     limiter.pause('b', 5000);
-    await limiter.acquire('b');
+    await limiter.run('b', send);
     expect(timing.now()).toBe(5000);
   });
 });
