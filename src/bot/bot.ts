@@ -55,8 +55,9 @@ export class CmoeBot extends TeamsActivityHandler {
     });
 
     // Added to a team or a chat: Teams sends both an installation update and a members-added update.
+    // Both register (idempotently); only the installation update says hello, so it is said once.
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.install(context);
+      await this.install(context, true);
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
@@ -64,7 +65,7 @@ export class CmoeBot extends TeamsActivityHandler {
       await next();
     });
     this.onTeamsMembersAddedEvent(async (members, _team, context, next) => {
-      if (members.some((m) => m.id === context.activity.recipient.id)) await this.install(context);
+      if (members.some((m) => m.id === context.activity.recipient.id)) await this.install(context, false);
       await next();
     });
     this.onTeamsMembersRemovedEvent(async (members, _team, context, next) => {
@@ -76,7 +77,7 @@ export class CmoeBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       if (context.activity.channelId !== 'msteams') {
         const added = context.activity.membersAdded ?? [];
-        if (added.some((m) => m.id === context.activity.recipient.id)) await this.install(context);
+        if (added.some((m) => m.id === context.activity.recipient.id)) await this.install(context, true);
       }
       await next();
     });
@@ -98,11 +99,15 @@ export class CmoeBot extends TeamsActivityHandler {
     return this.deps.clock();
   }
 
-  private async install(context: TurnContext): Promise<void> {
+  private async install(context: TurnContext, welcome: boolean): Promise<void> {
     const reg = registrationFrom(context.activity, this.now().toISOString());
     await this.deps.store.bot.upsertConversation(reg);
     this.deps.log.info('bot installed', { kind: reg.kind, conversation: reg.conversationId });
-    await context.sendActivity(cardActivity(helpCard(audienceOf(context.activity)), 'CMOE Tracker is here'));
+    if (welcome) {
+      await context.sendActivity(
+        cardActivity(helpCard(audienceOf(context.activity)), 'CMOE Tracker is here'),
+      );
+    }
   }
 
   private async uninstall(context: TurnContext, why: string): Promise<void> {

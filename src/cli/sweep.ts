@@ -84,7 +84,7 @@ export function formatReport(report: SweepReport, dryRun: boolean): string[] {
     lines.push('No channel to post in: install the bot in the group team (or check BOT_TEAM_ID).');
   }
   for (const d of report.deliveries) {
-    lines.push(`  ${d.result.padEnd(14)} ${d.id}${d.code ? `  (${d.code})` : ''}`);
+    lines.push(`  ${d.result.padEnd(14)} ${d.id} -> ${d.conversationId}${d.code ? `  (${d.code})` : ''}`);
   }
   const counts = Object.entries(report.counts)
     .filter(([, n]) => n > 0)

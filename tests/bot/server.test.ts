@@ -11,7 +11,7 @@ import { INPUTS, VERBS } from '../../src/bot/cards/notifications';
 import { silentLogger } from '../../src/log';
 import { type Running, start } from '../../src/server';
 import { FakeBotConnector } from '../fakes/botConnector';
-import { BOT, TEAM, botAddedToTeam, click, executeData, message } from './harness';
+import { BOT, TEAM, botAddedToTeam, click, executeData, installationUpdate, message } from './harness';
 import type { AdaptiveCard } from '../../src/bot/cards/adaptive';
 
 let dir: string;
@@ -52,7 +52,8 @@ const api = (path: string, body: object) =>
 describe('the server with the bot', () => {
   it('accepts activities without a token when no app id is set, and replies through the connector', async () => {
     expect(running.bot).not.toBeNull();
-    const res = await post(botAddedToTeam());
+    expect((await post(botAddedToTeam())).status).toBe(200);
+    const res = await post(installationUpdate('add'));
     expect(res.status).toBe(200);
     expect(await running.store.bot.listConversations()).toMatchObject([
       { conversationId: TEAM, active: true },
