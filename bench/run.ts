@@ -23,6 +23,7 @@ import { seedStore } from '../src/demo/seed';
 import { silentLogger } from '../src/log';
 import { openSqliteStore } from '../src/store/sqlite';
 import { importBench } from './import';
+import { botBench } from './bot';
 import { sharePointBench } from './sharepoint';
 
 interface Args {
@@ -247,6 +248,8 @@ async function main(): Promise<void> {
   );
   out();
   await sharePointBench(out, args.cases);
+  out();
+  await botBench(out);
   await importBench(out, args.cases);
   if (args.write)
     writeFileSync(join(__dirname, '..', '..', 'docs', 'benchmarks.md'), lines.join('\n') + '\n');
