@@ -248,9 +248,9 @@ async function main(): Promise<void> {
   );
   out();
   await sharePointBench(out, args.cases);
+  await importBench(out, args.cases);
   out();
   await botBench(out);
-  await importBench(out, args.cases);
   if (args.write)
     writeFileSync(join(__dirname, '..', '..', 'docs', 'benchmarks.md'), lines.join('\n') + '\n');
 }
