@@ -25,6 +25,7 @@ import { openSqliteStore } from '../src/store/sqlite';
 import { importBench } from './import';
 import { botBench } from './bot';
 import { sharePointBench } from './sharepoint';
+import { benchTab } from './tab';
 
 interface Args {
   cases: number;
@@ -251,6 +252,7 @@ async function main(): Promise<void> {
   await importBench(out, args.cases);
   out();
   await botBench(out);
+  await benchTab(out, { cases: args.cases });
   if (args.write)
     writeFileSync(join(__dirname, '..', '..', 'docs', 'benchmarks.md'), lines.join('\n') + '\n');
 }
