@@ -1,29 +1,27 @@
 /** The list's search, filters and saved views. Every control is labelled and keyboard operable. */
-import {
-  Button,
-  Checkbox,
-  Dropdown,
-  Field,
-  Option,
-  SearchBox,
-  Text,
-  ToggleButton,
-  Tooltip,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, SearchBox, Select, Text, ToggleButton } from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons';
-import { CASE_STATUS_LABELS, CATEGORY_LABELS, CONCERN_LABELS } from '../../../domain/labels';
 import type { CaseStatus, Category, Concern } from '../../../domain/types';
 import { CASE_STATUS_OPTIONS, CATEGORY_OPTIONS, CONCERN_OPTIONS } from '../../lib/options';
-import { NO_LEAD, SAVED_VIEWS } from './caseListModel';
+import { NO_LEAD, OPEN_STATUSES, SAVED_VIEWS } from './caseListModel';
 import { useCaseListStyles } from './CaseList.styles';
 import type { CaseListState } from './useCaseList';
 
-const ANY_LEAD = '(any)';
+const ANY = '';
+/** Status choices: every case not closed (the default), every case, or one status. */
+const ACTIVE = 'active';
+const ALL = 'all';
 
-function summary<T extends string>(values: T[], labels: Record<T, string>, all: string): string {
-  if (values.length === 0) return all;
-  if (values.length <= 2) return values.map((v) => labels[v]).join(', ');
-  return `${labels[values[0] as T]} +${values.length - 1}`;
+function statusChoice(status: CaseStatus[]): string {
+  if (status.length === 0) return ALL;
+  if (status.length === OPEN_STATUSES.length && OPEN_STATUSES.every((s) => status.includes(s))) return ACTIVE;
+  return status.length === 1 ? (status[0] as string) : ACTIVE;
+}
+
+function statusFrom(choice: string): CaseStatus[] {
+  if (choice === ALL) return [];
+  if (choice === ACTIVE) return OPEN_STATUSES;
+  return [choice as CaseStatus];
 }
 
 export function SavedViews({ list }: { list: CaseListState }) {
@@ -34,16 +32,20 @@ export function SavedViews({ list }: { list: CaseListState }) {
         Saved views
       </span>
       {SAVED_VIEWS.map((v) => (
-        <Tooltip key={v.id} content={v.description} relationship="description">
-          <ToggleButton
-            size="small"
-            shape="circular"
-            checked={list.view === v.id}
-            onClick={() => (list.view === v.id ? list.clearFilters() : list.applyView(v.id))}
-          >
-            {v.label}
-          </ToggleButton>
-        </Tooltip>
+        <ToggleButton
+          key={v.id}
+          size="small"
+          shape="circular"
+          title={v.description}
+          aria-describedby={`view-${v.id}`}
+          checked={list.view === v.id}
+          onClick={() => (list.view === v.id ? list.clearFilters() : list.applyView(v.id))}
+        >
+          {v.label}
+          <span id={`view-${v.id}`} className="visually-hidden">
+            : {v.description}
+          </span>
+        </ToggleButton>
       ))}
     </div>
   );
@@ -62,73 +64,61 @@ export function CaseFilters({ list }: { list: CaseListState }) {
         />
       </Field>
       <Field label="Status">
-        <Dropdown
+        <Select
           className={styles.dropdown}
-          listbox={{ className: styles.listbox }}
-          multiselect
-          selectedOptions={f.status}
-          value={summary(f.status, CASE_STATUS_LABELS, 'All statuses')}
-          placeholder="All statuses"
-          onOptionSelect={(_, d) => list.setFilters({ status: d.selectedOptions as CaseStatus[] })}
+          value={statusChoice(f.status)}
+          onChange={(_, d) => list.setFilters({ status: statusFrom(d.value) })}
         >
+          <option value={ACTIVE}>All but closed</option>
+          <option value={ALL}>All, with closed</option>
           {CASE_STATUS_OPTIONS.map((o) => (
-            <Option key={o.value} value={o.value}>
+            <option key={o.value} value={o.value}>
               {o.label}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
       <Field label="Concern">
-        <Dropdown
+        <Select
           className={styles.dropdown}
-          listbox={{ className: styles.listbox }}
-          multiselect
-          selectedOptions={f.concern}
-          value={summary(f.concern, CONCERN_LABELS, 'Any concern')}
-          placeholder="Any concern"
-          onOptionSelect={(_, d) => list.setFilters({ concern: d.selectedOptions as Concern[] })}
+          value={f.concern.length === 1 ? f.concern[0] : ANY}
+          onChange={(_, d) => list.setFilters({ concern: d.value === ANY ? [] : [d.value as Concern] })}
         >
+          <option value={ANY}>Any concern</option>
           {CONCERN_OPTIONS.map((o) => (
-            <Option key={o.value} value={o.value}>
+            <option key={o.value} value={o.value}>
               {o.label}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
       <Field label="Category">
-        <Dropdown
-          className={styles.dropdown}
-          listbox={{ className: styles.listbox }}
-          multiselect
-          selectedOptions={f.category}
-          value={summary(f.category, CATEGORY_LABELS, 'Any category')}
-          placeholder="Any category"
-          onOptionSelect={(_, d) => list.setFilters({ category: d.selectedOptions as Category[] })}
+        <Select
+          className={styles.wideDropdown}
+          value={f.category.length === 1 ? f.category[0] : ANY}
+          onChange={(_, d) => list.setFilters({ category: d.value === ANY ? [] : [d.value as Category] })}
         >
+          <option value={ANY}>Any category</option>
           {CATEGORY_OPTIONS.map((o) => (
-            <Option key={o.value} value={o.value}>
+            <option key={o.value} value={o.value}>
               {o.label}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
       <Field label="Lead professional">
-        <Dropdown
+        <Select
           className={styles.dropdown}
-          listbox={{ className: styles.listbox }}
-          selectedOptions={[f.lead ?? ANY_LEAD]}
-          value={f.lead === null ? 'Any lead' : f.lead === NO_LEAD ? 'No lead' : f.lead}
-          onOptionSelect={(_, d) =>
-            list.setFilters({ lead: d.optionValue === ANY_LEAD ? null : (d.optionValue ?? null) })
-          }
+          value={f.lead ?? ANY}
+          onChange={(_, d) => list.setFilters({ lead: d.value === ANY ? null : d.value })}
         >
-          <Option value={ANY_LEAD}>Any lead</Option>
+          <option value={ANY}>Any lead</option>
           {list.leads.map((l) => (
-            <Option key={l} value={l}>
+            <option key={l} value={l}>
               {l === NO_LEAD ? 'No lead' : l}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
       <div className={styles.checks}>
         <Checkbox

@@ -42,8 +42,8 @@ export const useCaseListStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   search: { width: '260px', maxWidth: '100%' },
-  dropdown: { minWidth: '150px', maxWidth: '220px' },
-  listbox: { minWidth: '280px' },
+  dropdown: { width: '170px' },
+  wideDropdown: { width: '240px' },
   checks: {
     display: 'flex',
     flexWrap: 'wrap',

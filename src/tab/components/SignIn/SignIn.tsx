@@ -4,7 +4,6 @@
  */
 import {
   Button,
-  Card,
   Field,
   MessageBar,
   MessageBarBody,
@@ -33,8 +32,10 @@ export function SignIn({
   const [chosen, setChosen] = useState<string>(users[0]?.id ?? '');
   return (
     <div className={styles.root}>
-      <Card className={styles.card}>
-        <h1 className={styles.title}>Sign in to the local demo</h1>
+      <section className={styles.card} aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title" className={styles.title}>
+          Sign in to the local demo
+        </h1>
         <Text>
           This copy of CMOE Tracker runs without Microsoft 365 and holds synthetic data only. Choose a demo
           user: their role decides what you can see and change.
@@ -76,7 +77,7 @@ export function SignIn({
             {busy && <Spinner size="tiny" label="Signing in…" />}
           </div>
         </form>
-      </Card>
+      </section>
     </div>
   );
 }
