@@ -4,7 +4,12 @@
  * none of it reaches a channel: any occurrence of these strings in a channel card is a leak.
  */
 import { type Policy, policySchema } from '../../src/domain/policy';
-import { type NotificationPolicy, notificationPolicySchema } from '../../src/domain/notifications';
+import {
+  type NotificationPolicy,
+  type PlannedNotification,
+  notificationPolicySchema,
+  planNotifications,
+} from '../../src/domain/notifications';
 import type { Meeting, Person } from '../../src/domain/types';
 import { makeAction, makeCase, makeEscalation } from '../unit/fixtures';
 
@@ -81,4 +86,54 @@ export function makeMeeting(overrides: Partial<Meeting> = {}): Meeting {
     version: 1,
     ...overrides,
   };
+}
+
+/**
+ * A morning on which every kind of message is due at once (1 April 2026, 09:00 London), about two
+ * distinctive children whose action descriptions and escalation reason name them.
+ */
+export function busyMorning(): PlannedNotification[] {
+  const child = distinctiveCase({ ref: 'CMOE-0042', stuckFlag: true, status: 'escalated' });
+  const other = distinctiveCase({ ref: 'CMOE-0043', stuckFlag: true });
+  const description = `Call ${child.firstName}'s mother at 17 Wisteria Crescent (DOB ${child.dateOfBirth})`;
+  return planNotifications(
+    {
+      cases: [child, other],
+      actions: [
+        makeAction({
+          id: 'a-soon',
+          caseRef: 'CMOE-0042',
+          dueDate: '2026-04-02',
+          description,
+          owner: OWNER_PERSON,
+        }),
+        makeAction({
+          id: 'a-late',
+          caseRef: 'CMOE-0043',
+          dueDate: '2026-03-13',
+          description,
+          owner: OWNER_PERSON,
+        }),
+      ],
+      meetings: [
+        makeMeeting({
+          id: 'm-march',
+          status: 'completed',
+          startsAt: '2026-03-09T10:00:00.000Z',
+          minutesPublishedAt: '2026-03-31T15:00:00.000Z',
+        }),
+      ],
+      escalations: [
+        makeEscalation({
+          caseRef: 'CMOE-0042',
+          responseDue: '2026-03-20',
+          reason: `${child.firstName} ${child.lastName} has no school place`,
+        }),
+      ],
+      chairs: [CHAIR_PERSON],
+    },
+    POLICY,
+    { ...NP, torAnniversary: '2025-05-01' },
+    new Date('2026-04-01T08:00:00Z'),
+  );
 }
