@@ -380,6 +380,84 @@ describe('the tab in a browser, outside Teams', () => {
   });
 });
 
+describe('the chair’s decisions on a case', () => {
+  test('adds an update, records a list check, escalates, closes and reopens a case', async () => {
+    const target = await pickCase(7);
+    const { context, page } = await openPage(browser, server, {
+      user: 'dev-chair',
+      path: `/cases/${target.ref}`,
+    });
+    try {
+      await page.getByRole('heading', { level: 1, name: new RegExp(`^${target.ref} ·`) }).waitFor();
+
+      await page.getByRole('tab', { name: /^Timeline/ }).click();
+      await page.getByRole('textbox', { name: 'Add an update' }).fill('Spoke to the family (synthetic)');
+      await page.getByRole('button', { name: 'Add update' }).click();
+      await expectVisible(
+        page
+          .getByRole('list', { name: 'Updates, newest first' })
+          .getByText('Spoke to the family (synthetic)'),
+      );
+
+      await page.getByRole('tab', { name: /^List checks/ }).click();
+      await page
+        .getByRole('combobox', { name: 'List checked' })
+        .selectOption({ label: 'Child sexual exploitation (CSE) list' });
+      await page.getByRole('textbox', { name: 'Outcome' }).fill('Not on the list (synthetic)');
+      await page.getByRole('button', { name: 'Record check' }).click();
+      await expectVisible(
+        page.getByRole('table', { name: 'List checks' }).getByText('Not on the list (synthetic)'),
+      );
+
+      await page.getByRole('button', { name: 'Escalate' }).click();
+      const escalate = page.getByRole('dialog', { name: 'Escalate to a senior manager' });
+      await escalate
+        .getByRole('combobox', { name: 'Escalate to' })
+        .selectOption({ label: 'Head of service' });
+      await escalate.getByRole('textbox', { name: 'Reason' }).fill('No progress for two meetings');
+      await escalate.getByRole('textbox', { name: 'Decision requested' }).fill('Fund a tuition place');
+      await escalate.getByRole('button', { name: 'Escalate' }).click();
+      await escalate.waitFor({ state: 'hidden' });
+      await page.getByRole('tab', { name: 'Escalations (1)' }).click();
+      await expectVisible(page.getByText('Fund a tuition place'));
+      await expectVisible(page.getByText('Awaiting response'));
+
+      await page.getByRole('button', { name: 'Close case' }).click();
+      const close = page.getByRole('dialog', { name: 'Close this case' });
+      await close
+        .getByRole('combobox', { name: 'Closure reason' })
+        .selectOption({ label: 'Full-time school place started' });
+      await close.getByRole('button', { name: 'Close case' }).click();
+      await close.waitFor({ state: 'hidden' });
+      await expectVisible(page.getByText(/^Closed on /));
+      await page.getByRole('tab', { name: 'Record' }).click();
+      await expectVisible(
+        page.getByText('This case is closed, so its record is read-only. Reopen it to change it.'),
+      );
+
+      await page.getByRole('button', { name: 'Reopen case' }).click();
+      const reopen = page.getByRole('dialog', { name: 'Reopen this case' });
+      await reopen.getByRole('textbox', { name: 'Why reopen it?' }).fill('Place fell through');
+      await reopen.getByRole('button', { name: 'Reopen' }).click();
+      await reopen.waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Close case' }).waitFor();
+
+      const detail = await chairApi().get<CaseDetail>(`/api/cases/${target.ref}`);
+      expect(detail.case.status).toBe('open');
+      expect(detail.case.listChecks.at(-1)).toMatchObject({
+        list: 'cse',
+        outcome: 'Not on the list (synthetic)',
+      });
+      expect(detail.escalations.map((e) => e.decisionRequested)).toContain('Fund a tuition place');
+      expect(detail.updates.map((u) => u.text)).toEqual(
+        expect.arrayContaining(['Spoke to the family (synthetic)', 'Reopened: Place fell through']),
+      );
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 async function expectVisible(locator: ReturnType<Page['getByText']>): Promise<void> {
   await locator.waitFor({ state: 'visible' });
   expect(await locator.isVisible()).toBe(true);
