@@ -1,4 +1,4 @@
-import { createFocusOutlineStyle, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 
 export const ROW_HEIGHT = 48;
 
@@ -82,6 +82,8 @@ export const useCaseListStyles = makeStyles({
     width: '100%',
     boxSizing: 'border-box',
     cursor: 'pointer',
+    // The row of the focused link stands out too, not just the link.
+    ':focus-within': { backgroundColor: tokens.colorNeutralBackground1Selected },
   },
   cell: {
     overflow: 'hidden',
@@ -96,6 +98,13 @@ export const useCaseListStyles = makeStyles({
   rowLink: {
     fontWeight: tokens.fontWeightSemibold,
     whiteSpace: 'nowrap',
+    ':focus-visible': {
+      outlineWidth: tokens.strokeWidthThick,
+      outlineStyle: 'solid',
+      outlineColor: tokens.colorStrokeFocus2,
+      outlineOffset: '2px',
+      borderRadius: tokens.borderRadiusSmall,
+    },
   },
   muted: { color: tokens.colorNeutralForeground3 },
   overdueDate: {
@@ -109,5 +118,4 @@ export const useCaseListStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalXL,
   },
-  focusable: createFocusOutlineStyle(),
 });
