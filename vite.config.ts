@@ -13,9 +13,13 @@ export default defineConfig({
   root: here('./src/tab'),
   base: '/',
   plugins: [react()],
-  // The tab reads one value from the build's environment: the Teams app id, for the Teams deep-link form
-  // of a case's link (src/tab/host/buildInfo.ts). Nothing else, and no secret, reaches the bundle.
-  define: { __CMOE_TEAMS_APP_ID__: JSON.stringify(process.env.TEAMS_APP_ID ?? '') },
+  // The tab reads two values from the build's environment, the same the server uses for the bot's
+  // cards: the Teams app id and the list tab's entity id, for the Teams deep-link form of a case's link
+  // (src/tab/host/buildInfo.ts). Nothing else, and no secret, reaches the bundle.
+  define: {
+    __CMOE_TEAMS_APP_ID__: JSON.stringify(process.env.TEAMS_APP_ID ?? ''),
+    __CMOE_TEAMS_TAB_ENTITY_ID__: JSON.stringify(process.env.TEAMS_TAB_ENTITY_ID ?? ''),
+  },
   build: {
     outDir: here('./dist/tab'),
     emptyOutDir: true,
