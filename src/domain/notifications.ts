@@ -262,6 +262,25 @@ function memo<K, V>(fn: (k: K) => V): (k: K) => V {
   };
 }
 
+/**
+ * The actions an agenda reads: every open one (overdue, deferrals) and those completed since the start
+ * of the stuck window it judges with (progress). Older completed actions change nothing in it, and on a
+ * big store they are most of the actions, so the reminder's agenda skips them (its counts are the same).
+ */
+function agendaActions(
+  snapshot: NotificationSnapshot,
+  meeting: MeetingRef,
+  now: Date,
+  policy: Policy,
+): readonly Action[] {
+  const asOf = new Date(Math.min(now.getTime(), Date.parse(meeting.startsAt) - 1));
+  const windowStart = stuckWindowStart(snapshot.meetings, asOf, policy);
+  const since = windowStart === null ? null : toLondonDate(windowStart);
+  return snapshot.actions.filter(
+    (a) => a.status === 'open' || (since !== null && a.completedOn !== null && a.completedOn >= since),
+  );
+}
+
 /** Upcoming meetings (not started) up to `until`: stored ones win over the cadence, as for referral dates. */
 function upcomingMeetings(
   meetings: readonly Meeting[],
@@ -409,7 +428,7 @@ export function planNotifications(
           record?.agenda ??
           buildAgenda({
             cases: [...openCases.values()],
-            actions: snapshot.actions,
+            actions: agendaActions(snapshot, meeting, now, policy),
             escalations: snapshot.escalations,
             meetings: snapshot.meetings,
             meetingStartsAt: new Date(meeting.startsAt),

@@ -7,7 +7,17 @@ import {
   notificationSchema,
   planNotifications,
 } from '../../src/domain/notifications';
+import { buildAgenda } from '../../src/domain/agenda';
+import { addWorkingDays, londonInstant, toLondonDate } from '../../src/domain/calendar';
 import { CATEGORY_LABELS } from '../../src/domain/labels';
+import {
+  AGENDA_SECTIONS,
+  type Action,
+  type Case,
+  type Escalation,
+  type Meeting,
+} from '../../src/domain/types';
+import { generateDemoData } from '../../src/demo/generate';
 import {
   CHAIR_PERSON,
   FORBIDDEN_IN_CHANNEL,
@@ -505,5 +515,74 @@ describe('every plan', () => {
 
   it('produces notifications that pass their own schema (they are parsed back from card data)', () => {
     for (const n of busy()) expect(notificationSchema.parse(n)).toEqual(n);
+  });
+});
+
+describe('the meeting reminder at scale', () => {
+  it("counts exactly what the meeting's agenda holds, though it reads only the actions an agenda can use", () => {
+    const today = '2026-03-02';
+    const data = generateDemoData({ cases: 400, today, policy: POLICY });
+    const book = { createdAt: '2025-09-01T09:00:00.000Z', updatedAt: '2026-03-02T09:00:00.000Z', version: 1 };
+    const ref = (i: number) => `CMOE-${String(i + 1).padStart(4, '0')}`;
+    const cases = data.cases.map((c, i) => ({ ...c, ...book, ref: ref(i) }) as Case);
+    const actions = data.actions.map(
+      ({ caseIndex, ...a }, i) => ({ ...a, ...book, id: `a${i}`, caseRef: ref(caseIndex) }) as Action,
+    );
+    const escalations = data.escalations.map(
+      ({ caseIndex, ...e }, i) => ({ ...e, ...book, id: `e${i}`, caseRef: ref(caseIndex) }) as Escalation,
+    );
+    const meetings = data.meetings.map((m, i) => ({ ...m, ...book, id: `m${i}` }) as Meeting);
+    // A case with no change since long ago, kept from being stuck only by an action completed after the
+    // last two meetings started: dropping completed actions would wrongly put it among the stuck.
+    const lastTwo = meetings
+      .filter((m) => m.status !== 'cancelled' && m.startsAt < '2026-03-02T09:00:00.000Z')
+      .map((m) => m.startsAt)
+      .sort()
+      .slice(-2);
+    const since = toLondonDate(new Date(lastTwo[0] as string));
+    cases.push(
+      makeCase({
+        ref: 'CMOE-9000',
+        concern: 'low',
+        lastProgressAt: '2025-06-01T09:00:00.000Z',
+        createdAt: '2025-06-01T09:00:00.000Z',
+      }),
+    );
+    actions.push(
+      makeAction({
+        id: 'kept-it-moving',
+        caseRef: 'CMOE-9000',
+        status: 'done',
+        completedOn: since,
+        dueDate: since,
+      }),
+    );
+    const upcoming = meetings
+      .filter((m) => m.startsAt > '2026-03-02T12:00:00.000Z')
+      .sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1))[0];
+    if (!upcoming) throw new Error('the demo has no upcoming meeting');
+    // The morning of the reminder: 2 working days before the meeting, at 09:00.
+    const day = addWorkingDays(toLondonDate(new Date(upcoming.startsAt)), -2, POLICY.calendar);
+    const now = londonInstant(day, '09:00');
+    const [reminder] = ofKind(
+      planNotifications({ cases, actions, meetings, escalations, chairs: [] }, POLICY, NP, now),
+      'meeting-reminder',
+    );
+    const agenda = buildAgenda({
+      cases: cases.filter((c) => c.status !== 'closed'),
+      actions,
+      escalations,
+      meetings,
+      meetingStartsAt: new Date(upcoming.startsAt),
+      now,
+      policy: POLICY,
+    });
+    const expected = Object.fromEntries(
+      AGENDA_SECTIONS.map((s) => [s, agenda.filter((i) => i.section === s).length]),
+    );
+    expect(reminder?.total).toBe(agenda.length);
+    expect(reminder?.counts).toEqual(expected);
+    expect(agenda.length).toBeGreaterThan(100);
+    expect(agenda.find((i) => i.caseRef === 'CMOE-9000')?.section).toBe('other-open');
   });
 });
