@@ -136,7 +136,7 @@ const timeChange = (act: string) => `(async () => {
   return { ms: performance.now() - t0, rows: grid() ? Number(grid().getAttribute('aria-rowcount')) - 1 : 0 };
 })()`;
 
-const CLICK_VIEW = `[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Highest concern').click();`;
+const CLICK_VIEW = `[...document.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith('Highest concern')).click();`;
 const typeSearch = (text: string) => `{
   const input = document.querySelector('input[type="search"]');
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, ${JSON.stringify(text)});
