@@ -80,4 +80,34 @@ describe('the tab’s API client', () => {
     expect(n.code).toBe('Network');
     expect(n.detail).toMatch(/Can't reach the CMOE service/);
   });
+
+  test('a read refused for a moment is retried once after Retry-After; a write is not repeated', async () => {
+    const seen: string[] = [];
+    let refuse = 1;
+    const fakeFetch = (async (input: string | URL | Request, init?: RequestInit) => {
+      seen.push(`${init?.method} ${String(input)}`);
+      if (refuse-- > 0)
+        return new Response(JSON.stringify({ code: 'Busy', title: 'Busy', detail: 'Too many requests.' }), {
+          status: 429,
+          headers: { 'Retry-After': '0', 'Content-Type': 'application/problem+json' },
+        });
+      return new Response(JSON.stringify([]), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    }) as typeof fetch;
+    const client = createApiClient({
+      baseUrl: 'http://api.test',
+      getToken: async () => 'dev:dev-chair',
+      fetch: fakeFetch,
+    });
+    expect(await client.listCases()).toEqual([]);
+    expect(seen).toEqual(['GET http://api.test/api/cases', 'GET http://api.test/api/cases']);
+
+    refuse = 1;
+    seen.length = 0;
+    const e = await caught(client.addUpdate('CMOE-0001', 'Note'));
+    expect(e).toMatchObject({ status: 429, code: 'Busy', detail: 'Too many requests.' });
+    expect(seen).toEqual(['POST http://api.test/api/cases/CMOE-0001/updates']);
+  });
 });

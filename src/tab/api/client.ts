@@ -206,6 +206,16 @@ async function problemOf(res: Response): Promise<ApiError> {
   return new ApiError(res.status, code, title, detail, issues, body.current);
 }
 
+/** The Retry-After of a 429 or 503 in ms when it is at most {@link MAX_RETRY_WAIT_MS}, else null. */
+function retryAfterMs(res: Response): number | null {
+  if (res.status !== 429 && res.status !== 503) return null;
+  const seconds = Number(res.headers.get('retry-after'));
+  if (!Number.isFinite(seconds) || seconds < 0) return null;
+  return seconds * 1000 <= MAX_RETRY_WAIT_MS ? seconds * 1000 : null;
+}
+
+export const MAX_RETRY_WAIT_MS = 5000;
+
 /** Loads GET /api/dev/users; null when the server does not offer local sign-in (Teams deployments). */
 export async function loadDevUsers(
   opts: { baseUrl?: string; fetch?: typeof fetch } = {},
@@ -238,16 +248,25 @@ export function createApiClient(opts: ApiClientOptions): CmoeApi {
     };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.version !== undefined) headers['If-Match'] = `"${options.version}"`;
-    let res: Response;
-    try {
-      res = await doFetch(`${base}${path}`, {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        credentials: 'omit',
-      });
-    } catch {
-      throw new ApiError(0, 'Network', 'Offline', NETWORK_MESSAGE);
+    const send = async (): Promise<Response> => {
+      try {
+        return await doFetch(`${base}${path}`, {
+          method,
+          headers,
+          body: options.body === undefined ? undefined : JSON.stringify(options.body),
+          credentials: 'omit',
+        });
+      } catch {
+        throw new ApiError(0, 'Network', 'Offline', NETWORK_MESSAGE);
+      }
+    };
+    let res = await send();
+    // A read refused for a moment (rate limit, throttled store) is retried once after the server's
+    // Retry-After, when that is short; a write is never repeated behind the user's back.
+    const wait = retryAfterMs(res);
+    if (method === 'GET' && (res.status === 429 || res.status === 503) && wait !== null) {
+      await new Promise((r) => setTimeout(r, wait));
+      res = await send();
     }
     if (!res.ok) throw await problemOf(res);
     return (await res.json()) as T;
