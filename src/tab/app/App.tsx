@@ -20,6 +20,7 @@ import { useEffect, useId, useMemo, useRef } from 'react';
 import { CaseList } from '../components/CaseList/CaseList';
 import { useCaseList } from '../components/CaseList/useCaseList';
 import { CaseView } from '../components/CaseView/CaseView';
+import { clearKeptDrafts } from '../components/CaseView/useCaseEditor';
 import { MyActions } from '../components/MyActions/MyActions';
 import { ReferralForm } from '../components/Referral/ReferralForm';
 import { SignIn } from '../components/SignIn/SignIn';
@@ -159,7 +160,16 @@ function Frame({ session }: { session: Session }) {
               <span className={styles.userRole}>{roleSummary(ctx.me.roles)}</span>
             </span>
             {local && (
-              <Button size="small" appearance="subtle" icon={<SignOut20Regular />} onClick={session.signOut}>
+              <Button
+                size="small"
+                appearance="subtle"
+                icon={<SignOut20Regular />}
+                onClick={() => {
+                  // The next user must not meet this one's unsaved edits.
+                  clearKeptDrafts();
+                  session.signOut();
+                }}
+              >
                 Switch user
               </Button>
             )}
