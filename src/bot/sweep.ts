@@ -95,8 +95,19 @@ export interface SweepReport {
   deactivated: string[];
 }
 
-/** The planner's input, read from the store; chairs come from the role directory. */
-export async function readSnapshot(store: Store, directory: RoleDirectory): Promise<NotificationSnapshot> {
+/**
+ * The planner's input, read from the store; chairs come from the role directory. For the quick ticks
+ * (minutes published only) just the meetings are read: every few minutes, a SharePoint store would
+ * otherwise page through every case and action.
+ */
+export async function readSnapshot(
+  store: Store,
+  directory: RoleDirectory,
+  kinds?: ReadonlySet<NotificationKind>,
+): Promise<NotificationSnapshot> {
+  if (kinds !== undefined && [...kinds].every((k) => k === 'minutes-published')) {
+    return { cases: [], actions: [], meetings: await store.meetings.list({}), escalations: [], chairs: [] };
+  }
   const [cases, actions, meetings, escalations, chairs] = await Promise.all([
     store.cases.list({ status: ['referred', 'open', 'escalated', 'monitoring'] }),
     store.actions.list({ status: ['open', 'done'] }),
@@ -161,7 +172,7 @@ export async function runSweep(deps: SweepDeps, options: SweepOptions = {}): Pro
   const ledgerNow = () => new Date(timing.now()).toISOString();
   const maxAttempts = deps.maxAttempts ?? 8;
 
-  const snapshot = await readSnapshot(store, deps.directory);
+  const snapshot = await readSnapshot(store, deps.directory, options.kinds);
   const planned = planNotifications(snapshot, deps.policy, deps.notificationPolicy, now, {
     ...(options.kinds ? { kinds: options.kinds } : {}),
   });

@@ -9,7 +9,7 @@ import { DevRoleDirectory } from '../../src/bot/roleDirectory';
 import { CloudAdapterSender } from '../../src/bot/sender';
 import { type SweepDeps, deliveryKey, runSweep } from '../../src/bot/sweep';
 import { VirtualTiming } from '../../src/bot/timing';
-import type { PlannedNotification } from '../../src/domain/notifications';
+import { IMMEDIATE_KINDS, type PlannedNotification } from '../../src/domain/notifications';
 import { createLogger, silentLogger } from '../../src/log';
 import { createAction } from '../../src/operations/actions';
 import { updateCase } from '../../src/operations/cases';
@@ -361,5 +361,22 @@ describe('sending', () => {
     for (const t of times) expect(times.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(7);
     // Teams' longer windows hold too: no more than 8 in any 2 seconds.
     for (const t of times) expect(times.filter((u) => u >= t && u < t + 2000).length).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('a quick sweep (minutes published only)', () => {
+  it('reads only the meetings, and posts just the minutes', async () => {
+    await install();
+    await seedBusyMorning();
+    const store = world.store;
+    const read: string[] = [];
+    const counting = {
+      ...store,
+      cases: { ...store.cases, list: (q?: object) => (read.push('cases'), store.cases.list(q)) },
+      actions: { ...store.actions, list: (q?: object) => (read.push('actions'), store.actions.list(q)) },
+    } as typeof store;
+    const report = await runSweep(sweepDeps({ store: counting }), { kinds: IMMEDIATE_KINDS });
+    expect(report.deliveries.map((d) => d.kind)).toEqual(['minutes-published']);
+    expect(read).toEqual([]);
   });
 });
