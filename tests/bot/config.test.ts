@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../src/config';
+import { type ConfigError, loadConfig } from '../../src/config';
 
 const TENANT = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const CLIENT = '11111111-2222-4333-8444-555555555555';
