@@ -380,7 +380,7 @@ describe('the spreadsheet import on SharePoint', () => {
       deps,
       ADMIN_CALL,
       { bytes: fixture('sample-tracker.csv') },
-      { dryRun: false, skipInvalid: true },
+      { dryRun: false, skipInvalid: true, mapping: null },
     );
     const created = report.rows.filter((r) => r.outcome === 'create').length;
     const added = report.rows.reduce((n, r) => n + r.actions + r.updates, 0);
