@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import './dom';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { EMPTY_CALENDAR, addDays, nextWorkingDayOnOrAfter } from '../../src/domain/calendar';
 import type { Action } from '../../src/domain/types';
 import { ActionForm } from '../../src/tab/components/Actions/ActionForm';
@@ -98,5 +98,26 @@ describe('the SMART action form', () => {
     expect((screen.getByRole('textbox', { name: /What will be done/ }) as HTMLTextAreaElement).value).toBe(
       '',
     );
+  });
+
+  test('offers the case’s own people as owners besides the user (inside Teams there is no directory)', async () => {
+    const api = new FakeApi(CHAIR_ME);
+    const created: Action[] = [];
+    renderInApp(
+      <ActionForm
+        caseRef="CMOE-0001"
+        casePeople={[
+          { id: 'oid-lead', name: 'Lead Person (synthetic)', email: 'lead@example.org', service: 'SEND' },
+        ]}
+        onCreated={(a) => created.push(a)}
+        onCancel={() => undefined}
+      />,
+      api,
+    );
+    const user = userSetup();
+    const owner = screen.getByRole('combobox', { name: /Owner/ });
+    expect(within(owner).getByRole('option', { name: 'Lead Person (synthetic) — SEND' })).toBeTruthy();
+    await user.selectOptions(owner, 'oid-lead');
+    expect((screen.getByRole('textbox', { name: "Owner's service" }) as HTMLInputElement).value).toBe('SEND');
   });
 });

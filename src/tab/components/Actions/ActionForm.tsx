@@ -5,7 +5,7 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, Circle16Regular, ErrorCircle16Filled } from '@fluentui/react-icons';
 import { useApp } from '../../app/AppContext';
-import type { Action } from '../../../domain/types';
+import type { Action, Person } from '../../../domain/types';
 import { todayLondon } from '../../lib/format';
 import { DateField, SelectField, TextField } from '../common/FormFields';
 import { useActionStyles } from './Actions.styles';
@@ -26,15 +26,22 @@ const STATE_WORDS: Record<SmartHint['state'], string> = {
 
 export function ActionForm({
   caseRef,
+  casePeople = [],
   onCreated,
   onCancel,
 }: {
   caseRef: string;
+  /** People already on the case (its lead, owners of its actions): owners to offer besides the user. */
+  casePeople?: readonly (Person & { service?: string })[];
   onCreated(action: Action): void;
   onCancel(): void;
 }) {
   const styles = useActionStyles();
-  const { api, people } = useApp();
+  const { api, people: known } = useApp();
+  // Inside Teams the tab has no directory to search: the user, the demo users locally, and whoever
+  // already works on this case.
+  const people = [...known];
+  for (const p of casePeople) if (!people.some((x) => x.id === p.id)) people.push(p);
   const today = todayLondon();
   const form = useActionForm(api, caseRef, people, today);
   const v = form.values;

@@ -18,7 +18,7 @@ import {
 import { Add20Regular, ArrowLeft20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CLOSURE_REASON_LABELS, YEAR_GROUP_LABELS } from '../../../domain/labels';
-import type { Action, Case } from '../../../domain/types';
+import type { Action, Case, Person } from '../../../domain/types';
 import type { CaseDetail } from '../../../domain/views';
 import { ApiError } from '../../api/client';
 import { useApp } from '../../app/AppContext';
@@ -117,6 +117,17 @@ function Insights({ d }: { d: CaseDetail }) {
   );
 }
 
+/** The case's lead (when known in the directory) and the owners of its actions. */
+function casePeople(d: CaseDetail): (Person & { service?: string })[] {
+  const out: (Person & { service?: string })[] = [];
+  const lead = d.case.lead;
+  if (lead?.id && lead.email) out.push({ id: lead.id, name: lead.name, email: lead.email });
+  for (const a of d.actions)
+    if (a.owner && !out.some((p) => p.id === a.owner?.id))
+      out.push({ ...a.owner, ...(a.ownerService ? { service: a.ownerService } : {}) });
+  return out;
+}
+
 function ActionsPanel({
   d,
   onCreated,
@@ -153,6 +164,7 @@ function ActionsPanel({
       {adding && (
         <ActionForm
           caseRef={d.case.ref}
+          casePeople={casePeople(d)}
           onCancel={() => setAdding(false)}
           onCreated={(a) => {
             setAdding(false);
