@@ -126,8 +126,9 @@ export function buildAgenda(input: AgendaInput): AgendaItem[] {
       sections.push('stuck');
       for (const r of stuck.reasons) reasons.push(describeStuckReason(r));
     }
-    const overdue = caseActions.filter((a) => a.status === 'open' && a.dueDate < meetingDay);
-    if (overdue.length > 0) {
+    let overdue: Action[] | null = null;
+    for (const a of caseActions) if (a.status === 'open' && a.dueDate < meetingDay) (overdue ??= []).push(a);
+    if (overdue !== null) {
       overdue.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
       sections.push('overdue-actions');
       reasons.push(overdueReason(overdue, workingDaysOverdue));

@@ -43,6 +43,17 @@ export function stuckWindowStart(
   return start === undefined ? null : new Date(start);
 }
 
+/**
+ * The London date of the stuck window's start, remembered for the last window seen: judging 10,000
+ * cases against one window then formats the date once, not 10,000 times. Same answer either way.
+ */
+let lastWindow: { at: number; day: LocalDate } | null = null;
+function londonDayOf(windowStart: Date): LocalDate {
+  const at = windowStart.getTime();
+  if (lastWindow === null || lastWindow.at !== at) lastWindow = { at, day: toLondonDate(windowStart) };
+  return lastWindow.day;
+}
+
 /** Options for {@link stuckStatus}. */
 export interface StuckOptions {
   /**
@@ -75,7 +86,7 @@ export function stuckStatus(
   const windowStart =
     options.windowStart !== undefined ? options.windowStart : stuckWindowStart(meetings, now, policy);
   if (windowStart !== null && Date.parse(c.lastProgressAt) < windowStart.getTime()) {
-    const since = toLondonDate(windowStart);
+    const since = londonDayOf(windowStart);
     // completedOn is a London date, so "completed during the window" is judged by date, not instant.
     const completedInWindow = caseActions.some((a) => a.completedOn !== null && a.completedOn >= since);
     if (!completedInWindow) reasons.push({ code: 'no-progress', meetings: policy.stuckMeetings, since });
