@@ -252,9 +252,26 @@ export function addSchoolDays(d: LocalDate, n: number, cal: CalendarSettings): L
 /**
  * Working days after `from` up to and including `to` (0 when `to` is not after `from`).
  * "Overdue by 3 working days" is `workingDaysBetween(due, today)`.
+ *
+ * Weekdays are counted arithmetically and the closures in range subtracted, so a span of months costs
+ * a handful of holiday look-ups rather than a date per day (the agenda asks this for every overdue date).
  */
 export function workingDaysBetween(from: LocalDate, to: LocalDate, cal: CalendarSettings): number {
-  let count = 0;
-  for (let x = addDays(from, 1); x <= to; x = addDays(x, 1)) if (isWorkingDay(x, cal)) count++;
-  return count;
+  const days = daysBetween(from, to);
+  if (days <= 0) return 0;
+  // Weekdays among the `days` days after `from`: whole weeks have 5, then the remainder day by day.
+  let weekdays = Math.floor(days / 7) * 5;
+  const firstDow = (dayOfWeek(from) + 1) % 7;
+  for (let i = 0; i < days % 7; i++) {
+    const dow = (firstDow + i) % 7;
+    if (dow !== 0 && dow !== 6) weekdays++;
+  }
+  // Closures on weekdays inside (from, to]: bank holidays of each year spanned, and extra closures.
+  const closed = new Set<LocalDate>();
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
+    for (const h of bankHolidays(y))
+      if (h.date > from && h.date <= to && !isWeekend(h.date)) closed.add(h.date);
+  }
+  for (const d of cal.extraClosures) if (d > from && d <= to && !isWeekend(d)) closed.add(d);
+  return weekdays - closed.size;
 }

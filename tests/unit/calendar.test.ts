@@ -221,3 +221,26 @@ describe('working days and school days', () => {
     expect(workingDaysBetween('2026-03-10', '2026-03-03', EMPTY_CALENDAR)).toBe(0);
   });
 });
+
+describe('workingDaysBetween agrees with counting day by day', () => {
+  // The arithmetic version must give exactly what walking the calendar gives, closures included.
+  const cal = { extraClosures: ['2026-12-24', '2026-12-31', '2027-01-02', '2026-06-13'], schoolHolidays: [] };
+  const naive = (from: string, to: string) => {
+    let n = 0;
+    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d, cal)) n++;
+    return n;
+  };
+
+  test('over every start day of 2025-2027 and spans from 0 to 400 days', () => {
+    let checked = 0;
+    for (let start = '2025-01-01'; start <= '2027-12-31'; start = addDays(start, 5)) {
+      for (const span of [0, 1, 2, 3, 4, 5, 6, 7, 8, 13, 14, 29, 31, 60, 90, 183, 366, 400]) {
+        const end = addDays(start, span);
+        expect([start, end, workingDaysBetween(start, end, cal)]).toEqual([start, end, naive(start, end)]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(3000);
+    expect(workingDaysBetween('2026-03-10', '2026-03-01', cal)).toBe(0);
+  });
+});
