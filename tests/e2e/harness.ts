@@ -281,6 +281,18 @@ export interface AxeViolation {
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate('typeof window.axe !== "undefined"')))
     throw new Error('open the page with { axe: true } to check it with axe-core');
+  // Judge the settled screen: an element caught mid fade-in (Fluent animates messages and dialogs in)
+  // has a contrast it never shows at rest. Endless animations (spinners) are not waited for.
+  // Polled from here: the app's CSP (no 'unsafe-eval') rightly refuses Playwright's in-page predicate.
+  for (let waited = 0; ; waited += 50) {
+    const settled = await page.evaluate(
+      `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`,
+    );
+    if (settled === true) break;
+    if (waited > 10_000)
+      throw new Error('animations still running after 10 s; axe would judge a moving screen');
+    await sleep(50);
+  }
   // Fluent's focus manager (Tabster) puts aria-hidden <i data-tabster-dummy tabindex=0> sentinels at the
   // edges of focus groups: focusing one moves focus on at once, so no keyboard user stops there and no
   // screen reader announces it. axe's aria-hidden-focus rule cannot know that; they are left out, and
