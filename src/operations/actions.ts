@@ -9,7 +9,7 @@ import { InvalidError, NotFoundError } from '../domain/errors';
 import { assertSmart } from '../domain/smart';
 import type { Action } from '../domain/types';
 import type { ActionPatch, ActionQuery } from '../store/ports';
-import { type Call, type OperationDeps, authorize, can, nowIso, refuse, today } from './context';
+import { type Call, type OperationDeps, audit, authorize, can, nowIso, refuse, today } from './context';
 import { loadCase } from './cases';
 import type {
   ActionInput,
@@ -33,15 +33,7 @@ async function auditAction(
   from: number | null,
   to: number,
 ): Promise<void> {
-  await deps.store.audit.append({
-    at: nowIso(call),
-    userId: call.caller.id,
-    action: from === null ? 'action.create' : 'action.update',
-    target: id,
-    fields,
-    fromVersion: from,
-    toVersion: to,
-  });
+  await audit(deps, call, from === null ? 'action.create' : 'action.update', id, fields, from, to);
 }
 
 /** Actions, due soonest first; `mine` is what the signed-in user owns. */

@@ -13,7 +13,7 @@ import type { Action, Case, CaseUpdate, ListCheck, LocalDate, Meeting } from '..
 import type { CaseDetail, CaseInsights, CaseSummary, ReferralCheck } from '../domain/views';
 import { nationalCurriculumYear, yearGroupFor } from '../domain/yearGroup';
 import type { CasePatch } from '../store/ports';
-import { type Call, type OperationDeps, authorize, can, nowIso, refuse, today } from './context';
+import { type Call, type OperationDeps, audit, authorize, can, nowIso, refuse, today } from './context';
 import type { CaseListQuery, CasePatchInput, CloseCaseInput, ReferralInput, ReopenCaseInput } from './inputs';
 
 export async function loadCase(deps: OperationDeps, ref: string): Promise<Case> {
@@ -150,26 +150,6 @@ export async function getCase(deps: OperationDeps, call: Call, ref: string): Pro
   ]);
   await audit(deps, call, 'case.view', ref);
   return { case: c, insights: insightsFor(deps, call, c, actions, meetings), actions, updates, escalations };
-}
-
-async function audit(
-  deps: OperationDeps,
-  call: Call,
-  action: 'case.view' | 'case.create' | 'case.update' | 'case.close' | 'case.reopen' | 'case.update-added',
-  ref: string,
-  fields: string[] = [],
-  fromVersion: number | null = null,
-  toVersion: number | null = null,
-): Promise<void> {
-  await deps.store.audit.append({
-    at: nowIso(call),
-    userId: call.caller.id,
-    action,
-    target: ref,
-    fields,
-    fromVersion,
-    toVersion,
-  });
 }
 
 /** What a referral would look like (referral date, year group, eligibility warnings) before it is made. */

@@ -7,7 +7,7 @@ import type { Permission } from '../auth/roles';
 import { toLondonDate } from '../domain/calendar';
 import { ForbiddenError, InvalidError } from '../domain/errors';
 import type { Policy } from '../domain/policy';
-import type { LocalDate } from '../domain/types';
+import type { AuditAction, LocalDate } from '../domain/types';
 import type { Store } from '../store/ports';
 
 export interface OperationDeps {
@@ -43,6 +43,30 @@ export async function authorize(
   await refuse(deps, call, target);
 }
 
+/**
+ * Appends an audit entry for this call: who, when, what and which fields with version numbers, never
+ * values (the audit log must not become a second copy of children's data).
+ */
+export async function audit(
+  deps: OperationDeps,
+  call: Call,
+  action: AuditAction,
+  target: string,
+  fields: string[] = [],
+  fromVersion: number | null = null,
+  toVersion: number | null = null,
+): Promise<void> {
+  await deps.store.audit.append({
+    at: nowIso(call),
+    userId: call.caller.id,
+    action,
+    target,
+    fields,
+    fromVersion,
+    toVersion,
+  });
+}
+
 /** Audits a refusal and throws. */
 export async function refuse(
   deps: OperationDeps,
@@ -50,15 +74,7 @@ export async function refuse(
   target: string,
   message?: string,
 ): Promise<never> {
-  await deps.store.audit.append({
-    at: nowIso(call),
-    userId: call.caller.id,
-    action: 'access.refused',
-    target,
-    fields: [],
-    fromVersion: null,
-    toVersion: null,
-  });
+  await audit(deps, call, 'access.refused', target);
   throw new ForbiddenError(message);
 }
 

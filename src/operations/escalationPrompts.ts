@@ -6,7 +6,7 @@
 import { asPerson } from '../auth/principal';
 import type { CaseUpdate } from '../domain/types';
 import { loadCase } from './cases';
-import { type Call, type OperationDeps, authorize, nowIso } from './context';
+import { type Call, type OperationDeps, audit, authorize, nowIso } from './context';
 import type { DismissEscalationPromptInput } from './inputs';
 
 /** Prefix of the timeline entry, so the tab and the minutes can tell these entries apart. */
@@ -31,14 +31,6 @@ export async function dismissEscalationPrompt(
     by: asPerson(call.caller),
     text: `${NOT_NOW_PREFIX}: ${input.reason}`,
   });
-  await deps.store.audit.append({
-    at,
-    userId: call.caller.id,
-    action: 'case.update-added',
-    target: ref,
-    fields: [],
-    fromVersion: null,
-    toVersion: null,
-  });
+  await audit(deps, call, 'case.update-added', ref);
   return update;
 }

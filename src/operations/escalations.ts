@@ -6,7 +6,7 @@ import { asPerson } from '../auth/principal';
 import { addWorkingDays } from '../domain/calendar';
 import { InvalidError, NotFoundError } from '../domain/errors';
 import type { Case, Escalation } from '../domain/types';
-import { type Call, type OperationDeps, authorize, nowIso, today } from './context';
+import { type Call, type OperationDeps, audit, authorize, nowIso, today } from './context';
 import { loadCase } from './cases';
 import type { EscalateInput, EscalationResponseInput } from './inputs';
 
@@ -71,24 +71,8 @@ export async function escalateCase(
     },
     now,
   );
-  await deps.store.audit.append({
-    at: now,
-    userId: call.caller.id,
-    action: 'case.update',
-    target: ref,
-    fields: ['status'],
-    fromVersion: expectedCaseVersion,
-    toVersion: updated.version,
-  });
-  await deps.store.audit.append({
-    at: now,
-    userId: call.caller.id,
-    action: 'escalation.create',
-    target: escalation.id,
-    fields: [],
-    fromVersion: null,
-    toVersion: escalation.version,
-  });
+  await audit(deps, call, 'case.update', ref, ['status'], expectedCaseVersion, updated.version);
+  await audit(deps, call, 'escalation.create', escalation.id, [], null, escalation.version);
   return { case: updated, escalation };
 }
 
@@ -116,14 +100,14 @@ export async function recordEscalationResponse(
     { response: input.response, outcome: input.outcome ?? null, respondedOn },
     now,
   );
-  await deps.store.audit.append({
-    at: now,
-    userId: call.caller.id,
-    action: 'escalation.update',
-    target: id,
-    fields: ['response', 'outcome', 'respondedOn'],
-    fromVersion: expectedVersion,
-    toVersion: updated.version,
-  });
+  await audit(
+    deps,
+    call,
+    'escalation.update',
+    id,
+    ['response', 'outcome', 'respondedOn'],
+    expectedVersion,
+    updated.version,
+  );
   return updated;
 }

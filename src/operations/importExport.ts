@@ -30,13 +30,13 @@ import {
   reportRow,
 } from '../domain/importing';
 import { formatUkDate } from '../domain/importValues';
-import type { Action, AuditAction, CaseUpdate } from '../domain/types';
+import type { Action, CaseUpdate } from '../domain/types';
 import { writeCsv } from '../import/csv';
 import { type SpreadsheetFile, readSpreadsheet } from '../import/read';
 import { writeXlsx } from '../import/xlsx';
 import type { CaseQuery } from '../store/ports';
 import { listCases } from './cases';
-import { type Call, type OperationDeps, authorize, nowIso, today } from './context';
+import { type Call, type OperationDeps, audit, authorize, nowIso, today } from './context';
 import { type CaseListQuery, caseListQuerySchema } from './inputs';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -68,26 +68,6 @@ export interface ExportedFile {
   bytes: Uint8Array;
   /** How many cases are in it. */
   count: number;
-}
-
-async function auditEntry(
-  deps: OperationDeps,
-  call: Call,
-  action: AuditAction,
-  target: string,
-  fields: string[] = [],
-  fromVersion: number | null = null,
-  toVersion: number | null = null,
-): Promise<void> {
-  await deps.store.audit.append({
-    at: nowIso(call),
-    userId: call.caller.id,
-    action,
-    target,
-    fields,
-    fromVersion,
-    toVersion,
-  });
 }
 
 /**
@@ -156,7 +136,7 @@ async function writePlan(
     const created = await deps.store.cases.createMany(creates.map(({ p }) => ({ input: p.case, now })));
     for (const [n, c] of created.entries()) {
       const { p, i } = creates[n]!;
-      await auditEntry(deps, call, 'case.create', c.ref, [], null, c.version);
+      await audit(deps, call, 'case.create', c.ref, [], null, c.version);
       out[i] = { ...reportRow(p), ref: c.ref };
       appendTo.push({ ref: c.ref, actions: p.actions, notes: p.notes });
     }
@@ -168,7 +148,7 @@ async function writePlan(
         if (p.fields.length > 0) {
           try {
             const updated = await deps.store.cases.update(p.ref, p.expectedVersion, p.patch, now);
-            await auditEntry(deps, call, 'case.update', p.ref, p.fields, p.expectedVersion, updated.version);
+            await audit(deps, call, 'case.update', p.ref, p.fields, p.expectedVersion, updated.version);
           } catch (error) {
             if (!(error instanceof ConflictError)) throw error;
             out[i] = {
@@ -209,15 +189,15 @@ async function writePlan(
         })),
       ),
     );
-    for (const a of actions) await auditEntry(deps, call, 'action.create', a.id, [], null, a.version);
+    for (const a of actions) await audit(deps, call, 'action.create', a.id, [], null, a.version);
     const notes = await deps.store.updates.addMany(
       appendTo.flatMap(({ ref, notes }) => notes.map((text) => ({ caseRef: ref, at: now, by, text }))),
     );
-    for (const u of notes) await auditEntry(deps, call, 'case.update-added', u.caseRef);
+    for (const u of notes) await audit(deps, call, 'case.update-added', u.caseRef);
   } finally {
     const c = countRows(out.filter((r): r is ImportRowReport => r !== undefined));
     // Counts only: which rows and children were involved is in the per-case entries.
-    await auditEntry(deps, call, 'import', `import:${format}`, [
+    await audit(deps, call, 'import', `import:${format}`, [
       `rows=${c.rows}`,
       `created=${c.create}`,
       `updated=${c.update}`,
@@ -295,7 +275,7 @@ export async function exportCases(
     format === 'csv'
       ? new TextEncoder().encode(writeCsv([EXPORT_HEADERS, ...rows.map((r) => r.map(csvText))]))
       : await writeXlsx('CMOE cases', EXPORT_HEADERS, rows, call.now);
-  await auditEntry(deps, call, 'export', 'cases', [
+  await audit(deps, call, 'export', 'cases', [
     `format=${format}`,
     ...filterNames(filters),
     `count=${rows.length}`,

@@ -5,7 +5,6 @@
  * chair's second device can carry on where the first left off without false conflicts.
  */
 import { asPerson } from '../auth/principal';
-import { buildAgenda } from '../domain/agenda';
 import { toLondonDate } from '../domain/calendar';
 import { ConflictError, InvalidError, NotFoundError } from '../domain/errors';
 import { cadenceMeetings, previousMeeting } from '../domain/meetings';
@@ -16,10 +15,10 @@ import { renderMinutesDocx } from '../documents/minutesDocx';
 import type { MinutesDocument } from '../store/ports';
 import { createAction } from './actions';
 import { closeCase, getCase, loadCase, updateCase } from './cases';
-import { type Call, type OperationDeps, authorize, nowIso, today } from './context';
+import { type Call, type OperationDeps, audit, authorize, nowIso, today } from './context';
 import { escalateCase } from './escalations';
 import type { ActionInput, CloseCaseInput, EscalateInput, MeetingDetailsInput, RecordInput } from './inputs';
-import { getMeeting } from './meetings';
+import { agendaFor, getMeeting } from './meetings';
 
 async function loadMeeting(deps: OperationDeps, id: string): Promise<Meeting> {
   const m = await deps.store.meetings.get(id);
@@ -36,15 +35,7 @@ async function auditMeeting(
   from: number | null,
   to: number,
 ): Promise<void> {
-  await deps.store.audit.append({
-    at: nowIso(call),
-    userId: call.caller.id,
-    action,
-    target: id,
-    fields,
-    fromVersion: from,
-    toVersion: to,
-  });
+  await audit(deps, call, action, id, fields, from, to);
 }
 
 function requireStatus(m: Meeting, ...allowed: Meeting['status'][]): void {
@@ -136,21 +127,7 @@ export async function startMeeting(
   await authorize(deps, call, 'meeting.run', id);
   const m = await loadMeeting(deps, id);
   requireStatus(m, 'scheduled');
-  const [cases, actions, escalations, meetings] = await Promise.all([
-    deps.store.cases.list({ status: ['referred', 'open', 'escalated', 'monitoring'] }),
-    deps.store.actions.list({ status: ['open', 'done'] }),
-    deps.store.escalations.list({ awaitingResponse: true }),
-    deps.store.meetings.list({}),
-  ]);
-  const agenda = buildAgenda({
-    cases,
-    actions,
-    escalations,
-    meetings,
-    meetingStartsAt: new Date(m.startsAt),
-    now: call.now,
-    policy: deps.policy,
-  });
+  const agenda = await agendaFor(deps, call, new Date(m.startsAt));
   const updated = await deps.store.meetings.update(
     id,
     expectedVersion,
@@ -463,15 +440,7 @@ export async function getMinutesDocument(
   await authorize(deps, call, 'minutes.read', id);
   const doc = await deps.store.minutes.get(id);
   if (!doc) throw new NotFoundError(`Minutes of meeting ${id}`);
-  await deps.store.audit.append({
-    at: nowIso(call),
-    userId: call.caller.id,
-    action: 'minutes.view',
-    target: id,
-    fields: [],
-    fromVersion: null,
-    toVersion: null,
-  });
+  await audit(deps, call, 'minutes.view', id);
   return doc;
 }
 
@@ -488,14 +457,6 @@ export async function getMinutesContent(
       { path: 'status', message: `is ${m.status}` },
     ]);
   }
-  await deps.store.audit.append({
-    at: nowIso(call),
-    userId: call.caller.id,
-    action: 'minutes.view',
-    target: id,
-    fields: [],
-    fromVersion: null,
-    toVersion: null,
-  });
+  await audit(deps, call, 'minutes.view', id);
   return minutesContent(deps, m);
 }

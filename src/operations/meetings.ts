@@ -6,7 +6,7 @@ import { buildAgenda } from '../domain/agenda';
 import { NotFoundError } from '../domain/errors';
 import { nextMeetingOnOrAfter } from '../domain/meetings';
 import type { AgendaItem, Meeting } from '../domain/types';
-import { type Call, type OperationDeps, authorize, nowIso, today } from './context';
+import { type Call, type OperationDeps, audit, authorize, nowIso, today } from './context';
 import type { ScheduleMeetingInput } from './inputs';
 
 export async function listMeetings(
@@ -53,16 +53,34 @@ export async function scheduleMeeting(
     },
     nowIso(call),
   );
-  await deps.store.audit.append({
-    at: nowIso(call),
-    userId: call.caller.id,
-    action: 'meeting.create',
-    target: created.id,
-    fields: [],
-    fromVersion: null,
-    toVersion: created.version,
-  });
+  await audit(deps, call, 'meeting.create', created.id, [], null, created.version);
   return created;
+}
+
+/**
+ * The agenda for a meeting starting at `meetingStartsAt`, computed from the store as it is now: what
+ * GET .../agenda shows before the meeting starts and what starting it freezes.
+ */
+export async function agendaFor(
+  deps: OperationDeps,
+  call: Call,
+  meetingStartsAt: Date,
+): Promise<AgendaItem[]> {
+  const [cases, actions, escalations, meetings] = await Promise.all([
+    deps.store.cases.list({ status: ['referred', 'open', 'escalated', 'monitoring'] }),
+    deps.store.actions.list({ status: ['open', 'done'] }),
+    deps.store.escalations.list({ awaitingResponse: true }),
+    deps.store.meetings.list({}),
+  ]);
+  return buildAgenda({
+    cases,
+    actions,
+    escalations,
+    meetings,
+    meetingStartsAt,
+    now: call.now,
+    policy: deps.policy,
+  });
 }
 
 /** The agenda in SPEC order, each item with why it is there. */
@@ -73,20 +91,6 @@ export async function getAgenda(
 ): Promise<{ meeting: Meeting; frozen: boolean; items: AgendaItem[] }> {
   const meeting = await getMeeting(deps, call, id);
   if (meeting.agenda) return { meeting, frozen: true, items: meeting.agenda };
-  const [cases, actions, escalations, meetings] = await Promise.all([
-    deps.store.cases.list({ status: ['referred', 'open', 'escalated', 'monitoring'] }),
-    deps.store.actions.list({ status: ['open', 'done'] }),
-    deps.store.escalations.list({ awaitingResponse: true }),
-    deps.store.meetings.list({}),
-  ]);
-  const items = buildAgenda({
-    cases,
-    actions,
-    escalations,
-    meetings,
-    meetingStartsAt: new Date(meeting.startsAt),
-    now: call.now,
-    policy: deps.policy,
-  });
+  const items = await agendaFor(deps, call, new Date(meeting.startsAt));
   return { meeting, frozen: false, items };
 }
