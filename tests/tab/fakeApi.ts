@@ -5,7 +5,9 @@
  */
 import { toLondonDate } from '../../src/domain/calendar';
 import { checkSmart } from '../../src/domain/smart';
-import type { Action, Case, CaseUpdate, Meeting } from '../../src/domain/types';
+import type { Action, AuditEntry, Case, CaseUpdate, Meeting } from '../../src/domain/types';
+import type { AuditQuery } from '../../src/tab/api/adminApi';
+import type { MeetingAgenda } from '../../src/tab/api/meetingApi';
 import type { CaseDetail, CaseSummary, ReferralCheck } from '../../src/domain/views';
 import { ApiError, type CmoeApi, type Me } from '../../src/tab/api/client';
 
@@ -360,5 +362,29 @@ export class FakeApi implements CmoeApi {
   }
   async nextMeeting() {
     return { date: '2026-04-07', startsAt: '2026-04-07T09:00:00.000Z', meetingId: null };
+  }
+
+  // --- Meetings (src/tab/api/meetingApi.ts) ---
+  async getMeeting(id: string): Promise<Meeting> {
+    this.may('meeting.read');
+    const m = this.meetings.find((x) => x.id === id);
+    if (!m) throw new ApiError(404, 'NotFound', 'Not found', 'This meeting was not found.');
+    return m;
+  }
+  async getAgenda(id: string): Promise<MeetingAgenda> {
+    const m = await this.getMeeting(id);
+    return { meetingId: m.id, startsAt: m.startsAt, frozen: m.agenda !== null, items: m.agenda ?? [] };
+  }
+
+  // --- Admin and scrutiny (src/tab/api/adminApi.ts) ---
+  auditEntries: AuditEntry[] = [];
+  async queryAudit(q: AuditQuery = {}): Promise<AuditEntry[]> {
+    this.may('audit.read');
+    return this.auditEntries.filter(
+      (e) =>
+        (q.action === undefined || e.action === q.action) &&
+        (q.userId === undefined || e.userId === q.userId) &&
+        (q.target === undefined || e.target === q.target),
+    );
   }
 }

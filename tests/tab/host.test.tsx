@@ -36,6 +36,19 @@ describe('deep links', () => {
     expect(parseRoute('/nope')).toEqual({ name: 'not-found', path: '/nope' });
     expect(pathOf({ name: 'case', ref: 'CMOE-0042' })).toBe('/cases/CMOE-0042');
   });
+
+  test('routes: meetings, a meeting (the link in the bot cards), import, audit log, the tab set-up page', () => {
+    expect(parseRoute('/meetings')).toEqual({ name: 'meetings' });
+    expect(parseRoute('/meetings/m-2026-04-07/')).toEqual({ name: 'meeting', id: 'm-2026-04-07' });
+    expect(parseRoute('/meetings/a%2Fb')).toEqual({ name: 'meeting', id: 'a/b' });
+    expect(pathOf({ name: 'meeting', id: 'a/b' })).toBe('/meetings/a%2Fb');
+    expect(parseRoute('/meetings/x/y')).toEqual({ name: 'not-found', path: '/meetings/x/y' });
+    expect(parseRoute('/import')).toEqual({ name: 'import' });
+    expect(parseRoute('/audit')).toEqual({ name: 'audit' });
+    expect(parseRoute('/config')).toEqual({ name: 'config' });
+    for (const r of ['/meetings', '/meetings/m1', '/import', '/audit', '/config'])
+      expect(pathOf(parseRoute(r))).toBe(r);
+  });
 });
 
 describe('Teams host detection', () => {

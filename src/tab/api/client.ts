@@ -25,6 +25,21 @@ import type {
 } from '../../domain/types';
 import type { CaseDetail, CaseSummary, ReferralCheck } from '../../domain/views';
 import type { Permission, Role } from '../../auth/roles';
+import { type AdminApi, adminApi } from './adminApi';
+import { type MeetingApi, meetingApi } from './meetingApi';
+import {
+  ApiError,
+  type ApiErrorCode,
+  type FieldIssue,
+  MAX_RETRY_WAIT_MS,
+  NETWORK_MESSAGE,
+  createCall,
+  problemOf,
+  queryString,
+} from './transport';
+
+export { ApiError, MAX_RETRY_WAIT_MS, type ApiErrorCode, type FieldIssue };
+export type { AdminApi, MeetingApi };
 
 /** GET /api/me */
 export interface Me {
@@ -42,40 +57,6 @@ export interface DevUser {
   email: string;
   service: string;
   roles: Role[];
-}
-
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
-
-/** `Network` when the server could not be reached; otherwise the API's own stable codes. */
-export type ApiErrorCode =
-  'NotFound' | 'Conflict' | 'Forbidden' | 'Unauthenticated' | 'Invalid' | 'Busy' | 'Internal' | 'Network';
-
-/** A refusal or failure from the API, in words a person can read (the server writes them for people). */
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-  constructor(
-    readonly status: number,
-    readonly code: ApiErrorCode,
-    readonly title: string,
-    readonly detail: string,
-    readonly issues: FieldIssue[] = [],
-    /** For a 412 Conflict: the record as it is on the server now. */
-    readonly current: unknown = undefined,
-  ) {
-    super(detail);
-  }
-
-  get isConflict(): boolean {
-    return this.code === 'Conflict';
-  }
-
-  /** Messages for one field (`description`) or its sub-fields (`owner.email`). */
-  issuesFor(path: string): string[] {
-    return this.issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`)).map((i) => i.message);
-  }
 }
 
 export type OpenStatus = 'referred' | 'open' | 'monitoring';
@@ -136,8 +117,8 @@ export interface NextMeeting {
   meetingId: string | null;
 }
 
-/** Everything the tab asks of the server. Tests substitute an in-memory fake with the same behaviour. */
-export interface CmoeApi {
+/** Cases, actions and the meeting calendar: what every screen reads. */
+export interface CoreApi {
   me(): Promise<Me>;
   listCases(query?: CaseListQuery): Promise<CaseSummary[]>;
   getCase(ref: string): Promise<CaseDetail>;
@@ -166,6 +147,12 @@ export interface CmoeApi {
   nextMeeting(): Promise<NextMeeting>;
 }
 
+/**
+ * Everything the tab asks of the server, in three groups kept in their own files. Tests substitute an
+ * in-memory fake with the same behaviour.
+ */
+export interface CmoeApi extends CoreApi, MeetingApi, AdminApi {}
+
 export interface ApiClientOptions {
   /** Origin of the API; '' for the same origin (the server serves the tab). */
   baseUrl?: string;
@@ -173,48 +160,6 @@ export interface ApiClientOptions {
   getToken: () => Promise<string>;
   fetch?: typeof fetch;
 }
-
-function queryString(params: Record<string, string | boolean | string[] | undefined>): string {
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(params)) {
-    if (v === undefined) continue;
-    const s = Array.isArray(v) ? v.join(',') : String(v);
-    if (Array.isArray(v) && v.length === 0) continue;
-    parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(s)}`);
-  }
-  return parts.length ? `?${parts.join('&')}` : '';
-}
-
-const NETWORK_MESSAGE = "Can't reach the CMOE service. Check your connection and try again.";
-
-async function problemOf(res: Response): Promise<ApiError> {
-  let body: Record<string, unknown> = {};
-  try {
-    body = (await res.json()) as Record<string, unknown>;
-  } catch {
-    // Not JSON (a proxy's error page): fall back to the status alone.
-  }
-  const code = (typeof body.code === 'string' ? body.code : 'Internal') as ApiErrorCode;
-  const title = typeof body.title === 'string' ? body.title : `Request failed (${res.status})`;
-  const detail =
-    typeof body.detail === 'string'
-      ? body.detail
-      : res.status >= 500
-        ? 'Something went wrong on our side. Nothing was lost; please try again.'
-        : title;
-  const issues = Array.isArray(body.issues) ? (body.issues as FieldIssue[]) : [];
-  return new ApiError(res.status, code, title, detail, issues, body.current);
-}
-
-/** The Retry-After of a 429 or 503 in ms when it is at most {@link MAX_RETRY_WAIT_MS}, else null. */
-function retryAfterMs(res: Response): number | null {
-  if (res.status !== 429 && res.status !== 503) return null;
-  const seconds = Number(res.headers.get('retry-after'));
-  if (!Number.isFinite(seconds) || seconds < 0) return null;
-  return seconds * 1000 <= MAX_RETRY_WAIT_MS ? seconds * 1000 : null;
-}
-
-export const MAX_RETRY_WAIT_MS = 5000;
 
 /** Loads GET /api/dev/users; null when the server does not offer local sign-in (Teams deployments). */
 export async function loadDevUsers(
@@ -233,47 +178,9 @@ export async function loadDevUsers(
 }
 
 export function createApiClient(opts: ApiClientOptions): CmoeApi {
-  const base = opts.baseUrl ?? '';
-  // Called through a wrapper so a browser's fetch is never invoked with a foreign `this`.
-  const doFetch: typeof fetch = opts.fetch ?? ((input, init) => fetch(input, init));
-
-  async function call<T>(
-    method: string,
-    path: string,
-    options: { body?: unknown; version?: number } = {},
-  ): Promise<T> {
-    const headers: Record<string, string> = {
-      Accept: 'application/json',
-      Authorization: `Bearer ${await opts.getToken()}`,
-    };
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (options.version !== undefined) headers['If-Match'] = `"${options.version}"`;
-    const send = async (): Promise<Response> => {
-      try {
-        return await doFetch(`${base}${path}`, {
-          method,
-          headers,
-          body: options.body === undefined ? undefined : JSON.stringify(options.body),
-          credentials: 'omit',
-        });
-      } catch {
-        throw new ApiError(0, 'Network', 'Offline', NETWORK_MESSAGE);
-      }
-    };
-    let res = await send();
-    // A read refused for a moment (rate limit, throttled store) is retried once after the server's
-    // Retry-After, when that is short; a write is never repeated behind the user's back.
-    const wait = retryAfterMs(res);
-    if (method === 'GET' && (res.status === 429 || res.status === 503) && wait !== null) {
-      await new Promise((r) => setTimeout(r, wait));
-      res = await send();
-    }
-    if (!res.ok) throw await problemOf(res);
-    return (await res.json()) as T;
-  }
-
+  const call = createCall(opts);
   const enc = encodeURIComponent;
-  return {
+  const core: CoreApi = {
     me: () => call('GET', '/api/me'),
     listCases: (q = {}) =>
       call(
@@ -314,4 +221,5 @@ export function createApiClient(opts: ApiClientOptions): CmoeApi {
     listMeetings: (q = {}) => call('GET', `/api/meetings${queryString({ from: q.from, to: q.to })}`),
     nextMeeting: () => call('GET', '/api/meetings/next'),
   };
+  return { ...core, ...meetingApi(call), ...adminApi(call) };
 }

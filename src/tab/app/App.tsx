@@ -16,7 +16,7 @@ import {
   TabList,
 } from '@fluentui/react-components';
 import { SignOut20Regular } from '@fluentui/react-icons';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { Suspense, lazy, useEffect, useId, useMemo, useRef } from 'react';
 import { CaseList } from '../components/CaseList/CaseList';
 import { useCaseList } from '../components/CaseList/useCaseList';
 import { CaseView } from '../components/CaseView/CaseView';
@@ -27,6 +27,7 @@ import { SignIn } from '../components/SignIn/SignIn';
 import { isCaseRef } from '../host/deepLinks';
 import type { TeamsThemeName } from '../host/teams';
 import { THEMES, THEME_LABELS } from '../host/theme';
+import type { Permission } from '../../auth/roles';
 import { roleSummary } from '../lib/roles';
 import { type Route, navigate, pathOf, useRoute } from '../lib/router';
 import { AppContext, type AppContextValue, makeAppContext } from './AppContext';
@@ -34,13 +35,43 @@ import { useAppStyles } from './App.styles';
 import { ErrorBoundary } from './ErrorBoundary';
 import { type Session, type SessionDeps, useSession } from './useSession';
 
-type NavValue = 'cases' | 'actions' | 'refer';
+// Screens most people open now and then load on demand, so the list a member opens every week
+// arrives first (the bench measures both the first chunk and all of them).
+const MeetingsPage = lazy(() =>
+  import('../components/Meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })),
+);
+const MeetingPage = lazy(() =>
+  import('../components/Meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })),
+);
+const ImportPage = lazy(() =>
+  import('../components/Admin/ImportPage').then((m) => ({ default: m.ImportPage })),
+);
+const AuditLog = lazy(() => import('../components/Admin/AuditLog').then((m) => ({ default: m.AuditLog })));
+const ConfigPage = lazy(() =>
+  import('../components/Config/ConfigPage').then((m) => ({ default: m.ConfigPage })),
+);
+
+type NavValue = 'cases' | 'actions' | 'refer' | 'meetings' | 'import' | 'audit';
 
 function navOf(route: Route): NavValue | undefined {
   if (route.name === 'cases' || route.name === 'case') return 'cases';
-  if (route.name === 'actions' || route.name === 'refer') return route.name;
+  if (route.name === 'meetings' || route.name === 'meeting') return 'meetings';
+  if (route.name === 'actions' || route.name === 'refer' || route.name === 'import' || route.name === 'audit')
+    return route.name;
   return undefined;
 }
+
+/** The permission a screen needs; the API checks again, this only spares a refusal. */
+const NEEDS: Partial<Record<Route['name'], { permission: Permission; refusal: string }>> = {
+  refer: { permission: 'case.refer', refusal: 'Your role can view cases but not refer a child.' },
+  meetings: { permission: 'meeting.read', refusal: 'Your role does not include the group’s meetings.' },
+  meeting: { permission: 'meeting.read', refusal: 'Your role does not include the group’s meetings.' },
+  import: { permission: 'import.run', refusal: 'Only an administrator can import the group’s spreadsheet.' },
+  audit: {
+    permission: 'audit.read',
+    refusal: 'Only administrators and senior managers can read the audit log.',
+  },
+};
 
 function ThemeSwitch({ session }: { session: Session }) {
   const styles = useAppStyles();
@@ -77,6 +108,16 @@ function Screens({ ctx, route }: { ctx: AppContextValue; route: Route }) {
       return <MyActions cases={list.all} />;
     case 'refer':
       return <ReferralForm onReferred={() => void list.reload()} />;
+    case 'meetings':
+      return <MeetingsPage />;
+    case 'meeting':
+      return <MeetingPage meetingId={route.id} />;
+    case 'import':
+      return <ImportPage />;
+    case 'audit':
+      return <AuditLog />;
+    case 'config':
+      return <ConfigPage />;
     case 'not-found':
       return (
         <MessageBar intent="info">
@@ -128,6 +169,7 @@ function Frame({ session }: { session: Session }) {
 
   const selected = navOf(route);
   const canRefer = ctx?.can('case.refer') ?? false;
+  const need = NEEDS[route.name];
 
   return (
     <div className={styles.root}>
@@ -148,6 +190,9 @@ function Frame({ session }: { session: Session }) {
               <Tab value="cases">Cases</Tab>
               <Tab value="actions">My actions</Tab>
               {canRefer && <Tab value="refer">Refer a child</Tab>}
+              {ctx.can('meeting.read') && <Tab value="meetings">Meetings</Tab>}
+              {ctx.can('import.run') && <Tab value="import">Import</Tab>}
+              {ctx.can('audit.read') && <Tab value="audit">Audit log</Tab>}
             </TabList>
           </nav>
         )}
@@ -224,12 +269,14 @@ function Frame({ session }: { session: Session }) {
         {ctx && (
           <AppContext.Provider value={ctx}>
             <ErrorBoundary resetKey={path}>
-              {route.name === 'refer' && !canRefer ? (
+              {need && !ctx.can(need.permission) ? (
                 <MessageBar intent="info">
-                  <MessageBarBody>Your role can view cases but not refer a child.</MessageBarBody>
+                  <MessageBarBody>{need.refusal}</MessageBarBody>
                 </MessageBar>
               ) : (
-                <Screens ctx={ctx} route={route} />
+                <Suspense fallback={<Spinner label="Loading…" />}>
+                  <Screens ctx={ctx} route={route} />
+                </Suspense>
               )}
             </ErrorBoundary>
           </AppContext.Provider>

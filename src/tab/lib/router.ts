@@ -1,6 +1,7 @@
 /**
- * A tiny history router: four screens and a case URL (/cases/CMOE-0042) that works as a deep link,
- * since the server answers any non-API path with index.html. No library: the tab has four routes.
+ * A tiny history router: a handful of screens, and case and meeting URLs (/cases/CMOE-0042,
+ * /meetings/<id>) that work as deep links (the bot's cards open them), since the server answers any
+ * non-API path with index.html. No library: the tab has few routes.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -9,6 +10,12 @@ export type Route =
   | { name: 'case'; ref: string }
   | { name: 'actions' }
   | { name: 'refer' }
+  | { name: 'meetings' }
+  | { name: 'meeting'; id: string }
+  | { name: 'import' }
+  | { name: 'audit' }
+  /** The configurable tab's set-up page, which Teams opens when the tab is added to a channel or meeting. */
+  | { name: 'config' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(pathname: string): Route {
@@ -18,6 +25,12 @@ export function parseRoute(pathname: string): Route {
   if (m) return { name: 'case', ref: decodeURIComponent(m[1] as string).toUpperCase() };
   if (path === '/actions') return { name: 'actions' };
   if (path === '/refer') return { name: 'refer' };
+  if (path === '/meetings') return { name: 'meetings' };
+  const meeting = /^\/meetings\/([^/]+)$/.exec(path);
+  if (meeting) return { name: 'meeting', id: decodeURIComponent(meeting[1] as string) };
+  if (path === '/import') return { name: 'import' };
+  if (path === '/audit') return { name: 'audit' };
+  if (path === '/config') return { name: 'config' };
   return { name: 'not-found', path };
 }
 
@@ -31,6 +44,16 @@ export function pathOf(route: Route): string {
       return '/actions';
     case 'refer':
       return '/refer';
+    case 'meetings':
+      return '/meetings';
+    case 'meeting':
+      return `/meetings/${encodeURIComponent(route.id)}`;
+    case 'import':
+      return '/import';
+    case 'audit':
+      return '/audit';
+    case 'config':
+      return '/config';
     case 'not-found':
       return route.path;
   }
