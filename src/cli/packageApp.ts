@@ -9,9 +9,10 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildAppPackage, PackageError } from './appPackage/build';
 
-export const USAGE = `Usage: npm run package -- --env <name> [--set NAME=value ...]
+export const USAGE = `Usage: npm run package [-- --env <name>] [--set NAME=value ...]
 
-  --env NAME        the environment: reads env/.env.NAME (and env/.env.NAME.user if present)
+  --env NAME        the environment: reads env/.env.NAME (and env/.env.NAME.user if present);
+                    default local (before provisioning, an offline preview with placeholder ids)
   --set NAME=value  a value that wins over the env files (repeatable), e.g. from a CI pipeline
   --help            show this help
 
@@ -19,7 +20,7 @@ Writes appPackage/build/appPackage.NAME.zip (manifest.json, color.png, outline.p
 
 /** Parsed command line. */
 export interface PackageArgs {
-  env: string | undefined;
+  env: string;
   set: Map<string, string>;
   help: boolean;
 }
@@ -34,7 +35,11 @@ export class UsageError extends Error {
 
 /** Parses the arguments after the script name. Strict: unknown flags and stray words are errors. */
 export function parsePackageArgs(argv: readonly string[]): PackageArgs {
-  const out: PackageArgs = { env: undefined, set: new Map(), help: false };
+  const out: { env: string | undefined; set: Map<string, string>; help: boolean } = {
+    env: undefined,
+    set: new Map(),
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] =
@@ -71,8 +76,8 @@ export function parsePackageArgs(argv: readonly string[]): PackageArgs {
         );
     }
   }
-  if (!out.help && out.env === undefined) throw new UsageError('--env is required (e.g. --env dev).');
-  return out;
+  // A fresh clone's `npm run package` builds the local preview; every other environment is named.
+  return { ...out, env: out.env ?? 'local' };
 }
 
 /** Where output goes; tests pass their own. */
@@ -106,10 +111,19 @@ export async function main(
     return 1;
   }
   try {
-    const result = await buildAppPackage({ root, env: args.env as string, set: args.set });
+    const result = await buildAppPackage({ root, env: args.env, set: args.set });
     const m = result.manifest as { version?: string; id?: string };
     io.out(`Built ${relative(root, result.zipPath)} (version ${m.version}, app id ${m.id}).`);
     io.out(`Contents: ${result.entries.join(', ')}. Validated offline against the bundled schema.`);
+    if (result.preview.length > 0) {
+      io.err(
+        [
+          `WARNING: this is an unprovisioned preview package. Not yet provisioned, so filled with preview values: ${result.preview.join(', ')}.`,
+          'It validates, but Teams sign-in and the bot need the real ids: put the dev tunnel in env/.env.local and run',
+          '`atk provision --env local` (docs/deploy.md, "Local debugging in Teams"), then package again to upload it.',
+        ].join('\n'),
+      );
+    }
     return 0;
   } catch (err) {
     if (!(err instanceof PackageError)) throw err;

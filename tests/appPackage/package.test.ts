@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { buildAppPackage, PackageError } from '../../src/cli/appPackage/build';
+import { buildAppPackage, LOCAL_PREVIEW_VALUES, PackageError } from '../../src/cli/appPackage/build';
 import {
   loadBundledSchema,
   newestBundledManifestVersion,
@@ -225,6 +225,54 @@ describe('npm run package', () => {
     }
   });
 
+  it('builds an unprovisioned preview for local on a fresh clone, with `npm run package` alone, and says so', async () => {
+    const clone = freshClone();
+    try {
+      const run = io();
+      expect(await main([], clone, run.io)).toBe(0);
+      expect(run.out.join('\n')).toMatch(/Built appPackage\/build\/appPackage\.local\.zip/);
+      const warning = run.err.join('\n');
+      expect(warning).toMatch(/unprovisioned preview package/);
+      for (const name of ['TEAMS_APP_ID', 'AAD_APP_CLIENT_ID', 'BOT_ID', 'TAB_ENDPOINT', 'TAB_DOMAIN'])
+        expect(warning).toContain(name);
+      expect(warning).toMatch(/atk provision --env local/);
+      const manifest = JSON.parse(
+        readFileSync(join(clone, 'appPackage', 'build', 'manifest.local.json'), 'utf8'),
+      ) as {
+        id: string;
+        bots: { botId: string }[];
+        webApplicationInfo: { id: string };
+        validDomains: string[];
+      };
+      expect(manifest.id).toBe(LOCAL_PREVIEW_VALUES.get('TEAMS_APP_ID'));
+      expect(manifest.bots[0]!.botId).toBe(LOCAL_PREVIEW_VALUES.get('BOT_ID'));
+      expect(manifest.webApplicationInfo.id).toBe(LOCAL_PREVIEW_VALUES.get('AAD_APP_CLIENT_ID'));
+      expect(manifest.validDomains).toEqual(['localhost:3978']);
+      // Distinct, well-formed, and the same on every machine (name-based).
+      const ids = ['TEAMS_APP_ID', 'AAD_APP_CLIENT_ID', 'BOT_ID'].map((n) => LOCAL_PREVIEW_VALUES.get(n)!);
+      expect(new Set(ids).size).toBe(3);
+      for (const id of ids)
+        expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+      removeDir(clone);
+    }
+  });
+
+  it('fills only what is missing: a provisioned local build carries its own ids and no warning', async () => {
+    const clone = freshClone();
+    try {
+      writeEnvValues(clone, 'local', LOCAL_VALUES);
+      const run = io();
+      expect(await main(['--env', 'local'], clone, run.io)).toBe(0);
+      expect(run.err).toEqual([]);
+      const result = await buildAppPackage({ root: clone, env: 'local' });
+      expect(result.preview).toEqual([]);
+      expect(result.manifest.id).toBe(LOCAL_VALUES.TEAMS_APP_ID);
+    } finally {
+      removeDir(clone);
+    }
+  });
+
   it('names every unfilled placeholder and the provision step that writes it, and writes nothing', async () => {
     const clone = freshClone();
     try {
@@ -277,14 +325,13 @@ describe('npm run package', () => {
       expect(await main(['--env', 'prod'], clone, run.io)).toBe(1);
       expect(run.err.join('\n')).toMatch(/env\/\.env\.prod does not exist/);
       expect(await main(['--env', '../../etc'], clone, io().io)).toBe(1);
-      expect(await main([], clone, io().io)).toBe(2);
+      expect(await main(['--set', 'x'], clone, io().io)).toBe(2);
     } finally {
       removeDir(clone);
     }
   });
 
   it.each([
-    [[], /--env is required/],
     [['--env'], /--env needs a value/],
     [['--env', 'dev', '--env', 'local'], /more than once/],
     [['--env', 'dev', '--set', 'no-equals'], /--set needs NAME=value/],

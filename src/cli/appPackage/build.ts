@@ -5,6 +5,7 @@
  * them), validate against the bundled JSON schema and the Teams rules, check the icons, and write
  * `appPackage/build/appPackage.<env>.zip` with manifest.json, color.png and outline.png at its root.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEnvironment } from './envFiles';
@@ -32,6 +33,34 @@ export interface BuildResult {
   manifest: Record<string, unknown>;
   /** Names of the zip's entries. */
   entries: string[];
+  /**
+   * For an unprovisioned `local` environment: the placeholders filled with preview values (see
+   * {@link LOCAL_PREVIEW_VALUES}); empty for a provisioned build. The CLI warns when it is not empty.
+   */
+  preview: string[];
+}
+
+/**
+ * A fresh clone has no ids yet: Teams Toolkit's provision creates the Entra app, the bot and the Teams app
+ * and writes their ids into env/.env.local, and the developer puts the dev tunnel there. So that the
+ * package can still be built and checked offline on a fresh clone, the `local` environment (never any
+ * other) fills what provision would write with preview values: ids are stable name-based UUIDs (v5 of
+ * "cmoe-tracker/local-preview/<NAME>", the same on every machine), the tab is https://localhost:3978
+ * (the toolkit's own local convention of host:port). Such a package validates, but Teams sign-in and the bot need the real ids:
+ * the CLI says so on every preview build.
+ */
+export const LOCAL_PREVIEW_VALUES: ReadonlyMap<string, string> = new Map([
+  ...['TEAMS_APP_ID', 'AAD_APP_CLIENT_ID', 'BOT_ID'].map((name) => [name, previewUuid(name)] as const),
+  ['TAB_DOMAIN', 'localhost:3978'],
+  ['TAB_ENDPOINT', 'https://localhost:3978'],
+]);
+
+function previewUuid(name: string): string {
+  const h = createHash('sha1').update(`cmoe-tracker/local-preview/${name}`).digest();
+  h[6] = ((h[6] as number) & 0x0f) | 0x50; // version 5 (name-based, SHA-1)
+  h[8] = ((h[8] as number) & 0x3f) | 0x80; // RFC 4122 variant
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }
 
 /** The package could not be built; `problems` says every reason found, each naming what to fix. */
@@ -110,6 +139,14 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuildResul
   } catch (err) {
     throw new PackageError([`appPackage/manifest.json is not valid JSON: ${(err as Error).message}`]);
   }
+  const preview: string[] = [];
+  if (env === 'local') {
+    for (const [name, value] of LOCAL_PREVIEW_VALUES) {
+      if ((values.get(name) ?? '') !== '') continue;
+      values.set(name, value);
+      preview.push(name);
+    }
+  }
   const { value: manifest, unresolved } = substituteJson(template, values);
   if (unresolved.length > 0) {
     const ordered = placeholdersIn(templateText).filter((n) => unresolved.includes(n));
@@ -144,5 +181,10 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuildResul
   writeFileSync(`${zipPath}.tmp`, zip);
   renameSync(`${zipPath}.tmp`, zipPath);
   writeFileSync(join(outDir, `manifest.${env}.json`), manifestJson);
-  return { zipPath, manifest, entries };
+  return {
+    zipPath,
+    manifest,
+    entries,
+    preview: placeholdersIn(templateText).filter((n) => preview.includes(n)),
+  };
 }
