@@ -4,7 +4,8 @@ import type { AuditEntry } from '../../domain/types';
 import { InvalidError } from '../../domain/errors';
 import { newId } from '../ids';
 import type { AuditLog, AuditQuery, NewAuditEntry } from '../ports';
-import { decodeRow, instantMs, run, validateRecord } from './records';
+import { validateRecord } from '../records';
+import { decodeRow, instantMs, run } from './records';
 import type { StatementCache } from './records';
 
 const DEFAULT_LIMIT = 500;

@@ -8,7 +8,8 @@ import type {
   NotificationRecord,
   NotificationState,
 } from '../ports';
-import { StoredRecordError, instantMs, jsonList, run, validateRecord } from './records';
+import { validateRecord } from '../records';
+import { StoredRecordError, instantMs, jsonList, run } from './records';
 
 const registrationSchema = z.object({
   conversationId: z.string().min(1),

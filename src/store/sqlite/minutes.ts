@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { instantSchema } from '../../domain/types';
 import type { MinutesDocument, MinutesStore } from '../ports';
-import { StoredRecordError, run, validateRecord } from './records';
+import { validateRecord } from '../records';
+import { StoredRecordError, run } from './records';
 
 const minutesMetaSchema = z.object({
   meetingId: z.string().min(1),

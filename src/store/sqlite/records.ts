@@ -1,11 +1,11 @@
 /**
- * What the SQLite stores share: decoding stored JSON through the domain schemas, validating writes,
- * merging patches, mapping SQLite errors to the app's error codes, and a cache of prepared statements.
+ * What the SQLite stores share: decoding stored JSON through the domain schemas, mapping SQLite errors
+ * to the app's error codes, and a cache of prepared statements (validation and patching come from
+ * src/store/records.ts, as for SharePoint).
  */
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { BusyError, InvalidError } from '../../domain/errors';
-import type { FieldIssue } from '../../domain/errors';
 
 /**
  * A stored row could not be read back as its domain record. The message names the table and key only:
@@ -34,35 +34,6 @@ export function decodeRow<T>(schema: z.ZodType<T>, table: string, key: string, d
   const result = schema.safeParse(parsed);
   if (!result.success) throw new StoredRecordError(table, key, 'does not match the schema');
   return result.data;
-}
-
-/** The zod issues as field paths and messages (zod's messages describe rules, not the values given). */
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
-}
-
-/** Validates a record about to be written; `InvalidError` naming the offending fields when it is not. */
-export function validateRecord<T>(schema: z.ZodType<T>, kind: string, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issues = fieldIssues(result.error);
-  const paths = [...new Set(issues.map((i) => i.path || '(record)'))];
-  throw new InvalidError(`The ${kind.toLowerCase()} is not valid: check ${paths.join(', ')}.`, issues);
-}
-
-/**
- * `current` with the patch's defined fields laid over it, then `fixed` (identity and bookkeeping) laid
- * over that, so a patch can never change a ref, an id or a version, even when it carries one at runtime.
- */
-export function mergePatch<T extends object>(current: T, patch: object, fixed: Partial<T>): T {
-  const merged: Record<string, unknown> = { ...(current as Record<string, unknown>) };
-  for (const [k, v] of Object.entries(patch)) {
-    if (v !== undefined) merged[k] = v;
-  }
-  return { ...merged, ...fixed } as T;
 }
 
 function isBusy(error: unknown): boolean {

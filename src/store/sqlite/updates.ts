@@ -3,7 +3,8 @@ import { caseUpdateSchema } from '../../domain/types';
 import type { CaseRef, CaseUpdate } from '../../domain/types';
 import { newId } from '../ids';
 import type { CaseUpdateStore, NewCaseUpdate } from '../ports';
-import { decodeRow, run, validateRecord } from './records';
+import { validateRecord } from '../records';
+import { decodeRow, run } from './records';
 
 /** A case's timeline: append-only, oldest first (ties in the order they were added). */
 export class SqliteCaseUpdateStore implements CaseUpdateStore {

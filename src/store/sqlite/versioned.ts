@@ -5,7 +5,8 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { ConflictError, NotFoundError } from '../../domain/errors';
-import { decodeRow, mergePatch, validateRecord } from './records';
+import { deepFreeze, mergePatch, validateRecord } from '../records';
+import { decodeRow } from './records';
 import type { StatementCache } from './records';
 
 export type ColumnValue = string | number | null;
@@ -32,15 +33,6 @@ export interface TableSpec<T extends Versioned> {
   fixed: readonly (keyof T & string)[];
   /** Keeps side tables in step with the record (same transaction). */
   afterWrite?(record: T): void;
-}
-
-/** Freezes a decoded record and everything in it, so it can be shared between callers safely. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 export class VersionedTable<T extends Versioned> {
