@@ -12,6 +12,7 @@ import { JwksKeySource, httpJwksFetcher } from './auth/jwks';
 import type { Authenticator } from './auth/principal';
 import { TeamsAuthenticator, jwksUrlFor } from './auth/teamsAuthenticator';
 import { createApp } from './api/app';
+import { consentRoutes } from './api/consent';
 import type { StoreForRequest } from './api/requestStore';
 import { mountTab } from './api/tab';
 import { type BotRuntime, type BotSettings, type DirectorySettings, createBotRuntime } from './bot';
@@ -193,6 +194,14 @@ export async function start(config: Config, log: Logger = createLogger(config.lo
     // The built tab sits beside the compiled server: dist/tab next to dist/src.
     mount: (a) => {
       bot?.mount(a);
+      if (storeForRequest && config.teams && config.sharePoint)
+        a.use(
+          consentRoutes({
+            ...config.teams,
+            graphBaseUrl: config.sharePoint.graphBaseUrl,
+            publicBaseUrl: config.publicBaseUrl,
+          }),
+        );
       mountTab(a, join(__dirname, '..', 'tab'));
     },
   });

@@ -5,8 +5,10 @@
  * SharePoint store on the Graph fake, which records the bearer token of every call so each can be traced
  * back to the app or to the user it was issued for.
  */
+import express from 'express';
 import request from 'supertest';
 import { createApp } from '../../src/api/app';
+import { consentRoutes } from '../../src/api/consent';
 import { GraphTokenProvider } from '../../src/auth/graphTokens';
 import { JwksKeySource, httpJwksFetcher } from '../../src/auth/jwks';
 import { TeamsAuthenticator } from '../../src/auth/teamsAuthenticator';
@@ -293,5 +295,46 @@ describe('settings', () => {
     const sqlite = storesFor(loadConfig({ SQLITE_PATH: ':memory:' }), silent);
     expect(sqlite.storeForRequest).toBeUndefined();
     await Promise.all([sp.store.close(), off.store.close(), sqlite.store.close()]);
+  });
+});
+
+describe('the consent pop-up', () => {
+  const settings = {
+    authorityHost: 'https://login.microsoftonline.com',
+    clientId: SSO_CLIENT_ID,
+    tenantId: TENANT,
+    allowedTenantIds: [TENANT],
+    graphBaseUrl: 'https://graph.microsoft.com',
+    publicBaseUrl: 'https://cmoe.example.org',
+  };
+  const app = () => express().use(consentRoutes(settings));
+
+  test('/auth/consent sends the pop-up to Microsoft with prompt=consent for the app’s Graph permissions', async () => {
+    const res = await request(app()).get(
+      `/auth/consent?tenant=${TENANT}&loginHint=teams.chair%40example.org`,
+    );
+    expect(res.status).toBe(302);
+    const to = new URL(res.headers.location as string);
+    expect(`${to.origin}${to.pathname}`).toBe(
+      `https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/authorize`,
+    );
+    expect(Object.fromEntries(to.searchParams)).toMatchObject({
+      client_id: SSO_CLIENT_ID,
+      response_type: 'code',
+      redirect_uri: 'https://cmoe.example.org/auth/consent-done',
+      scope: 'https://graph.microsoft.com/.default openid',
+      prompt: 'consent',
+      login_hint: 'teams.chair@example.org',
+    });
+    expect(to.searchParams.get('state')).toMatch(/^[\w-]{20,}$/);
+  });
+
+  test('a tenant not allowed, or a hint that is not a sign-in name, is not passed on', async () => {
+    const res = await request(app()).get(
+      `/auth/consent?tenant=${'f0e1d2c3-b4a5-4968-8776-655443322110'}&loginHint=%22%3E%3Cscript%3E`,
+    );
+    const to = new URL(res.headers.location as string);
+    expect(to.pathname).toBe(`/${TENANT}/oauth2/v2.0/authorize`);
+    expect(to.searchParams.has('login_hint')).toBe(false);
   });
 });
