@@ -110,6 +110,11 @@ export const envSchema = z.object({
   CLIENT_SECRET: z.string().min(1).optional(),
   /** A PEM file with the app's private key and certificate (instead of CLIENT_SECRET). */
   CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
+  /**
+   * With STORE=sharepoint and AUTH_MODE=teams: the tab's requests read and write case data through Graph
+   * on behalf of the signed-in user (SharePoint's own permissions apply too). Off: as the app.
+   */
+  GRAPH_ON_BEHALF_OF: bool.default(true),
   /** API requests per minute per signed-in user (sustained rate and burst). */
   RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(300),
   /** Seed synthetic demo data into an empty SQLite store on start (dev only). */
@@ -177,6 +182,8 @@ export interface SharePointSettings {
   clientId: string;
   credential: { clientSecret: string } | { certificatePath: string };
   siteId: string;
+  /** The tab's requests call Graph on behalf of the user (GRAPH_ON_BEHALF_OF, with Teams SSO only). */
+  onBehalfOf: boolean;
 }
 
 /** The bot: how it signs in, where it posts, and whether the server sweeps. */
@@ -342,6 +349,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             ? { clientSecret: e.CLIENT_SECRET }
             : { certificatePath: e.CLIENT_CERTIFICATE_PATH as string },
           siteId: e.SHAREPOINT_SITE_ID,
+          // Dev sign-in has no user token to exchange.
+          onBehalfOf: e.GRAPH_ON_BEHALF_OF && e.AUTH_MODE === 'teams',
         }
       : undefined;
 

@@ -6,11 +6,14 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { DevAuthenticator } from './auth/devAuthenticator';
+import { ConsentRequiredError } from './auth/consent';
 import { GraphTokenProvider } from './auth/graphTokens';
 import { JwksKeySource, httpJwksFetcher } from './auth/jwks';
 import type { Authenticator } from './auth/principal';
 import { TeamsAuthenticator, jwksUrlFor } from './auth/teamsAuthenticator';
 import { createApp } from './api/app';
+import { consentRoutes } from './api/consent';
+import type { StoreForRequest } from './api/requestStore';
 import { mountTab } from './api/tab';
 import { type BotRuntime, type BotSettings, type DirectorySettings, createBotRuntime } from './bot';
 import { ConfigError, type Config, loadConfig } from './config';
@@ -19,7 +22,7 @@ import { generateDemoData } from './demo/generate';
 import { isStoreEmpty, seedStore } from './demo/seed';
 import { createLogger, type Logger } from './log';
 import type { Store } from './store/ports';
-import { openSharePointStore } from './store/sharepoint';
+import { openSharePointStore, type SharePointStore } from './store/sharepoint';
 import { openSqliteStore } from './store/sqlite';
 
 export interface Running {
@@ -60,15 +63,22 @@ function authenticatorFor(config: Config, log: Logger): Authenticator {
   return new TeamsAuthenticator(config.teams, { keys, log, clock });
 }
 
+/** The app's stores: the one it runs on, and (SharePoint with Teams SSO) one per user's request. */
+export interface Stores {
+  store: Store;
+  /** Case data on behalf of the signed-in user; absent: the app's store serves every request. */
+  storeForRequest?: StoreForRequest;
+}
+
 /**
- * The embedded SQLite store, or SharePoint lists through Graph. For now the SharePoint store calls Graph
- * as the app (client credentials, limited to the site by Sites.Selected) for every request; calling on
- * behalf of the signed-in user (`store.withTokens(tokens.onBehalfOf(...))` per request) is wired through
- * the API in its own issue.
+ * The embedded SQLite store, or SharePoint lists through Graph. The SharePoint store calls Graph as the
+ * app (client credentials, limited to the site by Sites.Selected) for the bot, its sweeps and the audit
+ * log; with Teams SSO (and GRAPH_ON_BEHALF_OF, the default) the tab's requests read and write case data
+ * on behalf of the signed-in user.
  */
-export function storeFor(config: Config, log: Logger): Store {
+export function storesFor(config: Config, log: Logger): Stores {
   const sp = config.sharePoint;
-  if (config.store !== 'sharepoint' || !sp) return openSqliteStore(config.sqlitePath);
+  if (config.store !== 'sharepoint' || !sp) return { store: openSqliteStore(config.sqlitePath) };
   const tokens = new GraphTokenProvider({
     tenantId: sp.tenantId,
     clientId: sp.clientId,
@@ -79,7 +89,7 @@ export function storeFor(config: Config, log: Logger): Store {
     authorityHost: sp.authorityHost,
     graphBaseUrl: sp.graphBaseUrl,
   });
-  return openSharePointStore({
+  const store = openSharePointStore({
     graphBaseUrl: sp.graphBaseUrl,
     siteId: sp.siteId,
     tokens: tokens.appOnly(),
@@ -87,6 +97,40 @@ export function storeFor(config: Config, log: Logger): Store {
     onMalformed: (r) =>
       log.warn('unreadable SharePoint item left out', { list: r.list, itemId: r.itemId, problem: r.problem }),
   });
+  return sp.onBehalfOf ? { store, storeForRequest: onBehalfOfUsers(store, tokens, log) } : { store };
+}
+
+/** The app's store (the bot's sweep command runs as the app only). */
+export function storeFor(config: Config, log: Logger): Store {
+  return storesFor(config, log).store;
+}
+
+/**
+ * Each Teams SSO request's store: the user's SSO token exchanged (on-behalf-of) for a Graph token, kept
+ * per user until shortly before it expires (GraphTokenProvider). The token is fetched before the route
+ * runs, so consent still to be given surfaces on the tab's first call (GET /api/me) as `ConsentRequired`
+ * rather than half way through a screen. A caller without a tenant (the local demo's users) gets the
+ * app's store.
+ */
+export function onBehalfOfUsers(
+  store: SharePointStore,
+  tokens: GraphTokenProvider,
+  log: Logger,
+): StoreForRequest {
+  return async ({ authorization, caller }) => {
+    const assertion = /^Bearer (\S+)$/i.exec(authorization)?.[1];
+    if (!assertion || !caller.tenantId) return null;
+    const user = tokens.onBehalfOf(assertion, { tenantId: caller.tenantId, userId: caller.id });
+    try {
+      await user.getAccessToken();
+    } catch (e) {
+      // The user id and a code: never the token or Entra's description.
+      if (e instanceof ConsentRequiredError)
+        log.info('graph consent needed', { user: caller.id, code: e.reason });
+      throw e;
+    }
+    return store.forUser(user);
+  };
 }
 
 /** The bot's settings from config (the server and the sweep command build the same bot). */
@@ -133,7 +177,7 @@ function botFor(config: Config, store: Store, log: Logger): BotRuntime | null {
 }
 
 export async function start(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Running> {
-  const store = storeFor(config, log);
+  const { store, storeForRequest } = storesFor(config, log);
   await seedIfEmpty(store, config, log);
   const bot = botFor(config, store, log);
   const app = createApp({
@@ -146,9 +190,18 @@ export async function start(config: Config, log: Logger = createLogger(config.lo
     rateLimitPerMinute: config.rateLimitPerMinute,
     https: config.publicBaseUrl.startsWith('https://'),
     devSignIn: config.authMode === 'dev',
+    ...(storeForRequest ? { storeForRequest } : {}),
     // The built tab sits beside the compiled server: dist/tab next to dist/src.
     mount: (a) => {
       bot?.mount(a);
+      if (storeForRequest && config.teams && config.sharePoint)
+        a.use(
+          consentRoutes({
+            ...config.teams,
+            graphBaseUrl: config.sharePoint.graphBaseUrl,
+            publicBaseUrl: config.publicBaseUrl,
+          }),
+        );
       mountTab(a, join(__dirname, '..', 'tab'));
     },
   });

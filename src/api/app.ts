@@ -13,6 +13,7 @@ import { auditQuerySchema } from '../operations/inputs';
 import { callOf, parseQuery } from './http';
 import { errorHandler, routeOf } from './problem';
 import { perUserRateLimit } from './rateLimit';
+import { RequestStores, reportingRefusals, type StoreForRequest } from './requestStore';
 import { actionRoutes } from './routes/actions';
 import { caseRoutes } from './routes/cases';
 import { exportRoutes, importRoutes } from './routes/importExport';
@@ -37,12 +38,26 @@ export interface AppDeps extends OperationDeps {
   /** Extra routers mounted before the API's 404 (the bot's /api/messages, the tab's static files). */
   mount?: (app: Express) => void;
   version?: string;
+  /**
+   * The store for a signed-in caller's request (on behalf of the user, with the SharePoint store and
+   * Teams SSO); absent or null: the app's `store` serves every request.
+   */
+  storeForRequest?: StoreForRequest;
 }
 
 /** The API's first path segments: a refusal names one of these, never the rest of a URL someone typed. */
 const API_AREAS = new Set(['me', 'cases', 'actions', 'meetings', 'escalations', 'audit']);
 
-export function createApp(deps: AppDeps): Express {
+/** `/api/cases` for `/cases/CMOE-0042/actions`: the audit target of a refusal. */
+function areaOf(path: string): string {
+  const area = path.split('/')[1] ?? '';
+  return API_AREAS.has(area) ? `/api/${area}` : '/api';
+}
+
+export function createApp(appDeps: AppDeps): Express {
+  // Routes and operations get a store that follows the request's own, when there is one.
+  const requestStores = appDeps.storeForRequest ? new RequestStores(appDeps.store) : null;
+  const deps: AppDeps = requestStores ? { ...appDeps, store: requestStores.scoped() } : appDeps;
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -104,12 +119,11 @@ export function createApp(deps: AppDeps): Express {
     const { caller } = callOf(res);
     if (caller.roles.length === 0) {
       // No CMOE role, no data: the refusal is audited with the user id and the area asked for only.
-      const area = req.path.split('/')[1] ?? '';
       await deps.store.audit.append({
         at: deps.clock().toISOString(),
         userId: caller.id,
         action: 'access.refused',
-        target: API_AREAS.has(area) ? `/api/${area}` : '/api',
+        target: areaOf(req.path),
         fields: [],
         fromVersion: null,
         toVersion: null,
@@ -118,6 +132,38 @@ export function createApp(deps: AppDeps): Express {
     }
     next();
   });
+
+  if (requestStores && appDeps.storeForRequest) {
+    const storeForRequest = appDeps.storeForRequest;
+    api.use(async (req, res, next) => {
+      const { caller, now } = callOf(res);
+      // After the role check: a caller without a role never costs an on-behalf-of token request.
+      const store = await storeForRequest({ authorization: req.get('authorization') ?? '', caller });
+      if (!store) {
+        next();
+        return;
+      }
+      // Read now: inside a sub-router Express rewrites req.path.
+      const target = areaOf(req.path);
+      let reported = false;
+      const onRefused = async () => {
+        if (reported) return;
+        reported = true;
+        // Written as the app (the request store's audit is the app's), so it lands even though the
+        // user's own call was refused.
+        await store.audit.append({
+          at: now.toISOString(),
+          userId: caller.id,
+          action: 'access.refused',
+          target,
+          fields: [],
+          fromVersion: null,
+          toVersion: null,
+        });
+      };
+      requestStores.run(reportingRefusals(store, onRefused), next);
+    });
+  }
 
   api.get('/me', (_req, res) => {
     const { caller } = callOf(res);

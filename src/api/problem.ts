@@ -3,6 +3,7 @@
  * the client; anything unexpected becomes a generic 500 whose details stay in the log (without data).
  */
 import type { ErrorRequestHandler } from 'express';
+import { ConsentRequiredError } from '../auth/consent';
 import type { z } from 'zod';
 import { AppError, BusyError, ConflictError, type FieldIssue, InvalidError } from '../domain/errors';
 import type { Logger } from '../log';
@@ -72,6 +73,17 @@ export function invalidFrom(error: z.ZodError, what: string): InvalidError {
 }
 
 export function problemFor(err: unknown): Problem {
+  if (err instanceof ConsentRequiredError) {
+    // 403, not 401: the user is signed in, and a 401 would send the tab round its sign-in again. The
+    // code tells the tab to open the consent pop-up and then retry.
+    return {
+      type: 'urn:cmoe:error:ConsentRequired',
+      title: 'Permission needed',
+      status: 403,
+      code: 'ConsentRequired',
+      detail: err.message,
+    };
+  }
   if (err instanceof AppError) {
     const status =
       err instanceof PreconditionRequiredError

@@ -12,6 +12,7 @@
 import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import { AuthError, ConfidentialClientApplication, type Configuration } from '@azure/msal-node';
 import { UnauthenticatedError } from '../domain/errors';
+import { ConsentRequiredError } from './consent';
 
 /** What the Graph client asks for a token (the Graph client's AuthenticationProvider). */
 export interface AccessTokenSource {
@@ -118,9 +119,16 @@ export class GraphTokenProvider {
     return { getAccessToken: () => this.token('app', 'app-only', () => this.requestAppToken()) };
   }
 
-  /** Tokens on behalf of the user whose token (`userAssertion`, the tab's SSO token) is given. */
-  onBehalfOf(userAssertion: string): AccessTokenSource {
-    const key = `obo:${createHash('sha256').update(userAssertion).digest('hex')}`;
+  /**
+   * Tokens on behalf of the user whose token (`userAssertion`, the tab's SSO token) is given. With `user`
+   * (the tenant and object id from the validated assertion) the token is kept per user, so it outlives
+   * one SSO token: Teams hands the tab a fresh SSO token now and then, and the user's Graph token is still
+   * good. Without it, per assertion.
+   */
+  onBehalfOf(userAssertion: string, user?: { tenantId: string; userId: string }): AccessTokenSource {
+    const key = user
+      ? `obo-user:${user.tenantId.toLowerCase()}:${user.userId.toLowerCase()}`
+      : `obo:${createHash('sha256').update(userAssertion).digest('hex')}`;
     return {
       getAccessToken: () => this.token(key, 'on behalf of a user', () => this.requestOboToken(userAssertion)),
     };
@@ -192,10 +200,37 @@ export class GraphTokenProvider {
   private mapError(identity: GraphTokenError['identity'], error: unknown): Error {
     if (error instanceof GraphTokenError) return error;
     const code = error instanceof AuthError ? error.errorCode || 'auth_error' : 'network_error';
-    // The user's own token was refused (expired, revoked, wrong audience): they need to sign in again.
-    if (identity === 'on behalf of a user' && (code === 'invalid_grant' || code === 'interaction_required')) {
-      return new UnauthenticatedError('Your sign-in has expired. Please sign in again.');
+    if (identity === 'on behalf of a user' && error instanceof AuthError) {
+      const consent = consentReason(error);
+      if (consent) return new ConsentRequiredError(consent);
+      // The user's own token was refused (expired, revoked, wrong audience): they need to sign in again.
+      if (code === 'invalid_grant' || code === 'interaction_required')
+        return new UnauthenticatedError('Your sign-in has expired. Please sign in again.');
     }
     return new GraphTokenError(identity, code);
   }
+}
+
+/** msal's sub-errors that a prompt resolves (its list, less `bad_token` and `consent_required`). */
+const INTERACTIVE_SUB_ERRORS = new Set([
+  'message_only',
+  'basic_action',
+  'additional_action',
+  'user_password_expired',
+]);
+
+/**
+ * Whether Entra's refusal of an on-behalf-of request needs the user in a pop-up. AADSTS65001 (no consent
+ * to the app's Graph permissions) comes as `invalid_grant` with the sub-error `consent_required`;
+ * multi-factor or a conditional-access policy as `interaction_required` (or sub-errors msal classes as
+ * interactive). A token that is bad or expired (`bad_token`, AADSTS50013 and the like) is not: signing in
+ * again fixes those.
+ */
+export function consentReason(error: AuthError): ConsentRequiredError['reason'] | null {
+  const sub = error.subError;
+  if (sub === 'consent_required' || error.errorCode === 'consent_required') return 'consent_required';
+  if (/\bAADSTS65001\b/.test(error.errorMessage)) return 'consent_required';
+  if (error.errorCode === 'interaction_required' || INTERACTIVE_SUB_ERRORS.has(sub))
+    return 'interaction_required';
+  return null;
 }

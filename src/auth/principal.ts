@@ -10,6 +10,8 @@ export interface Principal {
   email: string;
   roles: readonly Role[];
   permissions: ReadonlySet<Permission>;
+  /** The Entra tenant (`tid`) of a Teams sign-in; absent for the local demo's users. */
+  tenantId?: string;
 }
 
 export function makePrincipal(p: {
@@ -17,6 +19,7 @@ export function makePrincipal(p: {
   name: string;
   email: string;
   roles: readonly Role[];
+  tenantId?: string;
 }): Principal {
   return { ...p, permissions: permissionsFor(p.roles) };
 }

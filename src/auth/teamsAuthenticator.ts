@@ -181,7 +181,7 @@ export class TeamsAuthenticator implements Authenticator {
 
     const roles: Role[] = [...new Set((c.roles ?? []).filter(isRole))];
     const email = c.preferred_username ?? c.upn ?? c.email ?? '';
-    return makePrincipal({ id: c.oid, name: c.name ?? (email || c.oid), email, roles });
+    return makePrincipal({ id: c.oid, name: c.name ?? (email || c.oid), email, roles, tenantId: tid });
   }
 
   /** v2 tokens carry the client id; v1 tokens the App ID URI (`api://host/{clientId}` or `api://{clientId}`). */

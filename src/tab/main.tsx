@@ -2,9 +2,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { CONSENT_DONE_PATH, finishConsent } from './host/consent';
 
 const root = document.getElementById('root');
-if (root) {
+// Teams' consent pop-up lands here: it reports back and closes, the app never starts in it.
+if (window.location.pathname === CONSENT_DONE_PATH) {
+  void finishConsent();
+} else if (root) {
   createRoot(root).render(
     <StrictMode>
       <App />

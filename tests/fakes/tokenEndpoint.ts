@@ -39,8 +39,17 @@ export interface RunningTokenEndpoint {
   requests: TokenRequest[];
   /** True for a token this endpoint issued (the Graph fake's token check). */
   isIssued(token: string): boolean;
+  /** Whom a token was issued to: the app (client credentials) or a user (the assertion it was exchanged for). */
+  issuedFor(token: string): { grant: 'app-only' } | { grant: 'on-behalf-of'; assertion: string } | null;
   /** User assertions to refuse with invalid_grant (an expired SSO token). */
   rejectAssertions: Set<string>;
+  /**
+   * User assertions whose user has not consented to the app's Graph permissions: refused as Entra does
+   * (`invalid_grant`, AADSTS65001, sub-error `consent_required`) until taken out of the set.
+   */
+  consentMissing: Set<string>;
+  /** User assertions refused with `interaction_required` (multi-factor or conditional access, AADSTS50079). */
+  interactionRequired: Set<string>;
   close(): Promise<void>;
 }
 
@@ -81,8 +90,11 @@ function assertionValid(jwt: string, certPem: string, clientId: string, audience
 export async function startTokenEndpoint(options: TokenEndpointOptions): Promise<RunningTokenEndpoint> {
   const tls = testTls();
   const issued = new Map<string, number>();
+  const issuedTo = new Map<string, { grant: 'app-only' } | { grant: 'on-behalf-of'; assertion: string }>();
   const requests: TokenRequest[] = [];
   const rejectAssertions = new Set<string>();
+  const consentMissing = new Set<string>();
+  const interactionRequired = new Set<string>();
   const expiresIn = options.expiresInSeconds ?? 3600;
   let origin = '';
 
@@ -90,10 +102,11 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body));
   };
-  const oauthError = (error: string, description: string) => ({
+  const oauthError = (error: string, description: string, extra: Record<string, unknown> = {}) => ({
     error,
     error_description: description,
-    error_codes: [],
+    error_codes: [Number(/^AADSTS(\d+)/.exec(description)?.[1] ?? 0)],
+    ...extra,
     timestamp: new Date().toISOString(),
     trace_id: randomBytes(16).toString('hex'),
     correlation_id: randomBytes(16).toString('hex'),
@@ -171,6 +184,35 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
           send(res, 400, oauthError('invalid_grant', 'AADSTS50013: Assertion failed signature validation.'));
           return;
         }
+        if (consentMissing.has(assertion)) {
+          record(400, clientAuth, assertion);
+          send(
+            res,
+            400,
+            oauthError(
+              'invalid_grant',
+              `AADSTS65001: The user or administrator has not consented to use the application with ID '${options.clientId}'. Send an interactive authorization request for this user and resource.`,
+              { suberror: 'consent_required' },
+            ),
+          );
+          return;
+        }
+        if (interactionRequired.has(assertion)) {
+          record(400, clientAuth, assertion);
+          send(
+            res,
+            400,
+            oauthError(
+              'interaction_required',
+              'AADSTS50079: Due to a configuration change made by your administrator, you must enroll in multi-factor authentication.',
+              {
+                claims:
+                  '{"access_token":{"capolids":{"essential":true,"values":["00000000-0000-0000-0000-000000000001"]}}}',
+              },
+            ),
+          );
+          return;
+        }
       } else if (grantType !== 'client_credentials') {
         record(400, clientAuth, null);
         send(res, 400, oauthError('unsupported_grant_type', 'AADSTS70003: The grant type is not supported.'));
@@ -178,6 +220,7 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
       }
       const token = `fake-graph-token.${randomBytes(24).toString('base64url')}`;
       issued.set(token, Date.now() + expiresIn * 1000);
+      issuedTo.set(token, assertion === null ? { grant: 'app-only' } : { grant: 'on-behalf-of', assertion });
       record(200, clientAuth, assertion);
       send(res, 200, {
         token_type: 'Bearer',
@@ -193,7 +236,10 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
     url: origin,
     requests,
     rejectAssertions,
+    consentMissing,
+    interactionRequired,
     isIssued: (token) => issued.has(token),
+    issuedFor: (token) => issuedTo.get(token) ?? null,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -33,6 +33,7 @@ function teamsHost(over: Partial<TeamsHost> = {}) {
       state.loaded++;
     },
     notifyFailure: () => undefined,
+    requestConsent: async () => undefined,
     ...over,
   };
   return { host, state };
@@ -167,6 +168,57 @@ describe('the app', () => {
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
     expect(screen.queryByText('Local demo — synthetic data')).toBeNull();
     expect(state.loaded).toBe(1);
+  });
+
+  test('inside Teams, consent for Graph still to be given: Permission needed, the pop-up, then the list', async () => {
+    const api = seededApi();
+    let consented = false;
+    let meCalls = 0;
+    const realMe = api.me.bind(api);
+    api.me = async () => {
+      meCalls++;
+      if (!consented)
+        throw new ApiError(
+          403,
+          'ConsentRequired',
+          'Permission needed',
+          'CMOE Tracker needs your permission.',
+        );
+      return realMe();
+    };
+    let popUps = 0;
+    const { host } = teamsHost({
+      requestConsent: async () => {
+        popUps++;
+        consented = true;
+      },
+    });
+    renderApp({ detect: async () => host, makeApi: () => api });
+    await screen.findByText('Permission needed');
+    expect(screen.getByText(/CMOE Tracker needs your permission\./)).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'CMOE list' })).toBeNull();
+    await userSetup().click(screen.getByRole('button', { name: 'Give permission' }));
+    await screen.findByRole('heading', { name: 'CMOE list' });
+    expect(popUps).toBe(1);
+    expect(meCalls).toBe(2);
+    expect(screen.queryByText('Permission needed')).toBeNull();
+  });
+
+  test('inside Teams, a consent pop-up that ends without consent says why and offers it again', async () => {
+    const api = seededApi();
+    api.me = async () => {
+      throw new ApiError(403, 'ConsentRequired', 'Permission needed', 'CMOE Tracker needs your permission.');
+    };
+    const { host } = teamsHost({
+      requestConsent: async () => {
+        throw new Error('consent_required');
+      },
+    });
+    renderApp({ detect: async () => host, makeApi: () => api });
+    const user = userSetup();
+    await user.click(await screen.findByRole('button', { name: 'Give permission' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Ask your Teams administrator/);
+    expect(screen.getByRole('button', { name: 'Give permission' })).toBeTruthy();
   });
 
   test('inside Teams, a deep link’s subPageId opens that case', async () => {

@@ -1,5 +1,6 @@
 import { caseTeamsDeepLink, caseWebUrl, isCaseRef } from '../../src/tab/host/deepLinks';
-import { describeSignInFailure, looksHosted, normaliseTheme } from '../../src/tab/host/teams';
+import { consentOutcome } from '../../src/tab/host/consent';
+import { consentUrl, describeSignInFailure, looksHosted, normaliseTheme } from '../../src/tab/host/teams';
 import { parseRoute, pathOf } from '../../src/tab/lib/router';
 
 function fakeWindow(opts: { search?: string; framed?: boolean; native?: boolean }): Window {
@@ -72,5 +73,22 @@ describe('Teams host detection', () => {
     expect(describeSignInFailure('consent_required').message).toMatch(/administrator/);
     expect(describeSignInFailure('CancelledByUser').title).toBe('Sign-in was cancelled');
     expect(describeSignInFailure(new Error('FailedToOpenWindow')).title).toBe('We could not sign you in');
+  });
+});
+
+describe('the consent pop-up', () => {
+  test('it opens on the consent page with the user’s tenant and sign-in name, encoded', () => {
+    expect(consentUrl('https://cmoe.example.org', 'tid-1', 'a+b@example.org')).toBe(
+      'https://cmoe.example.org/auth/consent?tenant=tid-1&loginHint=a%2Bb%40example.org',
+    );
+    expect(consentUrl('https://cmoe.example.org')).toBe('https://cmoe.example.org/auth/consent');
+  });
+
+  test('the pop-up’s end reports success, or a short reason and never Microsoft’s own text', () => {
+    expect(consentOutcome('?code=abc&state=x')).toBeNull();
+    expect(consentOutcome('?error=access_denied&error_description=AADSTS65004%3A+declined')).toBe(
+      'access_denied',
+    );
+    expect(consentOutcome('?error=%3Cimg%20src%3Dx%3E')).toBe('consent_failed');
   });
 });

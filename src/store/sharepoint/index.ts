@@ -66,9 +66,32 @@ export interface SharePointStore extends Store {
   updates: SharePointCaseUpdateStore;
   /** Another handle on the same site calling Graph with other tokens (e.g. on behalf of a user). */
   withTokens(tokens: AccessTokenSource): SharePointStore;
+  /**
+   * The store for one signed-in user's request: case data (cases, actions, updates, meetings, minutes,
+   * escalations) through Graph with the user's tokens, so SharePoint's own permissions apply too; the
+   * audit log and the bot's state through this handle (the app). The audit is the app's record of what
+   * users did: users need no write access to it (so cannot edit it in SharePoint), and a refusal of the
+   * user's own call is still recorded.
+   */
+  forUser(tokens: AccessTokenSource): Store;
 }
 
 function build(options: SharePointStoreOptions, site: SiteLists): SharePointStore {
+  const self = buildPorts(options, site);
+  return {
+    ...self,
+    withTokens: (tokens) => build({ ...options, tokens }, site),
+    forUser: (tokens) => {
+      const user = buildPorts({ ...options, tokens }, site);
+      return { ...user, audit: self.audit, bot: self.bot };
+    },
+  };
+}
+
+function buildPorts(
+  options: SharePointStoreOptions,
+  site: SiteLists,
+): Omit<SharePointStore, 'withTokens' | 'forUser'> {
   const graph = new GraphTransport({
     baseUrl: options.graphBaseUrl,
     tokens: options.tokens,
@@ -91,7 +114,6 @@ function build(options: SharePointStoreOptions, site: SiteLists): SharePointStor
     escalations: new SharePointEscalationStore(items('escalations'), m, report),
     audit: new SharePointAuditLog(items('audit'), m, report),
     bot: new SharePointBotStateStore(items('conversations'), items('notifications'), m, report),
-    withTokens: (tokens) => build({ ...options, tokens }, site),
     // Nothing to release: Graph connections are pooled by fetch and idle out.
     close: () => Promise.resolve(),
   };

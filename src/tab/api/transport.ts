@@ -13,7 +13,16 @@ export interface FieldIssue {
 
 /** `Network` when the server could not be reached; otherwise the API's own stable codes. */
 export type ApiErrorCode =
-  'NotFound' | 'Conflict' | 'Forbidden' | 'Unauthenticated' | 'Invalid' | 'Busy' | 'Internal' | 'Network';
+  | 'NotFound'
+  | 'Conflict'
+  | 'Forbidden'
+  | 'Unauthenticated'
+  | 'Invalid'
+  | 'Busy'
+  | 'Internal'
+  | 'Network'
+  /** 403: Graph on behalf of the user needs their consent (or a sign-in step) in Teams' pop-up first. */
+  | 'ConsentRequired';
 
 /** A refusal or failure from the API, in words a person can read (the server writes them for people). */
 export class ApiError extends Error {

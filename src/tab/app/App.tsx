@@ -266,6 +266,22 @@ function Frame({ session }: { session: Session }) {
             </MessageBar>
           </div>
         )}
+        {state.phase === 'consent' && (
+          <div className={styles.centred}>
+            <MessageBar intent="warning" layout="multiline" className={styles.message}>
+              <MessageBarBody>
+                <MessageBarTitle>Permission needed</MessageBarTitle>
+                {state.message} Microsoft will ask you once, in a small window.
+                {state.error && <p role="alert">{state.error}</p>}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button appearance="primary" disabledFocusable={state.busy} onClick={session.grantConsent}>
+                  {state.busy ? 'Waiting for permission…' : 'Give permission'}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          </div>
+        )}
         {ctx && (
           <AppContext.Provider value={ctx}>
             <ErrorBoundary resetKey={path}>

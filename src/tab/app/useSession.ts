@@ -14,6 +14,8 @@ export type SessionState =
   | { phase: 'teams-only' }
   | { phase: 'signing-in' }
   | { phase: 'failed'; title: string; message: string }
+  /** Teams: the API needs the user's consent (Graph on their behalf) before it can show anything. */
+  | { phase: 'consent'; message: string; error: string | null; busy: boolean }
   | { phase: 'ready'; me: Me; api: CmoeApi; users: DevUser[] };
 
 export interface SessionDeps {
@@ -32,6 +34,8 @@ export interface Session {
   signInAs(userId: string): void;
   signOut(): void;
   retry(): void;
+  /** Teams, in the `consent` phase: opens Teams' consent pop-up, then starts again. */
+  grantConsent(): void;
 }
 
 const USER_KEY = 'cmoe.devUser';
@@ -67,6 +71,19 @@ export function describeStartFailure(e: unknown): { title: string; message: stri
     title: 'The tab could not start',
     message: 'Something went wrong while starting. Try again.',
   };
+}
+
+/** Words for a consent pop-up that did not end in consent (the error's text is never shown raw). */
+export function describeConsentFailure(error: unknown): string {
+  const text = (error instanceof Error ? error.message : String(error ?? '')).toLowerCase();
+  if (/consent_required|admin/.test(text))
+    return (
+      'Your organisation lets only administrators give this permission. Ask your Teams administrator ' +
+      'to grant consent for CMOE Tracker, then try again.'
+    );
+  if (/cancel|closed|access_denied/.test(text))
+    return 'The permission window was closed before permission was given. Try again when you are ready.';
+  return 'Permission could not be given just now. Try again; if it keeps failing, contact the system owner.';
 }
 
 export function useSession(deps: SessionDeps = {}): Session {
@@ -131,7 +148,13 @@ export function useSession(deps: SessionDeps = {}): Session {
           const me = await api.me();
           if (!cancelled) setState({ phase: 'ready', me, api, users: [] });
         } catch (e) {
-          if (!cancelled) setState({ phase: 'failed', ...describeStartFailure(e) });
+          if (cancelled) {
+            // nothing: a newer attempt owns the state
+          } else if (e instanceof ApiError && e.code === 'ConsentRequired') {
+            setState({ phase: 'consent', message: e.detail, error: null, busy: false });
+          } else {
+            setState({ phase: 'failed', ...describeStartFailure(e) });
+          }
         }
         h.notifyLoaded();
         return;
@@ -180,5 +203,17 @@ export function useSession(deps: SessionDeps = {}): Session {
       setState({ phase: 'choose-user', users: usersRef.current, error: null, busy: false });
     },
     retry: () => setAttempt((n) => n + 1),
+    grantConsent: () => {
+      if (host?.kind !== 'teams') return;
+      setState((s) => (s.phase === 'consent' ? { ...s, busy: true, error: null } : s));
+      host.requestConsent().then(
+        // Starts over (token, then GET /api/me), as "Try again" does.
+        () => setAttempt((n) => n + 1),
+        (e: unknown) =>
+          setState((s) =>
+            s.phase === 'consent' ? { ...s, busy: false, error: describeConsentFailure(e) } : s,
+          ),
+      );
+    },
   };
 }

@@ -20,6 +20,12 @@ export interface TeamsHost {
   entityId: string | null;
   /** A Teams SSO token for the API (Teams caches and refreshes it). */
   getToken(): Promise<string>;
+  /**
+   * Opens Teams' authentication pop-up on the consent page (/auth/consent), where Microsoft asks the user
+   * to allow CMOE Tracker to reach SharePoint for them. Resolves once they have; rejects if they close it
+   * or Microsoft refuses (the reason in the error's text).
+   */
+  requestConsent(): Promise<void>;
   onThemeChange(handler: (theme: TeamsThemeName) => void): void;
   /** Tells Teams the tab has loaded (hides its loading indicator). */
   notifyLoaded(): void;
@@ -87,6 +93,13 @@ export async function detectHost(win: Window = window, timeoutMs = TEAMS_DETECT_
     appId,
     entityId: context.page.id ?? null,
     getToken: () => teams.authentication.getAuthToken(),
+    requestConsent: async () => {
+      await teams.authentication.authenticate({
+        url: consentUrl(win.location.origin, context.user?.tenant?.id, context.user?.loginHint),
+        width: 600,
+        height: 535,
+      });
+    },
     onThemeChange: (handler) => teams.app.registerOnThemeChangeHandler((t) => handler(normaliseTheme(t))),
     notifyLoaded: () => {
       teams.app.notifyAppLoaded();
@@ -95,6 +108,15 @@ export async function detectHost(win: Window = window, timeoutMs = TEAMS_DETECT_
     notifyFailure: (message) =>
       teams.app.notifyFailure({ reason: teams.app.FailedReason.AuthFailed, message }),
   };
+}
+
+/** The consent page's URL: the tenant and the user's sign-in name let Microsoft skip asking who they are. */
+export function consentUrl(origin: string, tenantId?: string, loginHint?: string): string {
+  const q = new URLSearchParams();
+  if (tenantId) q.set('tenant', tenantId);
+  if (loginHint) q.set('loginHint', loginHint);
+  const query = q.toString();
+  return `${origin}/auth/consent${query ? `?${query}` : ''}`;
 }
 
 /**

@@ -14,7 +14,8 @@
  *   pre-authenticated URL), the file's `listItem` and its fields;
  * - a bearer-token check (401 without a token the test accepts), and throttling on demand (429 / 503
  *   with `Retry-After`, for the next n matching requests, inside batches too);
- * - a log of every request (method, path, query, Prefer, If-Match, status) for tests to assert on.
+ * - a log of every request (method, path, query, Prefer, If-Match, the bearer token, status) for tests
+ *   to assert on; and SharePoint's own refusal (403 accessDenied) for the tokens a test chooses.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -51,6 +52,8 @@ export interface LoggedRequest {
   ifMatch: string | null;
   /** A request inside a JSON batch. */
   inBatch: boolean;
+  /** The bearer token the request carried (inside a batch: the batch's). */
+  token: string | null;
   status: number;
 }
 
@@ -241,6 +244,11 @@ export class GraphFake {
   readonly sites = new Map<string, FakeSite>();
   readonly log: LoggedRequest[] = [];
   readonly throttles: ThrottleRule[] = [];
+  /**
+   * SharePoint's own permissions: a request whose token this answers true for is refused with 403
+   * (`accessDenied`), as for a user the site does not share a list with. Null: nobody is refused.
+   */
+  refuse: ((r: { token: string; method: string; path: string }) => boolean) | null = null;
   maxPageSize: number;
   origin: string;
   private readonly acceptToken: (token: string) => boolean;
@@ -326,8 +334,12 @@ export class GraphFake {
   // --- entry point -----------------------------------------------------------------------------
 
   /** Handles one request to the version root (top level or inside a batch). */
-  handle(req: FakeRequest, inBatch = false): FakeResponse {
-    const res = this.route(req, inBatch);
+  handle(req: FakeRequest, inBatch = false, batchToken: string | null = null): FakeResponse {
+    const token = inBatch ? batchToken : bearerOf(req.headers);
+    const res =
+      token !== null && this.refuse?.({ token, method: req.method, path: req.path })
+        ? error(403, 'accessDenied', 'Access denied. You do not have permission to perform this action.')
+        : this.route(req, inBatch);
     this.log.push({
       method: req.method,
       path: req.path,
@@ -335,6 +347,7 @@ export class GraphFake {
       prefer: req.headers['prefer'] ?? null,
       ifMatch: req.headers['if-match'] ?? null,
       inBatch,
+      token,
       status: res.status,
     });
     return res;
@@ -350,8 +363,7 @@ export class GraphFake {
 
   private route(req: FakeRequest, inBatch: boolean): FakeResponse {
     if (!inBatch) {
-      const auth = req.headers['authorization'] ?? '';
-      const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+      const token = bearerOf(req.headers) ?? '';
       if (!token) return error(401, 'InvalidAuthenticationToken', 'Access token is empty.');
       if (!this.acceptToken(token))
         return error(401, 'InvalidAuthenticationToken', 'Access token validation failure.');
@@ -849,6 +861,7 @@ export class GraphFake {
           body: r.body,
         },
         true,
+        bearerOf(req.headers),
       );
       statuses.set(id, res.status);
       responses.push({
@@ -861,4 +874,9 @@ export class GraphFake {
     // Graph does not promise the order of responses: give them back reversed, so callers match by id.
     return json(200, { responses: responses.reverse() });
   }
+}
+
+function bearerOf(headers: Record<string, string>): string | null {
+  const auth = headers['authorization'] ?? '';
+  return auth.startsWith('Bearer ') && auth.length > 7 ? auth.slice(7) : null;
 }
