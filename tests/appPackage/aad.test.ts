@@ -92,6 +92,13 @@ describe('the Entra app registration (aad.manifest.json)', () => {
     for (const r of aad.replyUrlsWithType) expect(r.url.startsWith('${{TAB_ENDPOINT}}/')).toBe(true);
   });
 
+  it('registers the consent pop-up return path the server sends Microsoft to (a Web reply URL)', () => {
+    const consent = readFileSync(join(REPO, 'src', 'api', 'consent.ts'), 'utf8');
+    const path = /\/auth\/consent-done/.exec(consent)?.[0];
+    expect(path).toBe('/auth/consent-done');
+    expect(aad.replyUrlsWithType).toContainEqual({ url: `\${{TAB_ENDPOINT}}${path}`, type: 'Web' });
+  });
+
   it('asks Microsoft Graph for User.Read and Sites.Selected (delegated and application) and nothing broader', () => {
     expect(aad.requiredResourceAccess).toEqual([
       {
