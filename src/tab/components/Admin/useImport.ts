@@ -47,8 +47,19 @@ function toApiError(e: unknown): ApiError {
     : new ApiError(0, 'Internal', 'Error', 'Something went wrong. Nothing was imported; try again.');
 }
 
+/** Rounded up, so a file just over the limit never reads as "8 MB". */
 function megabytes(n: number): string {
-  return `${(n / (1024 * 1024)).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
+  return `${(Math.ceil((n / (1024 * 1024)) * 10) / 10).toLocaleString('en-GB')} MB`;
+}
+
+/** A file's text through FileReader, which every browser (and jsdom, for the tests) has. */
+function readText(f: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsText(f);
+  });
 }
 
 export function useImport(api: CmoeApi): ImportState {
@@ -85,7 +96,7 @@ export function useImport(api: CmoeApi): ImportState {
     let json: unknown = null;
     let problem: string | null = null;
     try {
-      json = JSON.parse(await f.text());
+      json = JSON.parse(await readText(f));
     } catch {
       problem = 'This mapping file is not valid JSON.';
     }
