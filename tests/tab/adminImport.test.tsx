@@ -130,10 +130,14 @@ describe('importing the spreadsheet', () => {
           .map((c) => c.textContent),
       );
     expect(cells).toEqual([
-      ['2', 'Created', 'CMOE-900'],
+      ['2', 'Created', 'CMOE-0900'],
+      ['3', 'Left out', '—'],
       ['4', 'Updated', 'CMOE-0007'],
+      ['5', 'Left out', '—'],
     ]);
-    expect(screen.getByText(/^1 case created, 1 updated, 0 unchanged/)).toBeTruthy();
+    expect(
+      screen.getByText(/^1 case created, 1 updated, 0 unchanged, 2 rejected rows left out\./),
+    ).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Check again' }));
     await screen.findByRole('heading', { name: 'Check report: tracker (synthetic).csv' });

@@ -423,7 +423,7 @@ export class FakeApi implements CmoeApi {
         ? {
             ...r,
             outcome: 'unchanged',
-            ref: r.ref ?? `CMOE-${String(900 + i)}`,
+            ref: r.ref ?? `CMOE-${String(900 + i).padStart(4, '0')}`,
             fields: [],
             actions: 0,
             updates: 0,
@@ -436,11 +436,12 @@ export class FakeApi implements CmoeApi {
         `${rejected.length} of ${planned.length} rows cannot be imported, so nothing was written. Correct them (a dry run lists each one), or import with skip-invalid to leave them out.`,
         rejected.flatMap((r) => r.issues.map((i) => ({ path: `row ${i.row}`, message: i.message }))),
       );
+    // As the server: a real run reports the rejected rows it left out, and gives created rows refs.
     const rows = o.dryRun
       ? planned
-      : planned
-          .filter((r) => r.outcome !== 'rejected')
-          .map((r, i) => (r.outcome === 'create' ? { ...r, ref: `CMOE-${String(900 + i)}` } : r));
+      : planned.map((r, i) =>
+          r.outcome === 'create' ? { ...r, ref: `CMOE-${String(900 + i).padStart(4, '0')}` } : r,
+        );
     const written = !o.dryRun && rows.some((r) => r.outcome === 'create' || r.outcome === 'update');
     if (written) this.importedFiles.add(file.name);
     const counts = {

@@ -303,6 +303,7 @@ function ResultBar({ report }: { report: ImportReport }) {
       <MessageBarBody>
         <MessageBarTitle>{report.written ? 'Imported' : 'Nothing was written'}</MessageBarTitle>
         {plural(c.create, 'case', 'cases')} created, {c.update} updated, {c.unchanged} unchanged
+        {c.rejected > 0 ? `, ${plural(c.rejected, 'rejected row', 'rejected rows')} left out` : ''}
         {c.conflict > 0 ? `, ${c.conflict} changed in the app meanwhile (not written)` : ''}. Check the file
         again to confirm: every row it holds now reports unchanged.
       </MessageBarBody>
