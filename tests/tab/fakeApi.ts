@@ -6,7 +6,15 @@
 import { toLondonDate } from '../../src/domain/calendar';
 import { checkSmart } from '../../src/domain/smart';
 import type { Action, AuditEntry, Case, CaseUpdate, Meeting } from '../../src/domain/types';
-import type { AuditQuery } from '../../src/tab/api/adminApi';
+import type { ImportRowReport } from '../../src/domain/importing';
+import type {
+  AuditQuery,
+  ExportQuery,
+  ExportedFile,
+  ImportFile,
+  ImportReport,
+  ImportRunOptions,
+} from '../../src/tab/api/adminApi';
 import type { MeetingAgenda } from '../../src/tab/api/meetingApi';
 import type { CaseDetail, CaseSummary, ReferralCheck } from '../../src/domain/views';
 import { ApiError, type CmoeApi, type Me } from '../../src/tab/api/client';
@@ -379,12 +387,115 @@ export class FakeApi implements CmoeApi {
   // --- Admin and scrutiny (src/tab/api/adminApi.ts) ---
   auditEntries: AuditEntry[] = [];
   async queryAudit(q: AuditQuery = {}): Promise<AuditEntry[]> {
+    this.log('queryAudit', q);
     this.may('audit.read');
-    return this.auditEntries.filter(
-      (e) =>
-        (q.action === undefined || e.action === q.action) &&
-        (q.userId === undefined || e.userId === q.userId) &&
-        (q.target === undefined || e.target === q.target),
+    // As the store: newest first, `to` exclusive, 500 unless a limit is given.
+    return this.auditEntries
+      .filter(
+        (e) =>
+          (q.action === undefined || e.action === q.action) &&
+          (q.userId === undefined || e.userId === q.userId) &&
+          (q.target === undefined || e.target === q.target) &&
+          (q.from === undefined || Date.parse(e.at) >= Date.parse(q.from)) &&
+          (q.to === undefined || Date.parse(e.at) < Date.parse(q.to)),
+      )
+      .sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
+      .slice(0, q.limit ?? 500);
+  }
+
+  /**
+   * The rows the next uploaded file "holds", as the server's dry run would report them before anything
+   * is imported. The fake keeps the server's rules: a real run writes nothing while a row is rejected
+   * unless skipInvalid (400 naming the cells), created rows get refs, and a file already imported
+   * reports its written rows unchanged.
+   */
+  importRows: ImportRowReport[] = [];
+  /** A file-level refusal (not a spreadsheet, empty, missing columns...) for every upload. */
+  importFailure: ApiError | null = null;
+  importedFiles = new Set<string>();
+  async importSpreadsheet(file: ImportFile, o: ImportRunOptions): Promise<ImportReport> {
+    this.log('importSpreadsheet', { name: file.name, ...o });
+    this.may('import.run');
+    if (this.importFailure) throw this.importFailure;
+    const seen = this.importedFiles.has(file.name);
+    const planned: ImportRowReport[] = this.importRows.map((r, i) =>
+      seen && r.outcome !== 'rejected'
+        ? {
+            ...r,
+            outcome: 'unchanged',
+            ref: r.ref ?? `CMOE-${String(900 + i).padStart(4, '0')}`,
+            fields: [],
+            actions: 0,
+            updates: 0,
+          }
+        : r,
     );
+    const rejected = planned.filter((r) => r.outcome === 'rejected');
+    if (!o.dryRun && rejected.length > 0 && !o.skipInvalid)
+      throw invalid(
+        `${rejected.length} of ${planned.length} rows cannot be imported, so nothing was written. Correct them (a dry run lists each one), or import with skip-invalid to leave them out.`,
+        rejected.flatMap((r) => r.issues.map((i) => ({ path: `row ${i.row}`, message: i.message }))),
+      );
+    // As the server: a real run reports the rejected rows it left out, and gives created rows refs.
+    const rows = o.dryRun
+      ? planned
+      : planned.map((r, i) =>
+          r.outcome === 'create' ? { ...r, ref: `CMOE-${String(900 + i).padStart(4, '0')}` } : r,
+        );
+    const written = !o.dryRun && rows.some((r) => r.outcome === 'create' || r.outcome === 'update');
+    if (written) this.importedFiles.add(file.name);
+    const counts = {
+      rows: rows.length,
+      create: 0,
+      update: 0,
+      unchanged: 0,
+      rejected: 0,
+      conflict: 0,
+      actions: 0,
+      updates: 0,
+    };
+    for (const r of rows) {
+      counts[r.outcome]++;
+      if (r.outcome !== 'rejected' && r.outcome !== 'conflict') {
+        counts.actions += r.actions;
+        counts.updates += r.updates;
+      }
+    }
+    return {
+      dryRun: o.dryRun,
+      written,
+      format: /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv',
+      sheet: 'Sheet1',
+      headerRow: 1,
+      columns: [],
+      skipped: [],
+      notices: [],
+      counts,
+      rows,
+    };
+  }
+
+  /** The export, filtered with the server's rules (phrase search, lead by email) over the summaries. */
+  async exportCases(q: ExportQuery): Promise<ExportedFile> {
+    this.log('exportCases', q);
+    this.may('export.run');
+    this.may('case.read');
+    const rows = this.summaries.filter(
+      (c) =>
+        (!q.status || q.status.includes(c.status)) &&
+        (!q.concern || q.concern.includes(c.concern)) &&
+        (!q.category || c.categories.includes(q.category)) &&
+        (!q.lead || (c.leadEmail ?? '').toLowerCase() === q.lead.toLowerCase()) &&
+        (!q.stuck || c.flags.stuck) &&
+        (!q.overdue || c.flags.overdue) &&
+        (!q.mine || this.mineRefs.includes(c.ref)) &&
+        (!q.q || `${c.ref} ${c.firstName} ${c.lastName}`.toLowerCase().includes(q.q.toLowerCase())),
+    );
+    const text = ['Ref', ...rows.map((c) => c.ref)].join('\r\n');
+    return {
+      blob: new Blob([text], { type: 'text/csv' }),
+      fileName: `cmoe-cases-${TODAY}.${q.format}`,
+      count: rows.length,
+    };
   }
 }

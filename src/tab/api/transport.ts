@@ -70,6 +70,8 @@ export interface DownloadedFile {
   blob: Blob;
   /** From Content-Disposition; null when the server sent none. */
   fileName: string | null;
+  /** The response's headers (an export's X-Case-Count). */
+  headers?: Headers;
 }
 
 function fileNameOf(res: Response): string | null {
@@ -172,7 +174,7 @@ export function createCall(opts: TransportOptions): Call {
   return Object.assign(call, {
     async download(path: string): Promise<DownloadedFile> {
       const res = await send('GET', path, {}, '*/*');
-      return { blob: await res.blob(), fileName: fileNameOf(res) };
+      return { blob: await res.blob(), fileName: fileNameOf(res), headers: res.headers };
     },
   });
 }

@@ -29,6 +29,7 @@ import { ProblemBar } from '../common/ProblemBar';
 import { RouterLink } from '../common/RouterLink';
 import { CaseFilters, SavedViews } from './CaseFilters';
 import { ROW_HEIGHT, useCaseListStyles } from './CaseList.styles';
+import { ExportMenu, ExportResult, useCaseExport } from './ExportMenu';
 import type { SortKey } from './caseListModel';
 import type { CaseListState } from './useCaseList';
 
@@ -123,6 +124,7 @@ export function CaseList({ list }: { list: CaseListState }) {
   const styles = useCaseListStyles();
   const scroller = useRef<HTMLDivElement>(null);
   const rows = list.rows;
+  const exporter = useCaseExport(list);
   const today = todayLondon();
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -208,7 +210,9 @@ export function CaseList({ list }: { list: CaseListState }) {
         >
           {list.refreshing ? 'Refreshing…' : 'Refresh'}
         </Button>
+        <ExportMenu exporter={exporter} />
       </div>
+      <ExportResult exporter={exporter} />
       <CaseFilters list={list} />
       {list.error && (
         <ProblemBar

@@ -42,6 +42,8 @@ export interface CaseListState {
   leads: string[];
   /** "My cases" needs the server's answer once; true while it loads. */
   mineLoading: boolean;
+  /** The server's "my cases" refs, once asked for (the export works out its rows with them). */
+  mineRefs: ReadonlySet<string> | null;
   /** True while a filter change is still being applied (the list shows the previous rows meanwhile). */
   pending: boolean;
   lastMeetingAt: string | null;
@@ -163,6 +165,7 @@ export function useCaseList(api: CmoeApi, opts: { now?: () => Date } = {}): Case
     sortBy,
     leads,
     mineLoading,
+    mineRefs,
     pending: deferredFilters !== filters || deferredSort !== sort || (filters.mine && mineRefs === null),
     lastMeetingAt,
     reload,

@@ -1,0 +1,78 @@
+import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+
+export const useAdminStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    maxWidth: '1200px',
+  },
+  title: { ...typographyStyles.title3, margin: 0 },
+  subtitle: { ...typographyStyles.subtitle2, margin: 0 },
+  lead: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '75ch' },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  drop: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  dropActive: {
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  fileLabel: { ...typographyStyles.body1Strong },
+  fileInput: {
+    ...typographyStyles.body1,
+    color: tokens.colorNeutralForeground1,
+    maxWidth: '100%',
+    ':focus-visible': {
+      outlineWidth: tokens.strokeWidthThick,
+      outlineStyle: 'solid',
+      outlineColor: tokens.colorStrokeFocus2,
+      outlineOffset: '2px',
+      borderRadius: tokens.borderRadiusSmall,
+    },
+  },
+  hint: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground2 },
+  fieldError: { ...typographyStyles.caption1, color: tokens.colorPaletteRedForeground1 },
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+  },
+  counts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalXL,
+    margin: 0,
+    padding: 0,
+  },
+  count: {
+    display: 'flex',
+    flexDirection: 'column-reverse',
+    margin: 0,
+  },
+  countValue: { ...typographyStyles.title3, margin: 0 },
+  countLabel: { ...typographyStyles.caption1Strong, color: tokens.colorNeutralForeground2, margin: 0 },
+  tableWrap: {
+    overflowX: 'auto',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  muted: { color: tokens.colorNeutralForeground3 },
+  nowrap: { whiteSpace: 'nowrap' },
+  narrow: { width: '170px' },
+  wide: { width: '240px' },
+});

@@ -1,0 +1,152 @@
+/**
+ * "Export" on the CMOE list (export.run): the list as filtered on screen, as .csv or .xlsx, saved with
+ * the server's file name, then a confirmation of how many cases went into the file. Where a filter on
+ * screen has no server twin the menu says so before anything is downloaded (see exportModel.ts).
+ */
+import {
+  Button,
+  Menu,
+  MenuButton,
+  MenuGroup,
+  MenuGroupHeader,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from '@fluentui/react-components';
+import { ArrowDownload20Regular, Dismiss20Regular } from '@fluentui/react-icons';
+import { useCallback, useMemo, useState } from 'react';
+import type { ExportedFile } from '../../api/adminApi';
+import { useApp } from '../../app/AppContext';
+import { plural } from '../../lib/format';
+import { ProblemBar } from '../common/ProblemBar';
+import { type ExportPlan, exportPlan } from './exportModel';
+import type { CaseListState } from './useCaseList';
+
+/** Hands a downloaded file to the browser to save, under the server's name. */
+export function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoked on the next turn: the click has handed the URL to the download by then.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+export interface CaseExport {
+  allowed: boolean;
+  plan: ExportPlan;
+  busy: 'csv' | 'xlsx' | null;
+  done: { fileName: string; count: number | null; shown: number } | null;
+  error: unknown;
+  run(format: 'csv' | 'xlsx'): Promise<void>;
+  dismiss(): void;
+}
+
+export function useCaseExport(list: CaseListState): CaseExport {
+  const { api, can } = useApp();
+  const [busy, setBusy] = useState<CaseExport['busy']>(null);
+  const [done, setDone] = useState<CaseExport['done']>(null);
+  const [error, setError] = useState<unknown>(null);
+  const plan = useMemo(
+    () => exportPlan(list.all, list.rows, list.filters, list.mineRefs),
+    [list.all, list.rows, list.filters, list.mineRefs],
+  );
+  const run = useCallback(
+    async (format: 'csv' | 'xlsx') => {
+      setBusy(format);
+      setError(null);
+      setDone(null);
+      try {
+        const file: ExportedFile = await api.exportCases({ format, ...plan.query });
+        saveFile(file.blob, file.fileName);
+        setDone({ fileName: file.fileName, count: file.count, shown: list.rows.length });
+      } catch (e) {
+        setError(e);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [api, plan.query, list.rows.length],
+  );
+  return {
+    allowed: can('export.run') && can('case.read'),
+    plan,
+    busy,
+    done,
+    error,
+    run,
+    dismiss: () => {
+      setDone(null);
+      setError(null);
+    },
+  };
+}
+
+function planWords(plan: ExportPlan): string {
+  const n = plural(plan.expected.length, 'case', 'cases');
+  if (plan.matchesScreen && plan.notApplied.length === 0) return `The ${n} shown`;
+  if (plan.notApplied.length === 0) return `${n}, as the server filters them`;
+  return `${n}: the file cannot apply ${plan.notApplied.join('; ')}`;
+}
+
+export function ExportMenu({ exporter }: { exporter: CaseExport }) {
+  if (!exporter.allowed) return null;
+  const { plan, busy } = exporter;
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <MenuButton appearance="subtle" icon={<ArrowDownload20Regular />} disabled={busy !== null}>
+          {busy ? 'Exporting…' : 'Export'}
+        </MenuButton>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          <MenuGroup>
+            <MenuGroupHeader>{planWords(plan)}</MenuGroupHeader>
+            <MenuItem onClick={() => void exporter.run('csv')}>CSV (.csv)</MenuItem>
+            <MenuItem onClick={() => void exporter.run('xlsx')}>Excel (.xlsx)</MenuItem>
+          </MenuGroup>
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+/** The outcome of the last export, under the list's title. */
+export function ExportResult({ exporter }: { exporter: CaseExport }) {
+  const dismiss = (
+    <MessageBarActions
+      containerAction={
+        <Button
+          appearance="transparent"
+          aria-label="Dismiss"
+          icon={<Dismiss20Regular />}
+          onClick={exporter.dismiss}
+        />
+      }
+    />
+  );
+  if (exporter.error) return <ProblemBar error={exporter.error} action={dismiss} />;
+  const d = exporter.done;
+  if (!d) return null;
+  const count = d.count === null ? 'The cases' : plural(d.count, 'case', 'cases');
+  return (
+    <MessageBar intent="success" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>Exported</MessageBarTitle>
+        {count} saved to {d.fileName}.
+        {d.count !== null && d.count !== d.shown && ` The list shows ${plural(d.shown, 'case', 'cases')}.`}
+      </MessageBarBody>
+      {dismiss}
+    </MessageBar>
+  );
+}
