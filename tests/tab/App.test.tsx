@@ -7,6 +7,7 @@ import { App } from '../../src/tab/app/App';
 import { type SessionDeps, useSession } from '../../src/tab/app/useSession';
 import type { TeamsHost, TeamsThemeName } from '../../src/tab/host/teams';
 import { clearKeptDrafts } from '../../src/tab/components/CaseView/useCaseEditor';
+import type { Me } from '../../src/tab/api/client';
 import { CHAIR_ME, FakeApi, makeCase, makeSummary } from './fakeApi';
 import { DEV_USERS, userSetup } from './render';
 
@@ -15,6 +16,12 @@ class MemoryStorage {
   getItem = (k: string) => this.items.get(k) ?? null;
   setItem = (k: string, v: string) => void this.items.set(k, v);
   removeItem = (k: string) => void this.items.delete(k);
+}
+
+function signedInAs(userId: string): MemoryStorage {
+  const storage = new MemoryStorage();
+  storage.setItem('cmoe.devUser', userId);
+  return storage;
 }
 
 function teamsHost(over: Partial<TeamsHost> = {}) {
@@ -154,6 +161,30 @@ describe('the app', () => {
     await screen.findByRole('heading', { name: 'CMOE list' });
     // (Fluent's tabs repeat their text in a space-reserving span that only CSS hides.)
     expect(screen.getByRole('tab', { name: /^Refer a child/ })).toBeTruthy();
+  });
+
+  test('an administrator (no case reading) gets Import and Audit log, no list tabs, and the list is never asked for', async () => {
+    const admin: Me = {
+      id: 'dev-admin',
+      name: 'Demo Admin (Ida Fictional)',
+      email: 'ida.fictional@example.org',
+      roles: ['CMOE.Admin'],
+      // As src/auth/roles.ts grants the role (the tab may not import it; tests/api checks the matrix).
+      permissions: ['audit.read', 'import.run', 'settings.manage'],
+    };
+    const api = new FakeApi(admin);
+    renderApp({
+      detect: async () => ({ kind: 'local' }),
+      loadUsers: async () => [...DEV_USERS, { ...admin, service: 'Business support' }],
+      makeApi: () => api,
+      storage: signedInAs('dev-admin'),
+    });
+    await screen.findByText(/Your role does not include the CMOE list/);
+    expect(screen.getByRole('tab', { name: /^Import/ })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: /^Audit log/ })).toBeTruthy();
+    expect(screen.queryByRole('tab', { name: /^Cases/ })).toBeNull();
+    expect(screen.queryByRole('tab', { name: /^My actions/ })).toBeNull();
+    expect(api.calls.map((c) => c.method)).not.toContain('listCases');
   });
 
   test('inside Teams, a failed sign-in is a clear message with a way to try again, never a blank tab', async () => {

@@ -62,7 +62,12 @@ function navOf(route: Route): NavValue | undefined {
 }
 
 /** The permission a screen needs; the API checks again, this only spares a refusal. */
+const NO_CASES =
+  'Your role does not include the CMOE list: the tabs above are the parts of the tab it does include.';
 const NEEDS: Partial<Record<Route['name'], { permission: Permission; refusal: string }>> = {
+  cases: { permission: 'case.read', refusal: NO_CASES },
+  case: { permission: 'case.read', refusal: NO_CASES },
+  actions: { permission: 'case.read', refusal: NO_CASES },
   refer: { permission: 'case.refer', refusal: 'Your role can view cases but not refer a child.' },
   meetings: { permission: 'meeting.read', refusal: 'Your role does not include the group’s meetings.' },
   meeting: { permission: 'meeting.read', refusal: 'Your role does not include the group’s meetings.' },
@@ -98,7 +103,7 @@ function ThemeSwitch({ session }: { session: Session }) {
 }
 
 function Screens({ ctx, route }: { ctx: AppContextValue; route: Route }) {
-  const list = useCaseList(ctx.api);
+  const list = useCaseList(ctx.api, { enabled: ctx.can('case.read') });
   switch (route.name) {
     case 'cases':
       return <CaseList list={list} />;
@@ -187,8 +192,8 @@ function Frame({ session }: { session: Session }) {
                 navigate(v === 'cases' ? '/' : `/${v}`);
               }}
             >
-              <Tab value="cases">Cases</Tab>
-              <Tab value="actions">My actions</Tab>
+              {ctx.can('case.read') && <Tab value="cases">Cases</Tab>}
+              {ctx.can('case.read') && <Tab value="actions">My actions</Tab>}
               {canRefer && <Tab value="refer">Refer a child</Tab>}
               {ctx.can('meeting.read') && <Tab value="meetings">Meetings</Tab>}
               {ctx.can('import.run') && <Tab value="import">Import</Tab>}

@@ -61,8 +61,19 @@ function toApiError(e: unknown): ApiError {
     : new ApiError(0, 'Internal', 'Error', 'Something went wrong while loading the list. Try again.');
 }
 
-export function useCaseList(api: CmoeApi, opts: { now?: () => Date } = {}): CaseListState {
+export function useCaseList(
+  api: CmoeApi,
+  opts: {
+    now?: () => Date;
+    /**
+     * False for a role that may not read cases (an administrator): nothing is asked of the server, which
+     * would refuse it and log a refusal in the audit trail every time the tab opened.
+     */
+    enabled?: boolean;
+  } = {},
+): CaseListState {
   const now = opts.now ?? (() => new Date());
+  const enabled = opts.enabled ?? true;
   const [all, setAll] = useState<CaseSummary[]>([]);
   const [status, setStatus] = useState<CaseListState['status']>('loading');
   const [error, setError] = useState<ApiError | null>(null);
@@ -114,8 +125,8 @@ export function useCaseList(api: CmoeApi, opts: { now?: () => Date } = {}): Case
   }, [api, loadMine]);
 
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (enabled) void reload();
+  }, [reload, enabled]);
 
   useEffect(() => {
     mineWanted.current = filters.mine;
