@@ -6,7 +6,7 @@
  * `app.initialize()` only rejects after about 60 seconds outside Teams, so detection races it against a
  * short timeout of our own and falls back to the local sign-in.
  */
-import type * as TeamsJs from '@microsoft/teams-js';
+import type * as TeamsSdk from './teamsSdk';
 
 export type TeamsThemeName = 'default' | 'dark' | 'contrast';
 
@@ -64,9 +64,9 @@ function timeout(ms: number): Promise<'timeout'> {
  */
 export async function detectHost(win: Window = window, timeoutMs = TEAMS_DETECT_TIMEOUT_MS): Promise<Host> {
   if (!looksHosted(win)) return { kind: 'local' };
-  let teams: typeof TeamsJs;
+  let teams: typeof TeamsSdk;
   try {
-    teams = await import('@microsoft/teams-js');
+    teams = await import('./teamsSdk');
   } catch {
     return { kind: 'local' };
   }
