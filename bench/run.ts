@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: measures the API over loopback and the domain rules at scale, on synthetic data.
  *
- *   npm run bench -- [--cases 5000] [--domain-cases 10000] [--seconds 8] [--write]
+ *   npm run bench -- [--cases 5000] [--domain-cases 10000] [--seconds 8] [--only tab] [--write]
  *
  * The machine is shared and noisy, so each figure comes with a baseline from the same run (GET /healthz
  * through the same stack) and ratios are what to compare between runs. `--write` rewrites
- * docs/benchmarks.md with the results and the command that produced them.
+ * docs/benchmarks.md with the results and the command that produced them. `--only tab` runs the tab's
+ * section alone (bundle sizes and browser timings) and prints it; it never rewrites the file.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -32,10 +33,11 @@ interface Args {
   domainCases: number;
   seconds: number;
   write: boolean;
+  only: 'tab' | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { cases: 5000, domainCases: 10000, seconds: 8, write: false };
+  const a: Args = { cases: 5000, domainCases: 10000, seconds: 8, write: false, only: null };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = () => {
@@ -47,7 +49,11 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--domain-cases') a.domainCases = v();
     else if (k === '--seconds') a.seconds = v();
     else if (k === '--write') a.write = true;
-    else throw new Error(`unknown argument ${k}`);
+    else if (k === '--only') {
+      const what = argv[++i];
+      if (what !== 'tab') throw new Error('--only takes: tab');
+      a.only = what;
+    } else throw new Error(`unknown argument ${k}`);
   }
   return a;
 }
@@ -116,6 +122,11 @@ function timeRuns(runs: number, fn: () => void): number[] {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.only === 'tab') {
+    if (args.write) throw new Error('--write rewrites the whole file: run without --only');
+    await benchTab((s = '') => console.log(s), { cases: args.cases });
+    return;
+  }
   const command = `npm run bench -- --cases ${args.cases} --domain-cases ${args.domainCases} --seconds ${args.seconds}`;
   const now = new Date();
   const today = toLondonDate(now);

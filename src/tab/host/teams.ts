@@ -6,7 +6,8 @@
  * `app.initialize()` only rejects after about 60 seconds outside Teams, so detection races it against a
  * short timeout of our own and falls back to the local sign-in.
  */
-import type * as TeamsJs from '@microsoft/teams-js';
+import type { TabSettings, TabSurface } from './tabConfig';
+import type * as TeamsSdk from './teamsSdk';
 
 export type TeamsThemeName = 'default' | 'dark' | 'contrast';
 
@@ -30,6 +31,18 @@ export interface TeamsHost {
   /** Tells Teams the tab has loaded (hides its loading indicator). */
   notifyLoaded(): void;
   notifyFailure(message: string): void;
+  /** Present when Teams opened the page in its set-up frame (adding the tab to a channel or meeting). */
+  config?: TabConfigHost;
+}
+
+/** The configurable tab's set-up frame (teams-js `pages.config`). */
+export interface TabConfigHost {
+  /** Where the tab is being added: a meeting's chat, details or side panel; a channel; a group chat. */
+  surface: TabSurface;
+  /** What Teams saves when the user selects Save (asked for at that moment). */
+  onSave(settings: () => TabSettings): void;
+  /** Enables Teams' Save button. */
+  setValid(valid: boolean): void;
 }
 
 export interface LocalHost {
@@ -70,9 +83,9 @@ function timeout(ms: number): Promise<'timeout'> {
  */
 export async function detectHost(win: Window = window, timeoutMs = TEAMS_DETECT_TIMEOUT_MS): Promise<Host> {
   if (!looksHosted(win)) return { kind: 'local' };
-  let teams: typeof TeamsJs;
+  let teams: typeof TeamsSdk;
   try {
-    teams = await import('@microsoft/teams-js');
+    teams = await import('./teamsSdk');
   } catch {
     return { kind: 'local' };
   }
@@ -107,6 +120,19 @@ export async function detectHost(win: Window = window, timeoutMs = TEAMS_DETECT_
     },
     notifyFailure: (message) =>
       teams.app.notifyFailure({ reason: teams.app.FailedReason.AuthFailed, message }),
+    ...(context.page.frameContext === 'settings' && {
+      config: {
+        surface: context.meeting?.id ? 'meeting' : context.channel?.id ? 'channel' : 'chat',
+        onSave: (settings) =>
+          teams.pages.config.registerOnSaveHandler((event) => {
+            teams.pages.config.setConfig(settings()).then(
+              () => event.notifySuccess(),
+              () => event.notifyFailure('Teams could not save the CMOE tab. Try again.'),
+            );
+          }),
+        setValid: (valid) => teams.pages.config.setValidityState(valid),
+      },
+    }),
   };
 }
 
