@@ -5,6 +5,7 @@
 import { buildAgenda } from '../domain/agenda';
 import { NotFoundError } from '../domain/errors';
 import { nextMeetingOnOrAfter } from '../domain/meetings';
+import { toLondonDate } from '../domain/calendar';
 import type { AgendaItem, Meeting } from '../domain/types';
 import { type Call, type OperationDeps, audit, authorize, nowIso, today } from './context';
 import type { ScheduleMeetingInput } from './inputs';
@@ -31,7 +32,23 @@ export async function nextMeeting(
   call: Call,
 ): Promise<{ date: string; startsAt: string; meetingId: string | null }> {
   await authorize(deps, call, 'meeting.read', 'meetings');
-  return nextMeetingOnOrAfter(today(call), await deps.store.meetings.list({}), deps.policy);
+  const meetings = await deps.store.meetings.list({});
+  // The meeting to open now: one still running (even if it began on an earlier day) comes first.
+  const running = meetings.find((m) => m.status === 'in-progress');
+  if (running) {
+    return {
+      date: toLondonDate(new Date(running.startsAt)),
+      startsAt: running.startsAt,
+      meetingId: running.id,
+    };
+  }
+  // Then the next one still to be held: a meeting completed earlier today is not "next", and its day
+  // gets no cadence meeting either (it is skipped like a cancelled one).
+  return nextMeetingOnOrAfter(
+    today(call),
+    meetings.map((m) => (m.status === 'completed' ? { ...m, status: 'cancelled' as const } : m)),
+    deps.policy,
+  );
 }
 
 export async function scheduleMeeting(

@@ -17,6 +17,43 @@ function binary(res: request.Response, callback: (err: Error | null, body: Buffe
   res.on('end', () => callback(null, Buffer.concat(chunks)));
 }
 
+describe('the meeting to open now (GET /api/meetings/next)', () => {
+  async function oneOff(app: App, startsAt: string): Promise<string> {
+    const res = await request(app).post('/api/meetings').set(CHAIR).send({ startsAt });
+    expect(res.status).toBe(201);
+    return res.body.id;
+  }
+  const act = (app: App, id: string, step: string, version: number) =>
+    request(app).post(`/api/meetings/${id}/${step}`).set(CHAIR).set('If-Match', `"${version}"`);
+
+  test('a meeting in progress, even one begun on an earlier day; then the next still to be held', async () => {
+    const { app, clock } = makeTestApp({ now: new Date('2026-03-24T12:00:00.000Z') });
+    const yesterday = await oneOff(app, '2026-03-24T09:00:00.000Z');
+    expect((await act(app, yesterday, 'start', 1)).status).toBe(200);
+    clock.now = new Date('2026-03-25T12:00:00.000Z');
+    const running = await request(app).get('/api/meetings/next').set(MEMBER);
+    expect(running.body).toEqual({
+      date: '2026-03-24',
+      startsAt: '2026-03-24T09:00:00.000Z',
+      meetingId: yesterday,
+    });
+    expect((await act(app, yesterday, 'finish', 2)).status).toBe(200);
+    // Finished: the cadence's next meeting (Mondays every 4 weeks; Easter Monday moves to Tuesday).
+    const after = await request(app).get('/api/meetings/next').set(MEMBER);
+    expect(after.body).toMatchObject({ date: '2026-04-07', meetingId: null });
+  });
+
+  test('a meeting completed earlier today is not the next one', async () => {
+    const { app } = makeTestApp({ now: new Date('2026-03-25T15:00:00.000Z') });
+    const today = await oneOff(app, '2026-03-25T09:00:00.000Z');
+    const later = await oneOff(app, '2026-04-01T09:00:00.000Z');
+    expect((await request(app).get('/api/meetings/next').set(MEMBER)).body.meetingId).toBe(today);
+    expect((await act(app, today, 'start', 1)).status).toBe(200);
+    expect((await act(app, today, 'finish', 2)).status).toBe(200);
+    expect((await request(app).get('/api/meetings/next').set(MEMBER)).body.meetingId).toBe(later);
+  });
+});
+
 describe('running a meeting', () => {
   test('the cadence schedules the next meetings once, moving one off a bank holiday', async () => {
     const { app } = makeTestApp();
