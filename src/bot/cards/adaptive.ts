@@ -124,7 +124,7 @@ export interface AdaptiveCard {
  *   substring, and HTML is not meant to render in cards at all, so no raw angle bracket is ever sent.
  *   (`&lt;` and the like may stay: an entity decodes to text, never to markup.)
  * - At the start of a line, after any indentation, a `-`, `+`, `=` or `#` (list item, setext or ATX
- *   heading, rule) or `N.` (ordered list) is backslash-escaped; `>` (quote) is already a lookalike.
+ *   heading, rule) or `N.` or `N)` (ordered list) is backslash-escaped; `>` (quote) is already a lookalike.
  * Some older mobile clients show an escaping backslash instead of hiding it (AdaptiveCards issues 5590,
  * 4677): hostile text may then look odd there, but it still shows as text.
  */
