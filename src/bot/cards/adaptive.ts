@@ -2,6 +2,9 @@
  * Typed builders for the parts of Adaptive Cards 1.5 the bot uses, with Teams' mention entities and
  * Universal Actions (`Action.Execute`). Our own small types instead of a templating dependency: the
  * compiler checks every card, and a test can walk the JSON.
+ *
+ * Every string given to `text`, `heading` or `facts` is free text and is escaped ({@link plain}); the few
+ * fragments meant as markdown (a bold label, a list item, mentions) are built with {@link md}.
  */
 import type { Person } from '../../domain/types';
 
