@@ -18,7 +18,7 @@ import type { CaseDetail } from '../../domain/views';
 import type { AgendaSummary, LabelledAction } from '../../operations/summaries';
 import { formatDate, formatDateTime, plural } from '../format';
 import { type LinkSettings, actionsWebUrl, caseLinks, meetingWebUrl } from '../links';
-import { type AdaptiveCard, type Element, card, facts, heading, openUrl, text } from './adaptive';
+import { type AdaptiveCard, type Element, card, facts, heading, md, openUrl, text } from './adaptive';
 
 export type Audience = 'channel' | 'personal';
 
@@ -74,11 +74,11 @@ export function myActionsCard(
     const due = `due ${formatDate(action.dueDate)}${overdue ? ' (overdue)' : ''}`;
     if (audience === 'channel') {
       body.push(
-        text(`- ${caseLabel}: ${due}`, { spacing: 'Small', ...(overdue ? { color: 'Attention' } : {}) }),
+        text(md`- ${caseLabel}: ${due}`, { spacing: 'Small', ...(overdue ? { color: 'Attention' } : {}) }),
       );
     } else {
       body.push(
-        text(`**${caseLabel}**: ${due}`, { spacing: 'Medium', ...(overdue ? { color: 'Attention' } : {}) }),
+        text(md`**${caseLabel}**: ${due}`, { spacing: 'Medium', ...(overdue ? { color: 'Attention' } : {}) }),
       );
       body.push(text(action.description, { spacing: 'Small' }));
       if (action.successMeasure)
@@ -106,12 +106,12 @@ export function agendaCard(summary: AgendaSummary, links: LinkSettings): Adaptiv
   for (const section of AGENDA_SECTIONS) {
     const inSection = items.filter((i) => i.section === section);
     if (inSection.length === 0) continue;
-    body.push(text(`**${AGENDA_SECTION_LABELS[section]}** (${inSection.length})`, { spacing: 'Medium' }));
+    body.push(text(md`**${AGENDA_SECTION_LABELS[section]}** (${inSection.length})`, { spacing: 'Medium' }));
     for (const item of inSection) {
       if (shown >= LIST_LIMIT) break;
       shown++;
       // Reasons are the rules' own words ("no progress at the last 2 meetings"): no child data.
-      body.push(text(`- ${item.caseLabel}: ${item.reasons.join('; ')}`, { spacing: 'Small' }));
+      body.push(text(md`- ${item.caseLabel}: ${item.reasons.join('; ')}`, { spacing: 'Small' }));
     }
   }
   if (items.length > shown)
@@ -164,7 +164,7 @@ export function caseCard(detail: CaseDetail, audience: Audience, links: LinkSett
   for (const p of i.prompts) body.push(text(p.text, { color: 'Attention' }));
   for (const a of open.slice(0, LIST_LIMIT)) {
     body.push(
-      text(`**Due ${formatDate(a.dueDate)}** (${a.owner?.name ?? 'no owner'}): ${a.description}`, {
+      text(md`**Due ${formatDate(a.dueDate)}** (${a.owner?.name ?? 'no owner'}): ${a.description}`, {
         spacing: 'Small',
       }),
     );

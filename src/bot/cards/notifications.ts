@@ -19,6 +19,7 @@ import {
   execute,
   facts,
   heading,
+  md,
   mentionList,
   openUrl,
   showCard,
@@ -70,16 +71,19 @@ function caseButtons(links: LinkSettings, ref: string): CardAction[] {
 function actionCard(n: ActionNotification, links: LinkSettings, state: CardState): AdaptiveCard {
   const people = mentionList(n.mentions);
   const due = formatDate(n.action.dueDate);
-  const to = people.text ? `${people.text}, ` : '';
+  const to = people.text ? md`${people.text}, ` : md``;
   const lead =
     n.kind === 'action-due-soon'
-      ? `${to}an action on **${n.case.label}** is due on ${due}` +
-        (n.workingDaysLeft === 0
-          ? ' (today).'
-          : ` (in ${plural(n.workingDaysLeft, 'working day', 'working days')}).`)
-      : `${to}an action on **${n.case.label}** was due on ${due} and is overdue by ` +
-        `${plural(n.workingDaysOverdue, 'working day', 'working days')}` +
-        (n.reminder > 1 ? ` (reminder ${n.reminder}).` : '.');
+      ? md`${to}an action on **${n.case.label}** is due on ${due} ${
+          n.workingDaysLeft === 0
+            ? '(today).'
+            : `(in ${plural(n.workingDaysLeft, 'working day', 'working days')}).`
+        }`
+      : md`${to}an action on **${n.case.label}** was due on ${due} and is overdue by ${plural(
+          n.workingDaysOverdue,
+          'working day',
+          'working days',
+        )}${n.reminder > 1 ? ` (reminder ${n.reminder}).` : '.'}`;
   const body: Element[] = [
     heading(n.kind === 'action-due-soon' ? 'Action due soon' : 'Action overdue'),
     text(lead),
@@ -140,10 +144,10 @@ function actionCard(n: ActionNotification, links: LinkSettings, state: CardState
 
 function promptCard(n: EscalationPrompt, links: LinkSettings, state: CardState): AdaptiveCard {
   const people = mentionList(n.mentions);
-  const to = people.text ? `${people.text}, ` : '';
+  const to = people.text ? md`${people.text}, ` : md``;
   const body: Element[] = [
     heading('Stuck case: escalate?'),
-    text(`${to}**${n.case.label}** looks stuck: ${n.reasons.join('; ')}.`),
+    text(md`${to}**${n.case.label}** looks stuck: ${n.reasons.join('; ')}.`),
     text('Escalate it to senior managers, or say why not now.'),
     ...banner(state),
   ];
@@ -239,15 +243,14 @@ export function notificationCard(
         [
           heading('List checks before the meeting'),
           text(
-            `${people.text ? `${people.text}, ` : ''}the group meets on ${formatDateTime(n.meeting.startsAt)}. ` +
-              `Please check the list with the ${lists.slice(0, -1).join(', ')} and the ${lists.at(-1)}.`,
+            md`${people.text ? md`${people.text}, ` : ''}the group meets on ${formatDateTime(n.meeting.startsAt)}. Please check the list with the ${lists.slice(0, -1).join(', ')} and the ${lists.at(-1) ?? ''}.`,
           ),
           text(
             n.needingChecks === 0
               ? 'Every open case has been checked against all three lists since the last meeting.'
               : `${plural(n.needingChecks, 'open case has', 'open cases have')} not been checked against every list since the last meeting:`,
           ),
-          ...n.examples.map((c) => text(`- ${c.label}`, { spacing: 'Small' })),
+          ...n.examples.map((c) => text(md`- ${c.label}`, { spacing: 'Small' })),
           ...(more > 0 ? [text(`and ${more} more: see the list in the tab.`, { isSubtle: true })] : []),
         ],
         [openUrl('Open the list', listWebUrl(links))],
@@ -265,10 +268,7 @@ export function notificationCard(
         [
           heading('Escalation response overdue'),
           text(
-            `${people.text ? `${people.text}, ` : ''}the response to the escalation of **${n.case.label}** ` +
-              `to the ${ESCALATION_TARGET_LABELS[n.escalation.to].toLowerCase()} (raised on ` +
-              `${formatDate(n.escalation.raisedOn)}) was due on ${formatDate(n.escalation.responseDue)}. ` +
-              'Chase it, or record the response in the tab.',
+            md`${people.text ? md`${people.text}, ` : ''}the response to the escalation of **${n.case.label}** to the ${ESCALATION_TARGET_LABELS[n.escalation.to].toLowerCase()} (raised on ${formatDate(n.escalation.raisedOn)}) was due on ${formatDate(n.escalation.responseDue)}. Chase it, or record the response in the tab.`,
           ),
         ],
         caseButtons(links, n.case.ref),
@@ -291,8 +291,7 @@ export function notificationCard(
         [
           heading('Annual review of the terms of reference'),
           text(
-            `${people.text ? `${people.text}, ` : ''}the group's terms of reference are due for their annual review ` +
-              `by ${formatDate(n.anniversary)}. Please put the review on the agenda of a meeting before then.`,
+            md`${people.text ? md`${people.text}, ` : ''}the group's terms of reference are due for their annual review by ${formatDate(n.anniversary)}. Please put the review on the agenda of a meeting before then.`,
           ),
         ],
         [],
