@@ -170,6 +170,25 @@ export default tseslint.config(
     },
   },
   {
+    // teams-js only through src/tab/host/teamsSdk.ts: importing the package itself (dynamically too)
+    // bundles all of it, about 30 KB gzipped more than the parts the tab uses.
+    files: ['src/tab/**/*.ts', 'src/tab/**/*.tsx'],
+    ignores: ['src/tab/host/teamsSdk.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportExpression[source.value='@microsoft/teams-js']",
+          message: "Import teams-js through './teamsSdk' (named re-exports), never the whole package.",
+        },
+        {
+          selector: "ImportDeclaration[source.value='@microsoft/teams-js'][importKind!='type']",
+          message: "Import teams-js through './teamsSdk' (named re-exports), never the whole package.",
+        },
+      ],
+    },
+  },
+  {
     files: ['tests/**/*.ts', 'tests/**/*.tsx', 'src/**/*.test.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -20,7 +20,8 @@ export function consentOutcome(search: string): string | null {
 export async function finishConsent(win: Window = window): Promise<void> {
   const outcome = consentOutcome(win.location.search);
   win.history.replaceState(null, '', win.location.pathname);
-  const teams = await import('@microsoft/teams-js');
+  // Through teamsSdk, never the package itself: a namespace import would bundle all of teams-js.
+  const teams = await import('./teamsSdk');
   await teams.app.initialize();
   if (outcome === null) teams.authentication.notifySuccess();
   else teams.authentication.notifyFailure(outcome);
