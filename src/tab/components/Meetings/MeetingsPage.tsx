@@ -237,7 +237,7 @@ export function MeetingsPage() {
                 No meeting is scheduled.{canRun ? ' Schedule the next ones from the cadence below.' : ''}
               </p>
             ) : (
-              <ul className={styles.list}>
+              <ul className={styles.list} aria-label="Upcoming meetings">
                 {split.upcoming.map((m, i) => (
                   <UpcomingMeeting
                     key={m.id}
@@ -269,7 +269,7 @@ export function MeetingsPage() {
             {split.archive.length === 0 ? (
               <p className={styles.muted}>No meeting has been held yet.</p>
             ) : (
-              <ul className={styles.list}>
+              <ul className={styles.list} aria-label="Past meetings">
                 {split.archive.map((m) => (
                   <ArchivedMeeting key={m.id} meeting={m} />
                 ))}
