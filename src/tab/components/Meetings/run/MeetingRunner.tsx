@@ -96,9 +96,9 @@ function StartPanel({ meeting, onChanged }: MeetingRunnerProps) {
   }, [api, meeting.id]);
   return (
     <section className={styles.section} aria-labelledby="start-title">
-      <h2 id="start-title" className={styles.title}>
-        Run this meeting
-      </h2>
+      <h1 id="start-title" className={styles.title}>
+        Meeting on {formatInstant(meeting.startsAt)}
+      </h1>
       <p>
         Starting the meeting freezes its agenda
         {agenda ? ` (${plural(agenda.items.length, 'case', 'cases')} now)` : ''} and opens meeting mode: one
@@ -254,7 +254,7 @@ function Running({ meeting, onChanged, compact }: MeetingRunnerProps & { compact
   return (
     <div className={styles.root}>
       <div className={styles.head}>
-        <h2 className={styles.title}>Meeting mode · started {formatInstant(meeting.startsAt)}</h2>
+        <h1 className={styles.title}>Meeting mode · {formatInstant(meeting.startsAt)}</h1>
         <FinishDialog meeting={meeting} onChanged={onChanged} />
       </div>
       {agenda.length === 0 ? (

@@ -317,15 +317,16 @@ export function useRecordAutosave(
 
   // Leaving the case (next case, another screen): send what is waiting; the stored copy stays until
   // the server has it, so returning to the case (or reloading) picks it up if this send fails.
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    // Set again on every mount: React's StrictMode unmounts and mounts once more in development.
+    s.current!.alive = true;
+    return () => {
       const x = s.current!;
       x.alive = false;
       if (x.timer) clearTimeout(x.timer);
       if (!x.conflict && !x.inFlight && !sameText(x.draft, x.base)) void saveRef.current();
-    },
-    [],
-  );
+    };
+  }, []);
 
   return {
     draft: st.draft,
