@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import './dom';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { addDays, londonInstant } from '../../src/domain/calendar';
 import type { MinutesContent } from '../../src/domain/minutes';
 import type { Meeting, MeetingCaseRecord } from '../../src/domain/types';
@@ -139,6 +139,9 @@ describe('a meeting, read-only', () => {
     expect(within(current).getByText('Ask the school to confirm the start date')).toBeTruthy();
     expect(within(current).getByText('High to Medium')).toBeTruthy();
     expect(await within(current).findByText(/^Offer a place at Demo Academy — Demo Member/)).toBeTruthy();
+    // A long agenda: the link takes keyboard and screen reader users to the case being discussed.
+    fireEvent.click(within(follow).getByRole('link', { name: 'Go to the case being discussed' }));
+    expect(document.activeElement).toBe(current);
     expect(within(follow).getByRole('status').textContent).toMatch(
       /^Now discussing CMOE-0002 · Testy2 Example2\./,
     );

@@ -21,6 +21,8 @@ import type { CaseName } from './useMeetingView';
 
 export const FOLLOW_ALONG_LABEL = 'Follow along';
 export const NOW_DISCUSSING = 'Now discussing';
+/** The current case's element id, for the "go to" link above a long agenda. */
+export const NOW_ANCHOR = 'now-discussing';
 export const RECORD_TERMS = {
   summary: 'Summary',
   decisions: 'Decisions',
@@ -115,6 +117,8 @@ function AgendaCase({
         className={now ? `${styles.box} ${styles.current}` : styles.box}
         aria-labelledby={headingId}
         aria-current={now ? 'true' : undefined}
+        id={now ? NOW_ANCHOR : undefined}
+        tabIndex={now ? -1 : undefined}
       >
         <div className={styles.inline}>
           <h4 id={headingId} className={styles.subTitle}>

@@ -10,6 +10,7 @@
 import {
   Badge,
   Button,
+  Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -24,7 +25,7 @@ import { todayLondon } from '../../lib/format';
 import { navigate, pathOf } from '../../lib/router';
 import { ProblemBar } from '../common/ProblemBar';
 import { RouterLink } from '../common/RouterLink';
-import { AgendaView, FOLLOW_ALONG_LABEL } from './MeetingAgenda';
+import { AgendaView, FOLLOW_ALONG_LABEL, NOW_ANCHOR } from './MeetingAgenda';
 import { formatClock, formatMeetingTime, latestRecord, splitMeetings, hasContent } from './meetingsModel';
 import { useMeetingsStyles } from './Meetings.styles';
 import { MinutesView } from './MinutesView';
@@ -119,16 +120,17 @@ function ReadOnlyMeeting({ meetingId, pollMs }: { meetingId: string; pollMs: num
           {MEETING_STATUS_LABELS[meeting.status]}
         </Badge>
       </div>
-      <dl className={styles.facts} aria-label="Meeting details">
-        <dt className={styles.term}>Status</dt>
-        <dd className={styles.detail}>{MEETING_STATUS_LABELS[meeting.status]}</dd>
-        <dt className={styles.term}>Chair</dt>
-        <dd className={styles.detail}>{meeting.chair?.name ?? 'Not recorded'}</dd>
-        <dt className={styles.term}>Attended</dt>
-        <dd className={styles.detail}>{people(meeting.attendees)}</dd>
-        <dt className={styles.term}>Apologies</dt>
-        <dd className={styles.detail}>{meeting.apologies.length ? people(meeting.apologies) : 'None'}</dd>
-      </dl>
+      {/* Once held, the minutes below say who came; before then, this does. */}
+      {meeting.status !== 'completed' && (
+        <dl className={styles.facts} aria-label="Meeting details">
+          <dt className={styles.term}>Chair</dt>
+          <dd className={styles.detail}>{meeting.chair?.name ?? 'Not recorded'}</dd>
+          <dt className={styles.term}>Attended</dt>
+          <dd className={styles.detail}>{people(meeting.attendees)}</dd>
+          <dt className={styles.term}>Apologies</dt>
+          <dd className={styles.detail}>{meeting.apologies.length ? people(meeting.apologies) : 'None'}</dd>
+        </dl>
+      )}
 
       {meeting.status === 'cancelled' && (
         <MessageBar intent="info">
@@ -151,6 +153,20 @@ function ReadOnlyMeeting({ meetingId, pollMs }: { meetingId: string; pollMs: num
               : 'The meeting has started; nothing has been recorded yet.'}
             {view.heardAt ? ` Updated ${formatClock(view.heardAt)}.` : ''}
           </p>
+          {latest && (
+            <Link
+              href={`#${NOW_ANCHOR}`}
+              onClick={(e) => {
+                // The agenda can run to dozens of cases; take keyboard and screen reader users there too.
+                e.preventDefault();
+                const el = document.getElementById(NOW_ANCHOR);
+                el?.scrollIntoView({ block: 'start' });
+                el?.focus({ preventScroll: true });
+              }}
+            >
+              Go to the case being discussed
+            </Link>
+          )}
           {view.pollError !== null && (
             <MessageBar intent="warning">
               <MessageBarBody>

@@ -14,7 +14,11 @@ export const useMeetingsStyles = makeStyles({
     minWidth: 0,
     overflowWrap: 'anywhere',
   },
-  title: { ...typographyStyles.title2, margin: 0 },
+  title: {
+    ...typographyStyles.title2,
+    margin: 0,
+    '@media (max-width: 480px)': { ...typographyStyles.title3 },
+  },
   sectionTitle: { ...typographyStyles.subtitle1, margin: 0 },
   subTitle: { ...typographyStyles.subtitle2, margin: 0 },
   section: {
