@@ -231,6 +231,105 @@ describe('the chair runs a meeting', () => {
   });
 });
 
+/**
+ * A dialog by its title, and its controls with `hidden: true`: in jsdom, Fluent leaves these dialogs'
+ * surfaces marked aria-hidden once open (not so in Chromium), which hides every role inside. The browser
+ * test (tests/e2e/meeting.test.ts) uses the same dialogs by role and checks them with axe-core.
+ */
+async function dialogTitled(title: string): Promise<HTMLElement> {
+  const heading = await screen.findByRole('heading', { name: title, hidden: true });
+  return heading.closest('[role=dialog]') as HTMLElement;
+}
+const H = { hidden: true } as const;
+
+describe('deciding and finishing', () => {
+  test('escalates with the case’s version and shows what was asked, then offers no second escalation', async () => {
+    const api = seeded();
+    const { user } = await openRunning(api);
+    await user.click(screen.getByRole('button', { name: 'Escalate' }));
+    const dialog = await dialogTitled('Escalate to a senior manager');
+    await user.selectOptions(
+      await within(dialog).findByRole('combobox', { ...H, name: /Escalate to/ }),
+      'director',
+    );
+    setText(within(dialog).getByRole('textbox', { ...H, name: /Reason/ }), 'No place after 12 weeks');
+    setText(
+      within(dialog).getByRole('textbox', { ...H, name: /Decision requested/ }),
+      'Direct a school to admit',
+    );
+    await user.click(within(dialog).getByRole('button', { ...H, name: 'Escalate' }));
+    await waitFor(() => expect(record(api, 'CMOE-0001')?.escalationId).toBe('e-run-CMOE-0001'));
+    expect(api.calls.find((c) => c.method === 'escalateInMeeting')!.args.slice(0, 3)).toEqual([
+      M,
+      'CMOE-0001',
+      1,
+    ]);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Escalate' })).toBeNull());
+  });
+
+  test('closes a case through the meeting; a stale case version is refused and the dialog keeps the choice', async () => {
+    const api = seeded();
+    const { user } = await openRunning(api);
+    api.changeOnServer('CMOE-0001', { concernNotes: 'Changed elsewhere' });
+    await user.click(screen.getByRole('button', { name: 'Close case' }));
+    const dialog = await dialogTitled('Close this case');
+    await user.selectOptions(
+      within(dialog).getByRole('combobox', { ...H, name: /Closure reason/ }),
+      'school-place',
+    );
+    await user.click(within(dialog).getByRole('button', { ...H, name: 'Close case' }));
+    await within(dialog).findByText(/The case changed since it was opened here/);
+    expect(api.cases.get('CMOE-0001')!.status).toBe('open');
+    expect(
+      (within(dialog).getByRole('combobox', { ...H, name: /Closure reason/ }) as HTMLSelectElement).value,
+    ).toBe('school-place');
+    // Refreshed: the second try carries the current version.
+    await user.click(within(dialog).getByRole('button', { ...H, name: 'Close case' }));
+    await screen.findByText(/^Closed: Full-time school place started/);
+    expect(api.cases.get('CMOE-0001')!.status).toBe('closed');
+  });
+
+  test('marks a case stuck and clears the flag again', async () => {
+    const api = seeded();
+    const { user } = await openRunning(api);
+    await user.click(screen.getByRole('button', { name: 'Mark as stuck' }));
+    await screen.findByRole('button', { name: 'Clear the stuck flag' });
+    expect(api.cases.get('CMOE-0001')!.stuckFlag).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Clear the stuck flag' }));
+    await screen.findByRole('button', { name: 'Mark as stuck' });
+    expect(api.cases.get('CMOE-0001')!.stuckFlag).toBe(false);
+  });
+
+  test('will not finish while typed text is not saved, and finishes with the meeting’s current version', async () => {
+    const api = seeded();
+    const { user } = await openRunning(api);
+    api.offline = true;
+    setText(summary(), 'Not on the server yet');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Not saved — retrying'), SLOW);
+    await user.click(screen.getByRole('button', { name: 'Finish the meeting' }));
+    const dialog = await dialogTitled('Finish the meeting?');
+    expect(
+      within(dialog).getByText(/Text typed for CMOE-0001 is kept on this device but not saved/),
+    ).toBeTruthy();
+    expect(
+      within(dialog)
+        .getByRole('button', { ...H, name: 'Finish and write the minutes' })
+        .hasAttribute('disabled'),
+    ).toBe(true);
+    api.offline = false;
+    act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
+    await waitFor(() => expect(record(api, 'CMOE-0001')?.summary).toBe('Not on the server yet'), SLOW);
+    const finish = within(dialog).getByRole('button', { ...H, name: 'Finish and write the minutes' });
+    await waitFor(() => expect(finish.hasAttribute('disabled')).toBe(false), SLOW);
+    const version = api.meetings[0]!.version;
+    await user.click(finish);
+    await waitFor(() => expect(api.meetings[0]!.status).toBe('completed'));
+    expect(api.calls.find((c) => c.method === 'finishMeeting')!.args).toEqual([M, version]);
+  });
+});
+
 describe('robust challenge', () => {
   function stuckCase() {
     const api = seeded();

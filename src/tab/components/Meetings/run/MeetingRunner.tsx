@@ -145,6 +145,13 @@ function FinishDialog({ meeting, onChanged }: MeetingRunnerProps) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Text typed a moment ago is still on its way: look again while the dialog is open.
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (!open) return;
+    const t = setInterval(() => tick((n) => n + 1), 1000);
+    return () => clearInterval(t);
+  }, [open]);
   const waiting = open ? unsavedRefs(meeting.id) : [];
   const agenda = meeting.agenda ?? [];
   const notDiscussed = agenda.filter((i) => !meeting.records.some((r) => r.caseRef === i.caseRef)).length;
