@@ -147,10 +147,14 @@ function ReadOnlyMeeting({ meetingId, pollMs }: { meetingId: string; pollMs: num
           <h2 id={followId} className={styles.sectionTitle}>
             {FOLLOW_ALONG_LABEL}
           </h2>
-          <p className={styles.meta} role="status">
-            {latest
-              ? `Now discussing ${latest.caseRef}${nowName ? ` · ${nowName}` : ''}.`
-              : 'The meeting has started; nothing has been recorded yet.'}
+          {/* Only the case under discussion is announced; the refresh time changes every few
+              seconds and would talk over the meeting. */}
+          <p className={styles.meta}>
+            <span role="status">
+              {latest
+                ? `Now discussing ${latest.caseRef}${nowName ? ` · ${nowName}` : ''}.`
+                : 'The meeting has started; nothing has been recorded yet.'}
+            </span>
             {view.heardAt ? ` Updated ${formatClock(view.heardAt)}.` : ''}
           </p>
           {latest && (

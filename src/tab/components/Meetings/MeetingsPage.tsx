@@ -151,7 +151,7 @@ function UpcomingMeeting({
               {formatMeetingTime(meeting.startsAt)}
             </RouterLink>
           </h3>
-          {first && (
+          {first && meeting.status === 'scheduled' && (
             <Badge appearance="filled" color="brand">
               Next
             </Badge>
@@ -215,7 +215,7 @@ export function MeetingsPage() {
   const styles = useMeetingsStyles();
   const { can } = useApp();
   const canRun = can('meeting.run');
-  const { split, error, agenda, put } = useMeetings();
+  const { split, error, agenda, put, reload } = useMeetings();
   const upcomingId = useId();
   const archiveId = useId();
   const scheduleId = useId();
@@ -224,7 +224,9 @@ export function MeetingsPage() {
   return (
     <div className={styles.root}>
       <h1 className={styles.title}>Meetings</h1>
-      {error !== null && <ProblemBar error={error} />}
+      {error !== null && (
+        <ProblemBar error={error} action={<Button onClick={() => void reload()}>Try again</Button>} />
+      )}
       {split === null && error === null && <Spinner label="Loading meetings…" />}
       {split && (
         <>
