@@ -297,7 +297,7 @@ describe('the chair runs a meeting in a browser', () => {
     meeting = s.body as Meeting;
     const ref = meeting.agenda![0]!.caseRef;
 
-    const { context, page } = await openPage(browser, server, { user: 'dev-chair' });
+    const { context, page } = await openPage(browser, server, { user: 'dev-chair', axe: true });
     try {
       await page.setViewportSize({ width: 320, height: 720 });
       await page.goto(`${server.url}/meetings/${meeting.id}`);
@@ -318,6 +318,7 @@ describe('the chair runs a meeting in a browser', () => {
         '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
       )) as [number, number];
       expect(widths[0]).toBeLessThanOrEqual(widths[1]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
       const saved = await chairApi().get<Meeting>(`/api/meetings/${meeting.id}`);
       const rec = saved.records.find((x) => x.caseRef === ref);
       expect(rec?.decisions).toBe('Side panel decision (synthetic)');
@@ -330,6 +331,43 @@ describe('the chair runs a meeting in a browser', () => {
       }
     } finally {
       await context.close();
+    }
+  });
+
+  test('the chair’s second device continues the same case: a clash shows both texts, nothing is lost', async () => {
+    const ref = meeting.agenda![1]?.caseRef ?? meeting.agenda![0]!.caseRef;
+    const path = `/meetings/${meeting.id}?case=${ref}`;
+    const laptop = await openPage(browser, server, { user: 'dev-chair', path });
+    const tablet = await openPage(browser, server, { user: 'dev-chair', path, axe: true });
+    try {
+      await caseHeading(laptop.page, ref).waitFor();
+      await caseHeading(tablet.page, ref).waitFor();
+      await laptop.page.getByRole('textbox', { name: 'Decisions' }).fill('From the laptop (synthetic)');
+      await expectSaved(laptop.page);
+      // The tablet opened before that save: its save is refused, and both texts are shown.
+      await tablet.page.getByRole('textbox', { name: 'Decisions' }).fill('From the tablet (synthetic)');
+      const clash = tablet.page.getByRole('region', { name: 'This case was also saved from another device' });
+      await clash.waitFor();
+      await clash
+        .getByLabel('Decisions saved from the other device')
+        .getByText('From the laptop (synthetic)')
+        .waitFor();
+      await clash.getByLabel('Decisions you typed here').getByText('From the tablet (synthetic)').waitFor();
+      expect(await seriousAxeViolations(tablet.page)).toEqual([]);
+      await clash.getByRole('button', { name: 'Use this and save' }).click();
+      await expectSaved(tablet.page);
+      const both = 'From the laptop (synthetic)\n\nFrom the tablet (synthetic)';
+      const rec = (await chairApi().get<Meeting>(`/api/meetings/${meeting.id}`)).records.find(
+        (r) => r.caseRef === ref,
+      );
+      expect(rec?.decisions).toBe(both);
+      // The laptop, reloaded, continues from the merged record.
+      await laptop.page.reload();
+      await caseHeading(laptop.page, ref).waitFor();
+      expect(await laptop.page.getByRole('textbox', { name: 'Decisions' }).inputValue()).toBe(both);
+    } finally {
+      await tablet.context.close();
+      await laptop.context.close();
     }
   });
 

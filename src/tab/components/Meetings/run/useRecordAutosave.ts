@@ -272,8 +272,13 @@ export function useRecordAutosave(
         const err =
           e instanceof ApiError ? e : new ApiError(0, 'Internal', 'Error', 'The record could not be saved.');
         if (err.isConflict) {
+          const before = x.version;
           absorb((err.current ?? null) as MeetingCaseRecord | null);
-          if (x.conflict === null && !sameText(x.draft, x.base)) x.again = true;
+          if (x.conflict === null && x.version === before) {
+            // Refused without a newer record to merge with: say so rather than try the same save forever.
+            x.state = 'error';
+            x.error = err;
+          } else if (x.conflict === null && !sameText(x.draft, x.base)) x.again = true;
         } else if (err.code === 'Network' || err.code === 'Busy' || err.status >= 500) {
           x.state = 'retrying';
           x.error = err;
