@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { EMPTY_CALENDAR, addDays, nextWorkingDayOnOrAfter, toLondonDate } from '../../src/domain/calendar';
 import type { Action, Meeting } from '../../src/domain/types';
-import type { CaseSummary } from '../../src/domain/views';
+import type { CaseDetail, CaseSummary } from '../../src/domain/views';
 import { docxParagraphs } from '../helpers/docxText';
 import {
   E2E_TEST_TIMEOUT_MS,
@@ -374,6 +374,12 @@ describe('the chair runs a meeting in a browser', () => {
   for (const theme of ['default', 'dark'] as const) {
     test(`the runner has no serious or critical axe-core violations (${theme} theme)`, async () => {
       const ref = meeting.agenda![0]!.caseRef;
+      // Flagged stuck, so the robust challenge is on screen too.
+      const c = (await chairApi().get<CaseDetail>(`/api/cases/${ref}`)).case;
+      if (!c.stuckFlag)
+        expect(
+          (await chairApi().call('PATCH', `/api/cases/${ref}`, { stuckFlag: true }, c.version)).status,
+        ).toBe(200);
       const { context, page } = await openPage(browser, server, {
         user: 'dev-chair',
         theme,
@@ -383,6 +389,7 @@ describe('the chair runs a meeting in a browser', () => {
       try {
         await caseHeading(page, ref).waitFor();
         await page.getByRole('list', { name: 'Actions set in this meeting' }).waitFor();
+        await page.getByRole('region', { name: 'No progress: challenge this case' }).waitFor();
         expect(await seriousAxeViolations(page)).toEqual([]);
         await page.getByRole('button', { name: 'Add SMART action' }).click();
         await page.getByRole('textbox', { name: /What will be done/ }).waitFor();
