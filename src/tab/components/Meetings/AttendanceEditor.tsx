@@ -57,28 +57,35 @@ function PeopleFields({
       <legend className={styles.legend}>{LEGEND[kind]}</legend>
       {rows.length === 0 && <p className={styles.muted}>Nobody yet.</p>}
       {rows.map((r, i) => (
-        <div key={r.key} className={styles.row}>
-          <TextField
-            className={styles.narrowField}
-            label={`${NOUN[kind]} ${i + 1} name`}
-            required
-            maxLength={200}
-            value={r.name}
-            issues={r.name.trim() === '' ? ['Enter a name, or remove this row.'] : []}
-            onChange={(v) => set(r.key, { name: v })}
-          />
-          <TextField
-            className={styles.narrowField}
-            label={`${NOUN[kind]} ${i + 1} service or role`}
-            maxLength={200}
-            value={r.service}
-            onChange={(v) => set(r.key, { service: v })}
-          />
-          <Button
-            icon={<Delete20Regular />}
-            aria-label={`Remove ${NOUN[kind].toLowerCase()} ${i + 1}`}
-            onClick={() => onChange(rows.filter((x) => x.key !== r.key))}
-          />
+        // The remove button gets its own line: beside the fields it would sit on a squeezed input in the
+        // 320 px side panel.
+        <div key={r.key} className={styles.person}>
+          <div className={styles.personFields}>
+            <TextField
+              label={`${NOUN[kind]} ${i + 1} name`}
+              required
+              maxLength={200}
+              value={r.name}
+              issues={r.name.trim() === '' ? ['Enter a name, or remove this row.'] : []}
+              onChange={(v) => set(r.key, { name: v })}
+            />
+            <TextField
+              label={`${NOUN[kind]} ${i + 1} service or role`}
+              maxLength={200}
+              value={r.service}
+              onChange={(v) => set(r.key, { service: v })}
+            />
+          </div>
+          <div className={styles.actions}>
+            <Button
+              size="small"
+              icon={<Delete20Regular />}
+              aria-label={`Remove ${NOUN[kind].toLowerCase()} ${i + 1}`}
+              onClick={() => onChange(rows.filter((x) => x.key !== r.key))}
+            >
+              Remove
+            </Button>
+          </div>
         </div>
       ))}
       <div className={styles.actions}>

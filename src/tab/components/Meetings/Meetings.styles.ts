@@ -61,6 +61,19 @@ export const useMeetingsStyles = makeStyles({
     minWidth: 0,
   },
   grow: { flexGrow: 1, minWidth: 0 },
+  person: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  personFields: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 12rem), 1fr))',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'start',
+  },
   narrowField: { flexBasis: '9rem', flexGrow: 1, minWidth: 0 },
   list: {
     display: 'flex',
