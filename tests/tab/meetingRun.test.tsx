@@ -107,7 +107,7 @@ describe('the chair runs a meeting', () => {
     expect(saveCalls(api)[1]!.args[2]).toBe(1);
     expect(record(api, 'CMOE-0001')?.summary).toBe('Discussed the offer of a school place');
     // Saved text is not kept on the device any longer.
-    expect(localStorage.getItem(draftKey(M, 'CMOE-0001'))).toBeNull();
+    expect(localStorage.getItem(draftKey(CHAIR_ME.id, M, 'CMOE-0001'))).toBeNull();
   });
 
   test('a save refused because the other device saved the case shows both texts and loses neither', async () => {
@@ -161,7 +161,7 @@ describe('the chair runs a meeting', () => {
     api.offline = true;
     setText(summary(), 'Said while the connection was down');
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Not saved — retrying'), SLOW);
-    expect(JSON.parse(localStorage.getItem(draftKey(M, 'CMOE-0001'))!).draft.summary).toBe(
+    expect(JSON.parse(localStorage.getItem(draftKey(CHAIR_ME.id, M, 'CMOE-0001'))!).draft.summary).toBe(
       'Said while the connection was down',
     );
 
@@ -181,7 +181,26 @@ describe('the chair runs a meeting', () => {
       SLOW,
     );
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved'), SLOW);
-    expect(localStorage.getItem(draftKey(M, 'CMOE-0001'))).toBeNull();
+    expect(localStorage.getItem(draftKey(CHAIR_ME.id, M, 'CMOE-0001'))).toBeNull();
+  });
+
+  test('text kept on the device is offered back only to the person who typed it', async () => {
+    const api = seeded();
+    const { view } = await openRunning(api);
+    api.offline = true;
+    setText(summary(), 'Typed by the chair');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Not saved — retrying'), SLOW);
+    view.unmount();
+    // The deputy chair signs in on the same device.
+    api.whoAmI = { ...CHAIR_ME, id: 'dev-deputy', name: 'Demo Deputy (Di Sample)' };
+    open(api);
+    await screen.findByRole('heading', { level: 2, name: /^CMOE-0001 ·/ });
+    expect((summary() as HTMLTextAreaElement).value).toBe('');
+    expect(screen.getByRole('status').textContent).toBe('Saved');
+    // Still kept for the chair who typed it.
+    expect(JSON.parse(localStorage.getItem(draftKey(CHAIR_ME.id, M, 'CMOE-0001'))!).draft.summary).toBe(
+      'Typed by the chair',
+    );
   });
 
   test('an action added in the meeting does not make the next save a false conflict', async () => {

@@ -210,10 +210,10 @@ function LoadedCase({
   onMeetingChanged(): void;
 }) {
   const styles = useRunnerStyles();
-  const { api, can } = useApp();
+  const { api, can, me } = useApp();
   const d = view.detail;
   const c = d.case;
-  const autosave = useRecordAutosave(api, meetingId, c.ref, view.record);
+  const autosave = useRecordAutosave(api, me.id, meetingId, c.ref, view.record);
   const { rebase } = autosave;
   const firstRecord = useRef(view.record);
   useEffect(() => {

@@ -141,7 +141,7 @@ function StartPanel({ meeting, onChanged }: MeetingRunnerProps) {
 }
 
 function FinishDialog({ meeting, onChanged }: MeetingRunnerProps) {
-  const { api } = useApp();
+  const { api, me } = useApp();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -152,7 +152,7 @@ function FinishDialog({ meeting, onChanged }: MeetingRunnerProps) {
     const t = setInterval(() => tick((n) => n + 1), 1000);
     return () => clearInterval(t);
   }, [open]);
-  const waiting = open ? unsavedRefs(meeting.id) : [];
+  const waiting = open ? unsavedRefs(me.id, meeting.id) : [];
   const agenda = meeting.agenda ?? [];
   const notDiscussed = agenda.filter((i) => !meeting.records.some((r) => r.caseRef === i.caseRef)).length;
   return (

@@ -55,19 +55,26 @@ export function textOf(r: MeetingCaseRecord | null): RecordText {
     : EMPTY_TEXT;
 }
 
-/** Where a case's unsaved text waits: per meeting and case, so two cases never mix. */
-export function draftKey(meetingId: string, ref: string): string {
-  return `cmoe.meetingDraft.${meetingId}.${ref}`;
+/**
+ * Where a case's unsaved text waits: per user, meeting and case, so two cases never mix and text is only
+ * ever offered back (and saved) as the person who typed it.
+ */
+export function draftKey(userId: string, meetingId: string, ref: string): string {
+  return `${draftPrefix(userId, meetingId)}${encodeURIComponent(ref)}`;
 }
 
-/** Refs of this meeting's cases whose text is kept on this device but not yet saved. */
-export function unsavedRefs(meetingId: string): string[] {
-  const prefix = `cmoe.meetingDraft.${meetingId}.`;
+function draftPrefix(userId: string, meetingId: string): string {
+  return `cmoe.meetingDraft/${encodeURIComponent(userId)}/${encodeURIComponent(meetingId)}/`;
+}
+
+/** Refs of this meeting's cases whose text this user typed on this device and is not saved yet. */
+export function unsavedRefs(userId: string, meetingId: string): string[] {
+  const prefix = draftPrefix(userId, meetingId);
   const out: string[] = [];
   try {
     for (let i = 0; i < localStorage.length; i++) {
       const k = localStorage.key(i);
-      if (k?.startsWith(prefix)) out.push(k.slice(prefix.length));
+      if (k?.startsWith(prefix)) out.push(decodeURIComponent(k.slice(prefix.length)));
     }
   } catch {
     // Storage refused (private mode): nothing is kept, so nothing is waiting.
@@ -149,12 +156,13 @@ export interface RecordAutosave {
 
 export function useRecordAutosave(
   api: CmoeApi,
+  userId: string,
   meetingId: string,
   ref: string,
   serverRecord: MeetingCaseRecord | null,
   delayMs = 700,
 ): RecordAutosave {
-  const key = draftKey(meetingId, ref);
+  const key = draftKey(userId, meetingId, ref);
   const [, render] = useReducer((n: number) => n + 1, 0);
   const s = useRef<{
     version: number;
