@@ -20,7 +20,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
 } from '@fluentui/react-components';
 import {
   CheckmarkCircle16Filled,
@@ -31,7 +30,7 @@ import {
 } from '@fluentui/react-icons';
 import { mergeClasses } from '@fluentui/react-components';
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { AGENDA_SECTION_LABELS } from '../../../../domain/labels';
+import { AGENDA_SECTION_LABELS, MEETING_STATUS_LABELS } from '../../../../domain/labels';
 import type { AgendaItem, Meeting } from '../../../../domain/types';
 import { ApiError } from '../../../api/client';
 import type { MeetingAgenda } from '../../../api/meetingApi';
@@ -340,7 +339,12 @@ export function MeetingRunner({ meeting, onChanged }: MeetingRunnerProps) {
       ) : meeting.status === 'in-progress' ? (
         <Running meeting={meeting} onChanged={stableOnChanged} compact={compact} />
       ) : (
-        <Spinner label="Opening the minutes…" />
+        // MeetingPage shows a held or cancelled meeting read-only; this is only seen for a moment.
+        <MessageBar intent="info">
+          <MessageBarBody>
+            This meeting is {MEETING_STATUS_LABELS[meeting.status].toLowerCase()}.
+          </MessageBarBody>
+        </MessageBar>
       )}
     </div>
   );
