@@ -11,6 +11,7 @@ import type {
   Concern,
   Escalation,
   LocalDate,
+  MeetingCaseRecord,
   Provision,
   YearGroup,
 } from './types';
@@ -77,4 +78,24 @@ export interface ReferralCheck {
   derivedYearGroup: YearGroup | null;
   eligible: boolean;
   warnings: ReasonView[];
+}
+
+/**
+ * One case as a meeting sees it (GET /api/meetings/:id/cases/:ref): key facts, open actions, what changed
+ * since the previous meeting, and this meeting's record of it (with its own version, for autosave).
+ */
+export interface MeetingCaseView {
+  meetingId: string;
+  detail: CaseDetail;
+  agendaItem: { section: string; reasons: string[] } | null;
+  record: MeetingCaseRecord | null;
+  /** What this case's record said at the previous meeting, if it was discussed. */
+  previousRecord: (MeetingCaseRecord & { meetingStartsAt: string }) | null;
+  /** Since the previous meeting: timeline updates, actions set and actions completed. */
+  sincePrevious: {
+    since: string | null;
+    updates: CaseUpdate[];
+    actionsSet: Action[];
+    actionsCompleted: Action[];
+  };
 }

@@ -9,8 +9,8 @@ import { toLondonDate } from '../domain/calendar';
 import { ConflictError, InvalidError, NotFoundError } from '../domain/errors';
 import { cadenceMeetings, previousMeeting } from '../domain/meetings';
 import { buildMinutes, type MinutesContent } from '../domain/minutes';
-import type { Action, CaseUpdate, Lead, Meeting, MeetingCaseRecord } from '../domain/types';
-import type { CaseDetail } from '../domain/views';
+import type { Action, Lead, Meeting, MeetingCaseRecord } from '../domain/types';
+import type { MeetingCaseView } from '../domain/views';
 import { renderMinutesDocx } from '../documents/minutesDocx';
 import type { MinutesDocument } from '../store/ports';
 import { createAction } from './actions';
@@ -146,21 +146,7 @@ export async function startMeeting(
   return updated;
 }
 
-export interface MeetingCaseView {
-  meetingId: string;
-  detail: CaseDetail;
-  agendaItem: { section: string; reasons: string[] } | null;
-  record: MeetingCaseRecord | null;
-  /** What this case's record said at the previous meeting, if it was discussed. */
-  previousRecord: (MeetingCaseRecord & { meetingStartsAt: string }) | null;
-  /** Since the previous meeting: timeline updates, actions set and actions completed. */
-  sincePrevious: {
-    since: string | null;
-    updates: CaseUpdate[];
-    actionsSet: Action[];
-    actionsCompleted: Action[];
-  };
-}
+export type { MeetingCaseView };
 
 /** One case as the meeting sees it: key facts, open actions, what changed since last time, this meeting's record. */
 export async function getMeetingCase(

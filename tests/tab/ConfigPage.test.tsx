@@ -27,6 +27,7 @@ function teamsInSetUp(surface: TabSurface) {
     onThemeChange: () => undefined,
     notifyLoaded: () => undefined,
     notifyFailure: () => undefined,
+    requestConsent: async () => undefined,
     config: {
       surface,
       onSave: (settings) => seen.saveHandlers.push(settings),

@@ -5,8 +5,18 @@
  */
 import { toLondonDate } from '../../src/domain/calendar';
 import { checkSmart } from '../../src/domain/smart';
-import type { Action, AuditEntry, Case, CaseUpdate, Meeting } from '../../src/domain/types';
 import type { ImportRowReport } from '../../src/domain/importing';
+import type { MinutesContent } from '../../src/domain/minutes';
+import type {
+  Action,
+  AgendaItem,
+  AuditEntry,
+  Case,
+  CaseUpdate,
+  Escalation,
+  Meeting,
+  MeetingCaseRecord,
+} from '../../src/domain/types';
 import type {
   AuditQuery,
   ExportQuery,
@@ -16,8 +26,8 @@ import type {
   ImportRunOptions,
 } from '../../src/tab/api/adminApi';
 import type { MeetingAgenda } from '../../src/tab/api/meetingApi';
-import type { CaseDetail, CaseSummary, ReferralCheck } from '../../src/domain/views';
-import { ApiError, type CmoeApi, type Me } from '../../src/tab/api/client';
+import type { CaseDetail, CaseSummary, MeetingCaseView, ReferralCheck } from '../../src/domain/views';
+import { ApiError, type CmoeApi, type Me, type NextMeeting } from '../../src/tab/api/client';
 
 /** Today in London: the forms compute against the real clock, so the fake server does too. */
 export const TODAY = toLondonDate(new Date());
@@ -43,6 +53,9 @@ export const CHAIR_ME: Me = {
     'escalation.read',
     'escalation.respond',
     'meeting.read',
+    'meeting.run',
+    'minutes.publish',
+    'minutes.read',
   ],
 };
 
@@ -158,6 +171,48 @@ export function makeSummary(n: number, over: Partial<CaseSummary> = {}): CaseSum
     proposedForClosure: false,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
+    version: 1,
+    ...over,
+  };
+}
+
+/** A stored meeting (scheduled, nobody recorded yet) with synthetic people. */
+export function makeMeeting(n: number, over: Partial<Meeting> = {}): Meeting {
+  return {
+    id: `m${n}`,
+    startsAt: '2026-04-07T08:30:00.000Z',
+    chair: null,
+    attendees: [],
+    apologies: [],
+    status: 'scheduled',
+    agenda: null,
+    records: [],
+    minutesPublishedAt: null,
+    createdAt: INSTANT,
+    updatedAt: INSTANT,
+    version: 1,
+    ...over,
+  };
+}
+
+/** An escalation raised at a meeting, awaiting its response. */
+export function makeEscalation(n: number, over: Partial<Escalation> = {}): Escalation {
+  return {
+    id: `e${n}`,
+    caseRef: 'CMOE-0001',
+    raisedBy: { id: 'dev-chair', name: 'Demo Chair (Alex Sample)', email: 'alex.sample@example.org' },
+    raisedOn: '2026-03-09',
+    to: 'head-of-service',
+    toName: null,
+    reason: 'No school place after 12 weeks',
+    decisionRequested: 'Direct a school to admit',
+    responseDue: '2026-03-23',
+    response: null,
+    outcome: null,
+    respondedOn: null,
+    meetingId: null,
+    createdAt: INSTANT,
+    updatedAt: INSTANT,
     version: 1,
     ...over,
   };
@@ -369,7 +424,8 @@ export class FakeApi implements CmoeApi {
     return this.meetings;
   }
   async nextMeeting() {
-    return { date: '2026-04-07', startsAt: '2026-04-07T09:00:00.000Z', meetingId: null };
+    this.log('nextMeeting');
+    return this.next;
   }
 
   // --- Meetings (src/tab/api/meetingApi.ts) ---
@@ -381,7 +437,315 @@ export class FakeApi implements CmoeApi {
   }
   async getAgenda(id: string): Promise<MeetingAgenda> {
     const m = await this.getMeeting(id);
-    return { meetingId: m.id, startsAt: m.startsAt, frozen: m.agenda !== null, items: m.agenda ?? [] };
+    return {
+      meetingId: m.id,
+      startsAt: m.startsAt,
+      frozen: m.agenda !== null,
+      items: m.agenda ?? this.liveAgenda,
+    };
+  }
+  // Schedule, read and minutes (A2).
+  /** The agenda a meeting shows before it starts (the server computes it from the cases). */
+  liveAgenda: AgendaItem[] = [];
+  /** What "the next meeting" answers, as the server's GET /api/meetings/next. */
+  next: NextMeeting = { date: '2026-04-07', startsAt: '2026-04-07T09:00:00.000Z', meetingId: null };
+  /** The dates (London, 09:30) the settings' cadence gives next, for POST /api/meetings/cadence. */
+  cadenceDates: string[] = ['2026-05-05', '2026-06-02', '2026-06-30'];
+  minutes = new Map<string, MinutesContent>();
+  escalations: Escalation[] = [];
+  private meetingConflict(m: Meeting): ApiError {
+    return new ApiError(
+      412,
+      'Conflict',
+      'Changed by someone else',
+      'Someone else changed this meeting.',
+      [],
+      m,
+    );
+  }
+  private storeMeeting(m: Meeting): Meeting {
+    this.meetings = this.meetings.some((x) => x.id === m.id)
+      ? this.meetings.map((x) => (x.id === m.id ? m : x))
+      : [...this.meetings, m];
+    return m;
+  }
+  /** Someone else changes a meeting on the "server" (bumps its version), e.g. the chair's other device. */
+  changeMeetingOnServer(id: string, patch: Partial<Meeting>): Meeting {
+    const m = this.meetings.find((x) => x.id === id)!;
+    return this.storeMeeting({ ...m, ...patch, version: m.version + 1, updatedAt: new Date().toISOString() });
+  }
+  async scheduleMeeting(body: Parameters<CmoeApi['scheduleMeeting']>[0]) {
+    this.log('scheduleMeeting', body);
+    this.may('meeting.run');
+    if (Number.isNaN(Date.parse(body.startsAt)))
+      throw invalid('Invalid request body: startsAt', [
+        { path: 'startsAt', message: 'must be a date and time' },
+      ]);
+    return this.storeMeeting(
+      makeMeeting(this.meetings.length + 1, {
+        startsAt: body.startsAt,
+        chair: body.chair ?? null,
+        attendees: body.attendees ?? [],
+        apologies: body.apologies ?? [],
+      }),
+    );
+  }
+  async scheduleFromCadence(count: number) {
+    this.log('scheduleFromCadence', count);
+    this.may('meeting.run');
+    const taken = new Set(this.meetings.map((m) => toLondonDate(new Date(m.startsAt))));
+    const created: Meeting[] = [];
+    for (const date of this.cadenceDates.slice(0, count)) {
+      if (taken.has(date)) continue;
+      created.push(
+        this.storeMeeting(makeMeeting(this.meetings.length + 1, { startsAt: `${date}T08:30:00.000Z` })),
+      );
+    }
+    return created;
+  }
+  async updateMeetingDetails(
+    id: string,
+    version: number,
+    patch: Parameters<CmoeApi['updateMeetingDetails']>[2],
+  ) {
+    this.log('updateMeetingDetails', id, version, patch);
+    this.may('meeting.run');
+    const m = await this.getMeeting(id);
+    if (m.status !== 'scheduled' && m.status !== 'in-progress')
+      throw invalid(`This meeting is ${m.status}.`, [{ path: 'status', message: `is ${m.status}` }]);
+    if (m.version !== version) throw this.meetingConflict(m);
+    return this.storeMeeting({ ...m, ...patch, version: m.version + 1 });
+  }
+  async cancelMeeting(id: string, version: number) {
+    this.log('cancelMeeting', id, version);
+    this.may('meeting.run');
+    const m = await this.getMeeting(id);
+    if (m.status !== 'scheduled')
+      throw invalid(`This meeting is ${m.status}.`, [{ path: 'status', message: `is ${m.status}` }]);
+    if (m.version !== version) throw this.meetingConflict(m);
+    return this.storeMeeting({ ...m, status: 'cancelled', version: m.version + 1 });
+  }
+  async getMinutesContent(id: string) {
+    this.log('getMinutesContent', id);
+    this.may('minutes.read');
+    const m = await this.getMeeting(id);
+    const content = this.minutes.get(id);
+    if (m.status === 'scheduled' || m.status === 'cancelled' || !content)
+      throw invalid('This meeting has not been held.', [{ path: 'status', message: `is ${m.status}` }]);
+    return content;
+  }
+  async downloadMinutes(id: string) {
+    this.log('downloadMinutes', id);
+    this.may('minutes.read');
+    const m = await this.getMeeting(id);
+    if (m.status !== 'completed') throw new ApiError(404, 'NotFound', 'Not found', 'No minutes yet.');
+    return {
+      blob: new Blob(['minutes'], {
+        type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      }),
+      fileName: `CMOE minutes ${toLondonDate(new Date(m.startsAt))}.docx`,
+    };
+  }
+  async listEscalations(q: { caseRef?: string; awaiting?: boolean } = {}) {
+    this.log('listEscalations', q);
+    this.may('escalation.read');
+    return this.escalations.filter(
+      (e) => (!q.caseRef || e.caseRef === q.caseRef) && (!q.awaiting || e.response === null),
+    );
+  }
+
+  // Running a meeting (A1): the record's own version for autosave, the case's version for case changes.
+  /** What the rules say about a case in meeting mode (the fake's getCase says "not stuck"). */
+  meetingInsights = new Map<string, Partial<CaseDetail['insights']>>();
+  /** What a case's record said at the previous meeting. */
+  previousRecords = new Map<string, MeetingCaseView['previousRecord']>();
+  /** While true, record saves fail as a dropped connection does. */
+  offline = false;
+  private runnable(id: string): Meeting {
+    this.may('meeting.run');
+    const m = this.meetings.find((x) => x.id === id);
+    if (!m) throw new ApiError(404, 'NotFound', 'Not found', 'This meeting was not found.');
+    if (m.status !== 'in-progress')
+      throw invalid(`This meeting is ${m.status}.`, [{ path: 'status', message: `is ${m.status}` }]);
+    return m;
+  }
+  private caseAt(ref: string, version: number): Case {
+    const c = this.cases.get(ref);
+    if (!c) throw new ApiError(404, 'NotFound', 'Not found', `Case ${ref} was not found.`);
+    if (c.version !== version)
+      throw new ApiError(
+        412,
+        'Conflict',
+        'Changed by someone else',
+        'Someone else changed this record.',
+        [],
+        c,
+      );
+    return c;
+  }
+  /** Writes one case's record as the server does: a new version of that record, and of the meeting. */
+  writeRecordOnServer(id: string, ref: string, change: Partial<MeetingCaseRecord>): MeetingCaseRecord {
+    const m = this.meetings.find((x) => x.id === id)!;
+    const current = m.records.find((r) => r.caseRef === ref);
+    const next: MeetingCaseRecord = {
+      caseRef: ref,
+      summary: '',
+      decisions: '',
+      concernChange: null,
+      actionIds: [],
+      escalationId: null,
+      closure: null,
+      challengeNote: null,
+      leadChange: null,
+      ...current,
+      ...change,
+      version: (current?.version ?? 0) + 1,
+      updatedAt: new Date().toISOString(),
+    };
+    const records = current ? m.records.map((r) => (r.caseRef === ref ? next : r)) : [...m.records, next];
+    this.meetings = this.meetings.map((x) => (x.id === id ? { ...x, records, version: x.version + 1 } : x));
+    return next;
+  }
+  private bumpCase(c: Case, patch: Partial<Case>): Case {
+    const next = { ...c, ...patch, version: c.version + 1 };
+    this.cases.set(c.ref, next);
+    return next;
+  }
+  async getMeetingCase(id: string, ref: string): Promise<MeetingCaseView> {
+    this.log('getMeetingCase', id, ref);
+    const m = await this.getMeeting(id);
+    const detail = await this.getCase(ref);
+    const item = m.agenda?.find((i) => i.caseRef === ref);
+    return {
+      meetingId: id,
+      detail: { ...detail, insights: { ...detail.insights, ...this.meetingInsights.get(ref) } },
+      agendaItem: item ? { section: item.section, reasons: item.reasons } : null,
+      record: m.records.find((r) => r.caseRef === ref) ?? null,
+      previousRecord: this.previousRecords.get(ref) ?? null,
+      sincePrevious: { since: null, updates: detail.updates, actionsSet: [], actionsCompleted: [] },
+    };
+  }
+  async saveRecord(id: string, ref: string, version: number, body: Parameters<CmoeApi['saveRecord']>[3]) {
+    this.log('saveRecord', id, ref, version, body);
+    if (this.offline) throw new ApiError(0, 'Network', 'Offline', "Can't reach the CMOE service.");
+    const m = this.runnable(id);
+    const current = m.records.find((r) => r.caseRef === ref) ?? null;
+    if ((current?.version ?? 0) !== version)
+      throw new ApiError(
+        412,
+        'Conflict',
+        'Changed by someone else',
+        'This case was saved from another device since you opened it.',
+        [],
+        current,
+      );
+    return this.writeRecordOnServer(id, ref, body);
+  }
+  async addMeetingAction(id: string, ref: string, body: Parameters<CmoeApi['addMeetingAction']>[2]) {
+    this.log('addMeetingAction', id, ref, body);
+    this.runnable(id);
+    const a = await this.createAction({ ...body, caseRef: ref, meetingId: id });
+    const withMeeting = { ...a, meetingId: id };
+    this.actions = this.actions.map((x) => (x.id === a.id ? withMeeting : x));
+    const m = this.meetings.find((x) => x.id === id)!;
+    const ids = m.records.find((r) => r.caseRef === ref)?.actionIds ?? [];
+    this.writeRecordOnServer(id, ref, { actionIds: [...ids, a.id] });
+    return withMeeting;
+  }
+  async changeConcern(id: string, ref: string, version: number, concern: Case['concern']) {
+    this.log('changeConcern', id, ref, version, concern);
+    this.runnable(id);
+    const c = this.caseAt(ref, version);
+    const updated = this.bumpCase(c, { concern });
+    const record = this.writeRecordOnServer(id, ref, { concernChange: { from: c.concern, to: concern } });
+    return { case: updated, record };
+  }
+  async reassignLead(id: string, ref: string, version: number, lead: NonNullable<Case['lead']>) {
+    this.log('reassignLead', id, ref, version, lead);
+    this.runnable(id);
+    const c = this.caseAt(ref, version);
+    const updated = this.bumpCase(c, { lead });
+    const record = this.writeRecordOnServer(id, ref, {
+      leadChange: { from: c.lead?.name ?? null, to: lead.name },
+    });
+    return { case: updated, record };
+  }
+  async escalateInMeeting(
+    id: string,
+    ref: string,
+    version: number,
+    body: Parameters<CmoeApi['escalateInMeeting']>[3],
+  ) {
+    this.log('escalateInMeeting', id, ref, version, body);
+    this.runnable(id);
+    const c = this.caseAt(ref, version);
+    const updated = this.bumpCase(c, { status: 'escalated' });
+    const escalation: Escalation = {
+      id: `e-run-${ref}`,
+      caseRef: ref,
+      raisedBy: { id: this.whoAmI.id, name: this.whoAmI.name, email: this.whoAmI.email },
+      raisedOn: TODAY,
+      to: body.to,
+      toName: body.toName ?? null,
+      reason: body.reason,
+      decisionRequested: body.decisionRequested,
+      responseDue: body.responseDue ?? TODAY,
+      response: null,
+      outcome: null,
+      respondedOn: null,
+      meetingId: id,
+      createdAt: INSTANT,
+      updatedAt: INSTANT,
+      version: 1,
+    };
+    const record = this.writeRecordOnServer(id, ref, { escalationId: escalation.id });
+    return { case: updated, escalation, record };
+  }
+  async closeInMeeting(
+    id: string,
+    ref: string,
+    version: number,
+    body: Parameters<CmoeApi['closeInMeeting']>[3],
+  ) {
+    this.log('closeInMeeting', id, ref, version, body);
+    this.runnable(id);
+    const c = this.caseAt(ref, version);
+    const closure = { reason: body.reason, date: body.date, note: body.note ?? null };
+    const updated = this.bumpCase(c, { status: 'closed', closure });
+    const record = this.writeRecordOnServer(id, ref, { closure });
+    return { case: updated, record };
+  }
+  private transition(id: string, version: number, from: Meeting['status'], patch: Partial<Meeting>) {
+    this.may(patch.minutesPublishedAt ? 'minutes.publish' : 'meeting.run');
+    const m = this.meetings.find((x) => x.id === id);
+    if (!m) throw new ApiError(404, 'NotFound', 'Not found', 'This meeting was not found.');
+    if (m.status !== from)
+      throw invalid(`This meeting is ${m.status}.`, [{ path: 'status', message: `is ${m.status}` }]);
+    if (m.version !== version)
+      throw new ApiError(
+        412,
+        'Conflict',
+        'Changed by someone else',
+        'Someone else changed this meeting.',
+        [],
+        m,
+      );
+    const next = { ...m, ...patch, version: m.version + 1 };
+    this.meetings = this.meetings.map((x) => (x.id === id ? next : x));
+    return next;
+  }
+  async startMeeting(id: string, version: number) {
+    this.log('startMeeting', id, version);
+    const agenda = this.liveAgenda;
+    return this.transition(id, version, 'scheduled', { status: 'in-progress', agenda });
+  }
+  async finishMeeting(id: string, version: number) {
+    this.log('finishMeeting', id, version);
+    return this.transition(id, version, 'in-progress', { status: 'completed' });
+  }
+  async publishMinutes(id: string, version: number) {
+    this.log('publishMinutes', id, version);
+    return this.transition(id, version, 'completed', { minutesPublishedAt: new Date().toISOString() });
   }
 
   // --- Admin and scrutiny (src/tab/api/adminApi.ts) ---

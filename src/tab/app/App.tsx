@@ -186,6 +186,7 @@ function Frame({ session }: { session: Session }) {
         {ctx && (
           <nav aria-label="Main">
             <TabList
+              className={styles.navTabs}
               selectedValue={selected ?? null}
               onTabSelect={(_, d) => {
                 const v = d.value as NavValue;

@@ -6,6 +6,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/r
 import { CheckmarkCircle16Filled, Circle16Regular, ErrorCircle16Filled } from '@fluentui/react-icons';
 import { useApp } from '../../app/AppContext';
 import type { Action, Person } from '../../../domain/types';
+import type { NewAction } from '../../api/client';
 import { todayLondon } from '../../lib/format';
 import { DateField, SelectField, TextField } from '../common/FormFields';
 import { useActionStyles } from './Actions.styles';
@@ -29,12 +30,15 @@ export function ActionForm({
   casePeople = [],
   onCreated,
   onCancel,
+  create,
 }: {
   caseRef: string;
   /** People already on the case (its lead, owners of its actions): owners to offer besides the user. */
   casePeople?: readonly (Person & { service?: string })[];
   onCreated(action: Action): void;
   onCancel(): void;
+  /** Adds the action somewhere other than the case's own list (a meeting: POST .../cases/:ref/actions). */
+  create?: (body: NewAction) => Promise<Action>;
 }) {
   const styles = useActionStyles();
   const { api, people: known } = useApp();
@@ -43,7 +47,7 @@ export function ActionForm({
   const people = [...known];
   for (const p of casePeople) if (!people.some((x) => x.id === p.id)) people.push(p);
   const today = todayLondon();
-  const form = useActionForm(api, caseRef, people, today);
+  const form = useActionForm(api, caseRef, people, today, create);
   const v = form.values;
   const ownerOptions = people.map((p) => ({
     value: p.id,

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { EMPTY_CALENDAR, bankHolidays, isWorkingDay } from '../../../domain/calendar';
 import type { Action, Person } from '../../../domain/types';
-import { ApiError, type CmoeApi } from '../../api/client';
+import { ApiError, type CmoeApi, type NewAction } from '../../api/client';
 import { formatDate } from '../../lib/format';
 
 export interface ActionFormValues {
@@ -98,6 +98,8 @@ export function useActionForm(
   caseRef: string,
   people: readonly (Person & { service?: string })[],
   today: string,
+  /** Where the action goes; by default the case's own POST /api/actions (meeting mode sets it by the meeting). */
+  create: (body: NewAction) => Promise<Action> = (body) => api.createAction(body),
 ): ActionForm {
   const [values, setValues] = useState<ActionFormValues>(EMPTY_ACTION);
   const [error, setError] = useState<ApiError | null>(null);
@@ -126,7 +128,7 @@ export function useActionForm(
       setError(null);
       const owner = people.find((p) => p.id === values.ownerId);
       try {
-        const created = await api.createAction({
+        const created = await create({
           caseRef,
           description: values.description,
           successMeasure: values.successMeasure,

@@ -22,7 +22,8 @@ import { DateField, SelectField, TextField } from '../common/FormFields';
 import { ProblemBar } from '../common/ProblemBar';
 import { useCaseViewStyles } from './CaseView.styles';
 
-function FormDialog({
+/** A form in a dialog: what was typed stays when the server refuses; the dialog closes on success. */
+export function FormDialog({
   trigger,
   title,
   submitLabel,

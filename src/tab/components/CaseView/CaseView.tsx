@@ -118,7 +118,7 @@ function Insights({ d }: { d: CaseDetail }) {
 }
 
 /** The case's lead (when known in the directory) and the owners of its actions. */
-function casePeople(d: CaseDetail): (Person & { service?: string })[] {
+export function casePeople(d: CaseDetail): (Person & { service?: string })[] {
   const out: (Person & { service?: string })[] = [];
   const lead = d.case.lead;
   if (lead?.id && lead.email) out.push({ id: lead.id, name: lead.name, email: lead.email });
