@@ -8,7 +8,7 @@ import { AuditLog } from '../../src/tab/components/Admin/AuditLog';
 import { FakeApi, MEMBER_ME, SENIOR_ME } from './fakeApi';
 import { renderInApp, setText, userSetup } from './render';
 
-const AUDITING_SENIOR: Me = { ...SENIOR_ME, permissions: [...SENIOR_ME.permissions, 'audit.read'] };
+const AUDITING_SENIOR: Me = SENIOR_ME;
 
 let n = 0;
 const entry = (over: Partial<AuditEntry>): AuditEntry => ({

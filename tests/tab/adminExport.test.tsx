@@ -13,7 +13,12 @@ import { FakeApi, MEMBER_ME, TODAY, makeSummary } from './fakeApi';
 import { renderInApp, userSetup } from './render';
 
 /** A member as the server's matrix has them: export.run included. */
-const EXPORTING_MEMBER: Me = { ...MEMBER_ME, permissions: [...MEMBER_ME.permissions, 'export.run'] };
+const EXPORTING_MEMBER: Me = MEMBER_ME;
+/** Every reading role may export today; the tab must still hide the control if that changes. */
+const NOT_EXPORTING: Me = {
+  ...MEMBER_ME,
+  permissions: MEMBER_ME.permissions.filter((p) => p !== 'export.run'),
+};
 
 const ANA = { lead: 'Demo Lead (Ana Fictional)', leadEmail: 'ana.fictional@example.org' };
 
@@ -129,7 +134,7 @@ describe('exporting the list', () => {
   });
 
   test('a role without export.run has no Export control', async () => {
-    renderInApp(<ListScreen />, seeded(MEMBER_ME));
+    renderInApp(<ListScreen />, seeded(NOT_EXPORTING));
     await screen.findByText('Showing 4 of 5 cases');
     expect(screen.queryByRole('button', { name: 'Export' })).toBeNull();
   });

@@ -3,6 +3,7 @@
  * on it (versions and 412 Conflict with the current record, the domain's own SMART check with its field
  * issues, the referral check, permissions by role), without HTTP. Tests seed it and inspect it.
  */
+import { type Role, permissionsFor } from '../../src/auth/roles';
 import { toLondonDate } from '../../src/domain/calendar';
 import { checkSmart } from '../../src/domain/smart';
 import type { ImportRowReport } from '../../src/domain/importing';
@@ -32,55 +33,27 @@ import { ApiError, type CmoeApi, type Me, type NextMeeting } from '../../src/tab
 /** Today in London: the forms compute against the real clock, so the fake server does too. */
 export const TODAY = toLondonDate(new Date());
 
-export const CHAIR_ME: Me = {
-  id: 'dev-chair',
-  name: 'Demo Chair (Alex Sample)',
-  email: 'alex.sample@example.org',
-  roles: ['CMOE.Member', 'CMOE.Chair'],
-  permissions: [
-    'action.create',
-    'action.updateAny',
-    'action.updateOwn',
-    'case.addUpdate',
-    'case.close',
-    'case.escalate',
-    'case.markStuck',
-    'case.read',
-    'case.refer',
-    'case.setConcern',
-    'case.setStatus',
-    'case.update',
-    'escalation.read',
-    'escalation.respond',
-    'meeting.read',
-    'meeting.run',
-    'minutes.publish',
-    'minutes.read',
-  ],
-};
+/** A signed-in user as GET /api/me answers: permissions from the server's one matrix (src/auth/roles.ts). */
+function me(id: string, name: string, email: string, roles: Role[]): Me {
+  return { id, name, email, roles, permissions: [...permissionsFor(roles)].sort() };
+}
 
-export const MEMBER_ME: Me = {
-  id: 'dev-member-ewo',
-  name: 'Demo Member (Bea Placeholder)',
-  email: 'bea.placeholder@example.org',
-  roles: ['CMOE.Member'],
-  permissions: [
-    'action.create',
-    'action.updateOwn',
-    'case.addUpdate',
-    'case.read',
-    'case.refer',
-    'case.update',
-  ],
-};
-
-export const SENIOR_ME: Me = {
-  id: 'dev-senior',
-  name: 'Demo Senior Manager (Eli Testperson)',
-  email: 'eli.testperson@example.org',
-  roles: ['CMOE.SeniorManager'],
-  permissions: ['case.read', 'escalation.read', 'meeting.read'],
-};
+export const CHAIR_ME = me('dev-chair', 'Demo Chair (Alex Sample)', 'alex.sample@example.org', [
+  'CMOE.Member',
+  'CMOE.Chair',
+]);
+export const MEMBER_ME = me(
+  'dev-member-ewo',
+  'Demo Member (Bea Placeholder)',
+  'bea.placeholder@example.org',
+  ['CMOE.Member'],
+);
+export const SENIOR_ME = me(
+  'dev-senior',
+  'Demo Senior Manager (Eli Testperson)',
+  'eli.testperson@example.org',
+  ['CMOE.SeniorManager'],
+);
 
 const INSTANT = '2026-03-20T09:00:00.000Z';
 
