@@ -181,7 +181,7 @@ describe('exporting the list as a member', () => {
       await page.getByText(`The ${expected.length} cases shown`).waitFor();
       const [download] = await Promise.all([
         page.waitForEvent('download'),
-        page.getByRole('menuitem', { name: 'CSV (.csv)' }).click(),
+        page.getByRole('button', { name: 'CSV (.csv)' }).click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/^cmoe-cases-\d{4}-\d{2}-\d{2}\.csv$/);
       const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');

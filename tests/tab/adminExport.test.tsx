@@ -81,7 +81,7 @@ const exportCalls = (api: FakeApi) =>
 
 async function openExportMenu(user: ReturnType<typeof userSetup>) {
   await user.click(screen.getByRole('button', { name: 'Export' }));
-  return screen.findByRole('menu');
+  return screen.findByRole('group', { name: 'Export the list' });
 }
 
 describe('exporting the list', () => {
@@ -95,7 +95,7 @@ describe('exporting the list', () => {
 
     const menu = await openExportMenu(user);
     expect(within(menu).getByText('The 2 cases shown')).toBeTruthy();
-    await user.click(within(menu).getByRole('menuitem', { name: 'CSV (.csv)' }));
+    await user.click(within(menu).getByRole('button', { name: 'CSV (.csv)' }));
 
     await screen.findByText(`2 cases saved to cmoe-cases-${TODAY}.csv.`);
     expect(exportCalls(api)).toEqual([{ format: 'csv', status: OPEN_STATUSES, concern: ['high'] }]);
@@ -111,7 +111,7 @@ describe('exporting the list', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Lead professional' }), ANA.lead);
     await screen.findByText('Showing 2 of 5 cases');
     const menu = await openExportMenu(user);
-    await user.click(within(menu).getByRole('menuitem', { name: 'Excel (.xlsx)' }));
+    await user.click(within(menu).getByRole('button', { name: 'Excel (.xlsx)' }));
     await screen.findByText(`2 cases saved to cmoe-cases-${TODAY}.xlsx.`);
     expect(exportCalls(api)).toEqual([{ format: 'xlsx', status: OPEN_STATUSES, lead: ANA.leadEmail }]);
   });
@@ -129,7 +129,7 @@ describe('exporting the list', () => {
         '4 cases: the file cannot apply “No lead” (the file has cases with and without a lead)',
       ),
     ).toBeTruthy();
-    await user.click(within(menu).getByRole('menuitem', { name: 'CSV (.csv)' }));
+    await user.click(within(menu).getByRole('button', { name: 'CSV (.csv)' }));
     await screen.findByText(`4 cases saved to cmoe-cases-${TODAY}.csv. The list shows 2 cases.`);
   });
 

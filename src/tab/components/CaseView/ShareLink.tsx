@@ -3,15 +3,15 @@
  * known (inside Teams, or TEAMS_APP_ID at build time), the Teams deep link that opens the tab at
  * the case through `subPageId`.
  *
- * A disclosure (a button that shows a panel below it) rather than Fluent's Popover: the Popover brings
- * its positioning engine (floating-ui) and focus trap, about 16 KB gzipped for this one panel.
+ * A Disclosure (common/Disclosure.tsx) rather than Fluent's Popover, for the bundle's sake.
  */
 import { Button, Field, Input, Text } from '@fluentui/react-components';
 import { Copy20Regular, Link20Regular } from '@fluentui/react-icons';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useApp } from '../../app/AppContext';
 import { BUILD_TEAMS_APP_ID, LIST_ENTITY_ID } from '../../host/buildInfo';
 import { caseTeamsDeepLink, caseWebUrl } from '../../host/deepLinks';
+import { Disclosure } from '../common/Disclosure';
 import { useCaseViewStyles } from './CaseView.styles';
 
 function CopyRow({ label, value }: { label: string; value: string }) {
@@ -47,55 +47,18 @@ export function ShareLink({ caseRef }: { caseRef: string }) {
   const appId = host.kind === 'teams' ? (host.appId ?? BUILD_TEAMS_APP_ID) : BUILD_TEAMS_APP_ID;
   // Links always open the list tab (manifest entityId), whichever tab they were copied from.
   const entityId = LIST_ENTITY_ID;
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const wrapper = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
-  // Opening moves focus to the first link; a click outside closes the panel, as a popover would.
-  useEffect(() => {
-    if (!open) return;
-    wrapper.current?.querySelector<HTMLInputElement>(`#${CSS.escape(panelId)} input`)?.focus();
-    const onPointerDown = (e: PointerEvent) => {
-      if (!wrapper.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open, panelId]);
-
   return (
-    <div
-      ref={wrapper}
-      className={styles.linkAnchor}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          e.stopPropagation();
-          setOpen(false);
-          button.current?.focus();
-        }
-      }}
-    >
-      <Button
-        ref={button}
-        icon={<Link20Regular />}
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((o) => !o)}
-      >
-        Link to this case
-      </Button>
-      {open && (
-        <div id={panelId} role="group" aria-label="Links to this case" className={styles.linkPanel}>
-          <div className={styles.linkBox}>
-            <CopyRow label="Link for a browser" value={web} />
-            {appId ? (
-              <CopyRow label="Teams link" value={caseTeamsDeepLink(appId, entityId, caseRef)} />
-            ) : (
-              <Text size={200}>The Teams link appears when the app runs in Teams.</Text>
-            )}
-          </div>
+    <Disclosure label="Link to this case" panelLabel="Links to this case" icon={<Link20Regular />}>
+      {() => (
+        <div className={styles.linkBox}>
+          <CopyRow label="Link for a browser" value={web} />
+          {appId ? (
+            <CopyRow label="Teams link" value={caseTeamsDeepLink(appId, entityId, caseRef)} />
+          ) : (
+            <Text size={200}>The Teams link appears when the app runs in Teams.</Text>
+          )}
         </div>
       )}
-    </div>
+    </Disclosure>
   );
 }
