@@ -230,6 +230,12 @@ var appSettings = filter(
       value: graphBaseUrl
     }
     {
+      // The tab's requests read and write case data as the signed-in user (SharePoint's own permissions
+      // apply too); the audit log and the bot stay app-only.
+      name: 'GRAPH_ON_BEHALF_OF'
+      value: 'true'
+    }
+    {
       name: 'SHAREPOINT_SITE_ID'
       value: sharePointSiteId
     }

@@ -72,6 +72,8 @@ describe('configuration', () => {
     expect(c.store).toBe('sharepoint');
     expect(c.sharePoint).toEqual({
       graphBaseUrl: 'https://graph.microsoft.com',
+      // Dev sign-in has no user token to exchange: everything as the app.
+      onBehalfOf: false,
       authorityHost: 'https://login.microsoftonline.com',
       tenantId: TENANT,
       clientId: CLIENT,
