@@ -27,27 +27,48 @@ export function caseTeamsDeepLink(appId: string, entityId: string, ref: string):
   return `https://teams.microsoft.com/l/entity/${encodeURIComponent(appId)}/${encodeURIComponent(entityId)}?context=${context}`;
 }
 
-/** The meeting (its agenda before it starts, its minutes after), or the meetings list when not yet scheduled. */
-export function meetingWebUrl(s: LinkSettings, meetingId: string | null): string {
-  return meetingId === null
-    ? `${origin(s)}/meetings`
-    : `${origin(s)}/meetings/${encodeURIComponent(meetingId)}`;
+function meetingPath(meetingId: string | null): string {
+  // The meeting (its agenda before it starts, its minutes after), or the meetings list when not yet scheduled.
+  return meetingId === null ? '/meetings' : `/meetings/${encodeURIComponent(meetingId)}`;
 }
 
-export function listWebUrl(s: LinkSettings): string {
-  return `${origin(s)}/`;
-}
-
-export function actionsWebUrl(s: LinkSettings): string {
-  return `${origin(s)}/actions`;
-}
-
-/** The links a card offers for a case: in Teams when the app id is known, and on the web. */
-export function caseLinks(s: LinkSettings, ref: string): { title: string; url: string }[] {
-  const web = { title: 'Open the case', url: caseWebUrl(s, ref) };
+/**
+ * The links a card offers for a place in the tab: in Teams when the app id is known (the web form alone
+ * would open a browser, where a Teams deployment has no sign-in), and on the web. The Teams form carries
+ * the tab's path as `subEntityId` (a case keeps its bare ref, the form links already shared use); the tab
+ * opens that path on start (src/tab/host/deepLinks.ts, `routeOfSubPage`).
+ */
+function tabLinks(s: LinkSettings, title: string, path: string, subEntityId: string): LinkButton[] {
+  const web = { title, url: `${origin(s)}${path}` };
   if (s.teamsAppId === null) return [web];
   return [
-    { title: 'Open the case in Teams', url: caseTeamsDeepLink(s.teamsAppId, s.tabEntityId, ref) },
+    { title: `${title} in Teams`, url: caseTeamsDeepLink(s.teamsAppId, s.tabEntityId, subEntityId) },
     { ...web, title: 'Open in the browser' },
   ];
+}
+
+export interface LinkButton {
+  title: string;
+  url: string;
+}
+
+/** The links a card offers for a case. */
+export function caseLinks(s: LinkSettings, ref: string): LinkButton[] {
+  return tabLinks(s, 'Open the case', `/cases/${encodeURIComponent(ref)}`, ref);
+}
+
+/** The links a card offers for a meeting (`title`: "Open the agenda", "Open the minutes"). */
+export function meetingLinks(s: LinkSettings, meetingId: string | null, title: string): LinkButton[] {
+  const path = meetingPath(meetingId);
+  return tabLinks(s, title, path, path);
+}
+
+/** The links a card offers for the CMOE list. */
+export function listLinks(s: LinkSettings): LinkButton[] {
+  return tabLinks(s, 'Open the list', '/', '/');
+}
+
+/** The links a card offers for the user's actions. */
+export function actionsLinks(s: LinkSettings): LinkButton[] {
+  return tabLinks(s, 'Open actions in the tab', '/actions', '/actions');
 }

@@ -10,7 +10,7 @@ import { handleCardAction, friendlyMessage } from '../../src/bot/cardActions';
 import type { AdaptiveCard, CardAction, Element, MentionEntity } from '../../src/bot/cards/adaptive';
 import { agendaCard, caseCard, helpCard, messageCard, myActionsCard } from '../../src/bot/cards/commands';
 import { INPUTS, VERBS, notificationCard } from '../../src/bot/cards/notifications';
-import { caseLinks, actionsWebUrl, listWebUrl, meetingWebUrl } from '../../src/bot/links';
+import { actionsLinks, caseLinks, listLinks, meetingLinks } from '../../src/bot/links';
 import { ForbiddenError, InvalidError, NotFoundError } from '../../src/domain/errors';
 import {
   NOTIFICATION_KINDS,
@@ -313,9 +313,9 @@ function allowedUrls(t: string): Set<string> {
   const meetings = [null, 'm-march', t];
   return new Set([
     ...refs.flatMap((r) => caseLinks(LINKS, r).map((l) => l.url)),
-    ...meetings.map((m) => meetingWebUrl(LINKS, m)),
-    listWebUrl(LINKS),
-    actionsWebUrl(LINKS),
+    ...meetings.flatMap((m) => meetingLinks(LINKS, m, 'Open').map((l) => l.url)),
+    ...listLinks(LINKS).map((l) => l.url),
+    ...actionsLinks(LINKS).map((l) => l.url),
   ]);
 }
 

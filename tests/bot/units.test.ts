@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCommand } from '../../src/bot/commands';
 import { failureClass } from '../../src/bot/delivery';
-import { caseLinks, caseTeamsDeepLink, meetingWebUrl } from '../../src/bot/links';
+import { actionsLinks, caseLinks, caseTeamsDeepLink, listLinks, meetingLinks } from '../../src/bot/links';
 import { RateLimiter } from '../../src/bot/rateLimiter';
 import { DevRoleDirectory, MemberListDirectory, memberFileDirectory } from '../../src/bot/roleDirectory';
 import { SendError, classify, retryAfterMs } from '../../src/bot/sender';
@@ -111,9 +111,23 @@ describe('links', () => {
     expect(caseLinks({ ...LINKS, teamsAppId: null }, 'CMOE-0042')).toEqual([
       { title: 'Open the case', url: 'https://cmoe.example.org/cases/CMOE-0042' },
     ]);
-    expect(meetingWebUrl({ ...LINKS, publicBaseUrl: 'https://x.example/' }, null)).toBe(
-      'https://x.example/meetings',
-    );
+    expect(
+      meetingLinks({ ...LINKS, teamsAppId: null, publicBaseUrl: 'https://x.example/' }, null, 'Open'),
+    ).toEqual([{ title: 'Open', url: 'https://x.example/meetings' }]);
+  });
+
+  it('open the tab inside Teams when the app id is known: meetings, the list and actions by their path', () => {
+    const teams = { ...LINKS, teamsAppId: 'app-id', tabEntityId: 'cmoe-list' };
+    const entity = (sub: string) =>
+      `https://teams.microsoft.com/l/entity/app-id/cmoe-list?context=${encodeURIComponent(JSON.stringify({ subEntityId: sub }))}`;
+    expect(meetingLinks(teams, 'm 1', 'Open the agenda')).toEqual([
+      { title: 'Open the agenda in Teams', url: entity('/meetings/m%201') },
+      { title: 'Open in the browser', url: 'https://cmoe.example.org/meetings/m%201' },
+    ]);
+    expect(listLinks(teams)[0]!.url).toBe(entity('/'));
+    expect(actionsLinks(teams)[0]!.url).toBe(entity('/actions'));
+    // A case keeps the bare ref, the form links already shared carry.
+    expect(caseLinks(teams, 'CMOE-0042')[0]!.url).toBe(entity('CMOE-0042'));
   });
 });
 

@@ -8,7 +8,7 @@ import { type SessionDeps, useSession } from '../../src/tab/app/useSession';
 import type { TeamsHost, TeamsThemeName } from '../../src/tab/host/teams';
 import { clearKeptDrafts } from '../../src/tab/components/CaseView/useCaseEditor';
 import type { Me } from '../../src/tab/api/client';
-import { CHAIR_ME, FakeApi, makeCase, makeSummary } from './fakeApi';
+import { CHAIR_ME, FakeApi, makeCase, makeMeeting, makeSummary } from './fakeApi';
 import { DEV_USERS, userSetup } from './render';
 
 class MemoryStorage {
@@ -257,5 +257,15 @@ describe('the app', () => {
     renderApp({ detect: async () => host, makeApi: (): CmoeApi => seededApi() });
     await screen.findByRole('heading', { level: 1, name: /^CMOE-0001 ·/ });
     expect(window.location.pathname).toBe('/cases/CMOE-0001');
+  });
+
+  test('inside Teams, a bot card’s deep link to a meeting (its path as subPageId) opens that meeting', async () => {
+    const api = seededApi();
+    api.meetings = [makeMeeting(7, { id: 'm-2026-04-07' })];
+    const { host } = teamsHost({ subPageId: '/meetings/m-2026-04-07' });
+    renderApp({ detect: async () => host, makeApi: (): CmoeApi => api });
+    await waitFor(() => expect(window.location.pathname).toBe('/meetings/m-2026-04-07'));
+    // The chair sees the meeting (its runner, as it is still to be held), not the list.
+    await screen.findByRole('button', { name: 'Start the meeting' });
   });
 });

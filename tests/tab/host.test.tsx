@@ -1,4 +1,4 @@
-import { caseTeamsDeepLink, caseWebUrl, isCaseRef } from '../../src/tab/host/deepLinks';
+import { caseTeamsDeepLink, caseWebUrl, isCaseRef, routeOfSubPage } from '../../src/tab/host/deepLinks';
 import { consentOutcome } from '../../src/tab/host/consent';
 import { consentUrl, describeSignInFailure, looksHosted, normaliseTheme } from '../../src/tab/host/teams';
 import { parseRoute, pathOf } from '../../src/tab/lib/router';
@@ -36,6 +36,15 @@ describe('deep links', () => {
     expect(parseRoute('/refer')).toEqual({ name: 'refer' });
     expect(parseRoute('/nope')).toEqual({ name: 'not-found', path: '/nope' });
     expect(pathOf({ name: 'case', ref: 'CMOE-0042' })).toBe('/cases/CMOE-0042');
+  });
+
+  test('a Teams deep link opens a case by its bare ref, or a screen of the tab by its path', () => {
+    expect(routeOfSubPage('CMOE-0042')).toEqual({ name: 'case', ref: 'CMOE-0042' });
+    expect(routeOfSubPage('/meetings/m%201')).toEqual({ name: 'meeting', id: 'm 1' });
+    expect(routeOfSubPage('/actions')).toEqual({ name: 'actions' });
+    expect(routeOfSubPage('/')).toEqual({ name: 'cases' });
+    for (const nothing of [null, undefined, '', 'meetings/m1', '/nowhere', '/config', 'javascript:alert(1)'])
+      expect(routeOfSubPage(nothing)).toBeNull();
   });
 
   test('routes: meetings, a meeting (the link in the bot cards), import, audit log, the tab set-up page', () => {

@@ -17,7 +17,7 @@ import { AGENDA_SECTIONS } from '../../domain/types';
 import type { CaseDetail } from '../../domain/views';
 import type { AgendaSummary, LabelledAction } from '../../operations/summaries';
 import { formatDate, formatDateTime, plural } from '../format';
-import { type LinkSettings, actionsWebUrl, caseLinks, meetingWebUrl } from '../links';
+import { type LinkSettings, actionsLinks, caseLinks, meetingLinks } from '../links';
 import { type AdaptiveCard, type Element, card, facts, heading, md, openUrl, text } from './adaptive';
 
 export type Audience = 'channel' | 'personal';
@@ -62,7 +62,7 @@ export function myActionsCard(
   if (items.length === 0) {
     return card(
       [heading('Your open actions'), text('You have no open actions.')],
-      [openUrl('Open actions in the tab', actionsWebUrl(links))],
+      actionsLinks(links).map((l) => openUrl(l.title, l.url)),
     );
   }
   const shown = items.slice(0, LIST_LIMIT);
@@ -87,7 +87,10 @@ export function myActionsCard(
   }
   if (items.length > shown.length)
     body.push(text(`and ${items.length - shown.length} more in the tab.`, { isSubtle: true }));
-  return card(body, [openUrl('Open actions in the tab', actionsWebUrl(links))]);
+  return card(
+    body,
+    actionsLinks(links).map((l) => openUrl(l.title, l.url)),
+  );
 }
 
 export function agendaCard(summary: AgendaSummary, links: LinkSettings): AdaptiveCard {
@@ -116,7 +119,10 @@ export function agendaCard(summary: AgendaSummary, links: LinkSettings): Adaptiv
   }
   if (items.length > shown)
     body.push(text(`and ${items.length - shown} more in the tab.`, { isSubtle: true }));
-  return card(body, [openUrl('Open the agenda', meetingWebUrl(links, meeting.id))]);
+  return card(
+    body,
+    meetingLinks(links, meeting.id, 'Open the agenda').map((l) => openUrl(l.title, l.url)),
+  );
 }
 
 export function caseCard(detail: CaseDetail, audience: Audience, links: LinkSettings): AdaptiveCard {

@@ -10,7 +10,7 @@ import { AGENDA_SECTION_LABELS, ESCALATION_TARGET_LABELS, LIST_CHECK_LIST_LABELS
 import type { ActionNotification, EscalationPrompt, PlannedNotification } from '../../domain/notifications';
 import { AGENDA_SECTIONS, ESCALATION_TARGETS, LIST_CHECK_LISTS } from '../../domain/types';
 import { formatDate, formatDateTime, plural } from '../format';
-import { type LinkSettings, caseLinks, listWebUrl, meetingWebUrl } from '../links';
+import { type LinkButton, type LinkSettings, caseLinks, listLinks, meetingLinks } from '../links';
 import {
   type AdaptiveCard,
   type CardAction,
@@ -64,8 +64,12 @@ function banner(state: CardState): Element[] {
   ];
 }
 
+function buttons(links: LinkButton[]): CardAction[] {
+  return links.map((l) => openUrl(l.title, l.url));
+}
+
 function caseButtons(links: LinkSettings, ref: string): CardAction[] {
-  return caseLinks(links, ref).map((l) => openUrl(l.title, l.url));
+  return buttons(caseLinks(links, ref));
 }
 
 function actionCard(n: ActionNotification, links: LinkSettings, state: CardState): AdaptiveCard {
@@ -232,7 +236,7 @@ export function notificationCard(
           ),
           ...(counted.length > 0 ? [facts(counted)] : []),
         ],
-        [openUrl('Open the agenda', meetingWebUrl(links, n.meeting.id))],
+        buttons(meetingLinks(links, n.meeting.id, 'Open the agenda')),
       );
     }
     case 'list-check-reminder': {
@@ -253,7 +257,7 @@ export function notificationCard(
           ...n.examples.map((c) => text(md`- ${c.label}`, { spacing: 'Small' })),
           ...(more > 0 ? [text(`and ${more} more: see the list in the tab.`, { isSubtle: true })] : []),
         ],
-        [openUrl('Open the list', listWebUrl(links))],
+        buttons(listLinks(links)),
         people.entities,
       );
     }
@@ -283,7 +287,7 @@ export function notificationCard(
             `The minutes of the meeting on ${formatDate(n.meeting.date)} are published, for the group and for scrutiny by senior managers.`,
           ),
         ],
-        [openUrl('Open the minutes', meetingWebUrl(links, n.meeting.id))],
+        buttons(meetingLinks(links, n.meeting.id, 'Open the minutes')),
       );
     case 'tor-review': {
       const people = mentionList(n.mentions);

@@ -24,7 +24,7 @@ import { clearKeptDrafts } from '../components/CaseView/useCaseEditor';
 import { MyActions } from '../components/MyActions/MyActions';
 import { ReferralForm } from '../components/Referral/ReferralForm';
 import { SignIn } from '../components/SignIn/SignIn';
-import { isCaseRef } from '../host/deepLinks';
+import { routeOfSubPage } from '../host/deepLinks';
 import type { TeamsThemeName } from '../host/teams';
 import { THEMES, THEME_LABELS } from '../host/theme';
 import type { Permission } from '../../auth/roles';
@@ -154,13 +154,13 @@ function Frame({ session }: { session: Session }) {
     [state, host],
   );
 
-  // A Teams deep link (subPageId) opens its case once, on start.
+  // A Teams deep link (subPageId) opens its case, meeting or screen once, on start.
   const deepLinked = useRef(false);
   useEffect(() => {
     if (state.phase !== 'ready' || deepLinked.current || host?.kind !== 'teams') return;
     deepLinked.current = true;
-    if (isCaseRef(host.subPageId) && route.name === 'cases')
-      navigate(pathOf({ name: 'case', ref: host.subPageId }), { replace: true });
+    const target = routeOfSubPage(host.subPageId);
+    if (target && route.name === 'cases') navigate(pathOf(target), { replace: true });
   }, [state.phase, host, route.name]);
 
   // Move focus to the new screen so keyboard and screen reader users start at its top.
