@@ -9,12 +9,13 @@
  * Each field gets its own marker (X01, X02, ...) before the payload, so the test can tell that every
  * field's text reached the screen as text somewhere (the list, a case's tabs, My actions).
  *
- * Not covered here: the meeting page (/meetings/<id>) is a placeholder on this branch, so the meeting
- * record's summary, decisions and challenge note are not driven.
+ * A meeting carries its own free text (attendees and apologies, and what the chair records about a case:
+ * summary, decisions, challenge note): the second test drives it through the meeting page as the chair
+ * runs it, as a member follows along, and in the minutes once it is finished.
  */
 import type { Browser, Page } from 'playwright-core';
 import { EMPTY_CALENDAR, addDays, nextWorkingDayOnOrAfter, toLondonDate } from '../../src/domain/calendar';
-import type { Action, Case, Escalation } from '../../src/domain/types';
+import type { Action, Case, Escalation, Meeting } from '../../src/domain/types';
 import {
   E2E_TEST_TIMEOUT_MS,
   PREPARE_TIMEOUT_MS,
@@ -264,6 +265,68 @@ describe('free text with markup and script in it', () => {
     } finally {
       await context.close();
     }
+  });
+
+  test('in a meeting: the chair’s runner, a member following along, the minutes and the archive; nothing runs', async () => {
+    const api = chair();
+    const first = markers.length;
+    const person = () => ({ name: evil(200), service: evil(200) });
+    const startsAt = new Date(Date.now() + 60 * 60 * 1000).toISOString();
+    let meeting = await ok<Meeting>(
+      api.call('POST', '/api/meetings', { startsAt, attendees: [person()], apologies: [person()] }),
+    );
+    meeting = await ok<Meeting>(
+      api.call('POST', `/api/meetings/${meeting.id}/start`, undefined, meeting.version),
+    );
+    await ok(
+      api.call(
+        'PUT',
+        `/api/meetings/${meeting.id}/cases/${caseRef}/record`,
+        { summary: evil(8000), decisions: evil(8000), challengeNote: evil(4000) },
+        0,
+      ),
+    );
+    const meetingMarkers = markers.slice(first);
+    const texts: { who: string; text: string }[] = [];
+    const read = async (user: string, path: string, ready: (page: Page) => Promise<void>) => {
+      const { context, page } = await openPage(browser, server, { user });
+      const seen = watch(page);
+      try {
+        await page.goto(`${server.url}${path}`);
+        await ready(page);
+        await page.waitForLoadState('networkidle');
+        texts.push({ who: `${user} ${path}`, text: await textOf(page) });
+        expect(seen.dialogs).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    };
+    const recorded = (all: string) => meetingMarkers.filter((m) => !all.includes(`${m} `));
+
+    // The chair's runner at the case: the record's text is in its fields.
+    await read('dev-chair', `/meetings/${meeting.id}?case=${caseRef}`, async (page) => {
+      await page.getByRole('button', { name: 'Finish the meeting' }).waitFor();
+    });
+    // A member following along sees what is recorded, the attendance too.
+    await read('dev-member-ewo', `/meetings/${meeting.id}`, async (page) => {
+      await page.getByRole('region', { name: 'Follow along' }).waitFor();
+    });
+    expect(recorded(texts.map((t) => t.text).join('\n'))).toEqual([]);
+
+    meeting = await api.get<Meeting>(`/api/meetings/${meeting.id}`);
+    await ok(api.call('POST', `/api/meetings/${meeting.id}/finish`, undefined, meeting.version));
+    texts.length = 0;
+    // The minutes on screen, for a senior manager; the archive and escalations.
+    await read('dev-senior', `/meetings/${meeting.id}`, async (page) => {
+      await page.getByRole('button', { name: 'Download minutes (.docx)' }).waitFor();
+    });
+    await read('dev-senior', '/meetings', async (page) => {
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+    });
+    const minutes = texts.map((t) => t.text).join('\n');
+    for (const p of PAYLOADS) expect(minutes).toContain(p);
+    // The minutes say who attended and everything recorded about the case.
+    expect(recorded(minutes)).toEqual([]);
   });
 
   test('the CSP refuses inline script, so even markup that slipped through could not run', async () => {
