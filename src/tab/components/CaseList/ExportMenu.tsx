@@ -22,6 +22,7 @@ import { Disclosure } from '../common/Disclosure';
 import { ProblemBar } from '../common/ProblemBar';
 import { type ExportPlan, exportPlan } from './exportModel';
 import type { CaseListState } from './useCaseList';
+import { saveFile } from '../../lib/download';
 
 const useExportStyles = makeStyles({
   panel: {
@@ -33,20 +34,6 @@ const useExportStyles = makeStyles({
   },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
-
-/** Hands a downloaded file to the browser to save, under the server's name. */
-export function saveFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoked on the next turn: the click has handed the URL to the download by then.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 export interface CaseExport {
   allowed: boolean;

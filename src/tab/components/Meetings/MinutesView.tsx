@@ -23,20 +23,7 @@ import { ProblemBar } from '../common/ProblemBar';
 import { RouterLink } from '../common/RouterLink';
 import { useMeetingsStyles } from './Meetings.styles';
 import { PublishMinutes } from './run/PublishMinutes';
-
-/** Hands a downloaded file to the browser to save (an object URL on a temporary link). */
-export function saveFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoked after the click has been handled, so the browser has started reading it.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+import { saveFile } from '../../lib/download';
 
 function MinutesCaseView({ c }: { c: MinutesCase }) {
   const styles = useMeetingsStyles();
