@@ -6,6 +6,7 @@
  * Minutes name children in full: they are opened only by signed-in roles. Nothing here is posted to a
  * channel (the bot announces publication by meeting date only).
  */
+import { z } from 'zod';
 import { toLondonDate } from './calendar';
 import {
   AGENDA_SECTION_LABELS,
@@ -14,63 +15,80 @@ import {
   ESCALATION_TARGET_LABELS,
   YEAR_GROUP_LABELS,
 } from './labels';
-import type { Action, AgendaSection, Case, Concern, Escalation, LocalDate, Meeting } from './types';
+import {
+  localDateSchema,
+  type Action,
+  type AgendaSection,
+  type Case,
+  type Concern,
+  type Escalation,
+  type Meeting,
+} from './types';
 
-export interface MinutesAction {
-  description: string;
-  successMeasure: string;
-  owner: string;
-  ownerService: string;
-  dueDate: LocalDate;
-}
+/*
+ * The content is also what finishing a meeting stores beside the .docx (the record senior managers
+ * scrutinise), so it has a schema: the store validates it on the way in and on the way back.
+ */
+export const minutesActionSchema = z.object({
+  description: z.string(),
+  successMeasure: z.string(),
+  owner: z.string(),
+  ownerService: z.string(),
+  dueDate: localDateSchema,
+});
+export type MinutesAction = z.infer<typeof minutesActionSchema>;
 
-export interface MinutesCase {
-  caseRef: string;
-  childName: string;
-  yearGroup: string;
-  concern: string;
-  highestConcern: boolean;
-  section: string;
-  reasons: string[];
-  summary: string;
-  decisions: string;
-  concernChange: string | null;
-  leadChange: string | null;
-  challengeNote: string | null;
-  actions: MinutesAction[];
-  escalation: string | null;
-  closure: string | null;
-}
+export const minutesCaseSchema = z.object({
+  caseRef: z.string().min(1),
+  childName: z.string(),
+  yearGroup: z.string(),
+  concern: z.string(),
+  highestConcern: z.boolean(),
+  section: z.string(),
+  reasons: z.array(z.string()),
+  summary: z.string(),
+  decisions: z.string(),
+  concernChange: z.string().nullable(),
+  leadChange: z.string().nullable(),
+  challengeNote: z.string().nullable(),
+  actions: z.array(minutesActionSchema),
+  escalation: z.string().nullable(),
+  closure: z.string().nullable(),
+});
+export type MinutesCase = z.infer<typeof minutesCaseSchema>;
 
-export interface MinutesEscalation {
-  caseRef: string;
-  childName: string;
-  to: string;
-  reason: string;
-  decisionRequested: string;
-  responseDue: LocalDate;
-}
+export const minutesEscalationSchema = z.object({
+  caseRef: z.string().min(1),
+  childName: z.string(),
+  to: z.string(),
+  reason: z.string(),
+  decisionRequested: z.string(),
+  responseDue: localDateSchema,
+});
+export type MinutesEscalation = z.infer<typeof minutesEscalationSchema>;
 
-export interface MinutesClosure {
-  caseRef: string;
-  childName: string;
-  reason: string;
-  date: LocalDate;
-}
+export const minutesClosureSchema = z.object({
+  caseRef: z.string().min(1),
+  childName: z.string(),
+  reason: z.string(),
+  date: localDateSchema,
+});
+export type MinutesClosure = z.infer<typeof minutesClosureSchema>;
 
-export interface MinutesContent {
-  meetingId: string;
-  date: LocalDate;
-  chair: string | null;
-  attendees: string[];
-  apologies: string[];
+export const minutesContentSchema = z.object({
+  meetingId: z.string().min(1),
+  date: localDateSchema,
+  chair: z.string().nullable(),
+  attendees: z.array(z.string()),
+  apologies: z.array(z.string()),
   /** Discussed cases, children of highest concern first, then in agenda order. */
-  cases: MinutesCase[];
-  escalations: MinutesEscalation[];
-  closures: MinutesClosure[];
+  cases: z.array(minutesCaseSchema),
+  escalations: z.array(minutesEscalationSchema),
+  closures: z.array(minutesClosureSchema),
   /** On the agenda but not reached. */
-  notDiscussed: string[];
-}
+  notDiscussed: z.array(z.string()),
+});
+export type MinutesContent = z.infer<typeof minutesContentSchema>;
 
 const CONCERN_ORDER: Record<Concern, number> = { high: 0, medium: 1, low: 2 };
 

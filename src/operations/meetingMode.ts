@@ -339,6 +339,7 @@ export async function closeInMeeting(
   return { case: updated, record };
 }
 
+/** The minutes as the meeting's records and the cases, actions and escalations stand now. */
 async function minutesContent(deps: OperationDeps, m: Meeting): Promise<MinutesContent> {
   const refs = new Set([...m.records.map((r) => r.caseRef), ...(m.agenda ?? []).map((i) => i.caseRef)]);
   const [cases, actions, escalations] = await Promise.all([
@@ -349,7 +350,12 @@ async function minutesContent(deps: OperationDeps, m: Meeting): Promise<MinutesC
   return buildMinutes({ meeting: m, cases: cases.filter((c) => c !== null), actions, escalations });
 }
 
-/** Finishes the meeting: it is completed and its minutes are rendered and stored with it. */
+/**
+ * Finishes the meeting: its minutes are built once, rendered, and the document is stored with the content
+ * it was rendered from (the record: what the tab shows from then on, however the cases change); then the
+ * meeting is completed. Minutes first, so a failure in between leaves the meeting in progress with
+ * minutes that a second finish replaces, never a completed meeting without minutes.
+ */
 export async function finishMeeting(
   deps: OperationDeps,
   call: Call,
@@ -359,21 +365,24 @@ export async function finishMeeting(
   await authorize(deps, call, 'meeting.run', id);
   const m = await loadMeeting(deps, id);
   requireStatus(m, 'in-progress');
+  // The minutes are of this version of the meeting: a stale finish writes nothing (the update below
+  // checks the version again, for a save that lands while the minutes are rendered).
+  if (m.version !== expectedVersion) throw new ConflictError(m);
+  const content = await minutesContent(deps, m);
+  await deps.store.minutes.put({
+    meetingId: id,
+    fileName: `CMOE minutes ${content.date}.docx`,
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    bytes: await renderMinutesDocx(content),
+    createdAt: nowIso(call),
+    content,
+  });
   const updated = await deps.store.meetings.update(
     id,
     expectedVersion,
     { status: 'completed' },
     nowIso(call),
   );
-  const content = await minutesContent(deps, updated);
-  const doc: MinutesDocument = {
-    meetingId: id,
-    fileName: `CMOE minutes ${content.date}.docx`,
-    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    bytes: await renderMinutesDocx(content),
-    createdAt: nowIso(call),
-  };
-  await deps.store.minutes.put(doc);
   await auditMeeting(
     deps,
     call,
@@ -430,7 +439,11 @@ export async function getMinutesDocument(
   return doc;
 }
 
-/** The minutes' content for reading in the tab, derived from the meeting's records as they stand now. */
+/**
+ * The minutes' content for reading in the tab. For a completed meeting it is what was stored when the
+ * meeting finished, the same content the document was rendered from. While the meeting is in progress it
+ * is a draft built from the records as they stand.
+ */
 export async function getMinutesContent(
   deps: OperationDeps,
   call: Call,
@@ -443,6 +456,10 @@ export async function getMinutesContent(
       { path: 'status', message: `is ${m.status}` },
     ]);
   }
+  const stored = m.status === 'completed' ? await deps.store.minutes.getContent(id) : null;
   await audit(deps, call, 'minutes.view', id);
-  return minutesContent(deps, m);
+  // LEGACY: a meeting completed before the content was stored with its minutes has only the .docx
+  // (which stays the record). Its content is rebuilt from today's data rather than refused, so the
+  // archive still reads; it may differ from the document where a case has changed since.
+  return stored ?? minutesContent(deps, m);
 }

@@ -9,6 +9,7 @@
  * - Records come back as the domain types, validated; storage shapes never leak out.
  * - Returned records are copies: mutating one never changes the store.
  */
+import type { MinutesContent } from '../domain/minutes';
 import type {
   Action,
   ActionStatus,
@@ -123,10 +124,24 @@ export interface MinutesDocument {
   createdAt: Instant;
 }
 
+/**
+ * What finishing a meeting stores: the document and the content it was rendered from, so the minutes
+ * read on screen say what the document says however the cases change afterwards.
+ */
+export interface MinutesRecord extends MinutesDocument {
+  content: MinutesContent;
+}
+
 export interface MinutesStore {
-  /** Replaces any earlier document for the meeting. */
-  put(doc: MinutesDocument): Promise<void>;
+  /** Replaces any earlier document and content for the meeting. */
+  put(record: MinutesRecord): Promise<void>;
+  /** The document alone (downloads don't need the content, nor the content the document's bytes). */
   get(meetingId: string): Promise<MinutesDocument | null>;
+  /**
+   * The content stored with the document; null when the meeting has no minutes, or has minutes stored
+   * before the content was kept with them.
+   */
+  getContent(meetingId: string): Promise<MinutesContent | null>;
 }
 
 export type NewEscalation = Omit<Escalation, 'id' | Bookkeeping>;

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { InvalidError, type FieldIssue } from '../domain/errors';
+import { minutesContentSchema, type MinutesContent } from '../domain/minutes';
 
 /** The zod issues as field paths and messages (zod's messages describe rules, not the values given). */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
@@ -18,6 +19,18 @@ export function validateRecord<T>(schema: z.ZodType<T>, kind: string, value: unk
   const issues = fieldIssues(result.error);
   const paths = [...new Set(issues.map((i) => i.path || '(record)'))];
   throw new InvalidError(`The ${kind.toLowerCase()} is not valid: check ${paths.join(', ')}.`, issues);
+}
+
+/** Validates the minutes content stored with a meeting's document: it must be that meeting's. */
+export function validateMinutesContent(meetingId: string, value: unknown): MinutesContent {
+  return validateRecord(
+    minutesContentSchema.refine((c) => c.meetingId === meetingId, {
+      path: ['meetingId'],
+      message: "must be the minutes' meeting",
+    }),
+    'Minutes content',
+    value,
+  );
 }
 
 /**

@@ -308,3 +308,147 @@ describe('running a meeting', () => {
     expect(next.body).toEqual([]);
   });
 });
+
+describe('minutes are a record of the meeting', () => {
+  /** A meeting held and finished over two cases, A with two actions set by it; B discussed too. */
+  async function heldMeeting() {
+    const t = makeTestApp();
+    const { app } = t;
+    const a = await refer(app, 'Alphatest');
+    const b = await refer(app, 'Bravotest');
+    const id: string = (await request(app).post('/api/meetings/cadence').set(CHAIR).send({ count: 1 }))
+      .body[0].id;
+    const started = await request(app).post(`/api/meetings/${id}/start`).set(CHAIR).set('If-Match', '"1"');
+    expect(started.status).toBe(200);
+    for (const ref of [a, b]) {
+      const saved = await request(app)
+        .put(`/api/meetings/${id}/cases/${ref}/record`)
+        .set(CHAIR)
+        .set('If-Match', '"0"')
+        .send({ summary: `Discussed ${ref}`, decisions: 'Keep under review' });
+      expect(saved.status).toBe(200);
+    }
+    const setAction = async (description: string) => {
+      const res = await request(app).post(`/api/meetings/${id}/cases/${a}/actions`).set(CHAIR).send({
+        description,
+        successMeasure: 'Confirmation sent to the chair',
+        owner: OWNER,
+        ownerService: 'Admissions',
+        dueDate: '2026-04-10',
+      });
+      expect(res.status).toBe(201);
+      return res.body as { id: string };
+    };
+    const kept = await setAction('Offer a school place');
+    const dropped = await setAction('Arrange a home visit');
+    const current = await request(app).get(`/api/meetings/${id}`).set(CHAIR);
+    const finished = await request(app)
+      .post(`/api/meetings/${id}/finish`)
+      .set(CHAIR)
+      .set('If-Match', current.headers.etag!);
+    expect(finished.status).toBe(200);
+    return { ...t, id, a, b, kept, dropped };
+  }
+
+  const contentOf = async (app: App, id: string) => {
+    const res = await request(app).get(`/api/meetings/${id}/minutes/content`).set(SENIOR);
+    expect(res.status).toBe(200);
+    return res.body as {
+      cases: { caseRef: string; childName: string; highestConcern: boolean; actions: unknown[] }[];
+      closures: unknown[];
+    };
+  };
+  const docxOf = async (app: App, id: string) => {
+    const res = await request(app).get(`/api/meetings/${id}/minutes`).set(SENIOR).buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    return docxParagraphs(res.body as Buffer);
+  };
+
+  /** What happens to the cases after the meeting: a name corrected, concern raised, actions moved on, a closure. */
+  async function changeEverything(app: App, a: string, b: string, kept: string, dropped: string) {
+    const patch = (ref: string, body: object) =>
+      request(app).patch(`/api/cases/${ref}`).set(CHAIR).set('If-Match', '"1"').send(body);
+    expect((await patch(a, { firstName: 'Renamedtest' })).status).toBe(200);
+    expect((await patch(b, { concern: 'high' })).status).toBe(200);
+    const extended = await request(app)
+      .post(`/api/actions/${kept}/extend`)
+      .set(CHAIR)
+      .set('If-Match', '"1"')
+      .send({ dueDate: '2026-05-29', reason: 'School place offered later than planned' });
+    expect(extended.status).toBe(200);
+    const completed = await request(app)
+      .post(`/api/actions/${kept}/complete`)
+      .set(CHAIR)
+      .set('If-Match', extended.headers.etag!)
+      .send({ note: 'Offer letter sent' });
+    expect(completed.status).toBe(200);
+    const cancelled = await request(app)
+      .post(`/api/actions/${dropped}/cancel`)
+      .set(CHAIR)
+      .set('If-Match', '"1"')
+      .send({ reason: 'No longer needed' });
+    expect(cancelled.status).toBe(200);
+    const closed = await request(app)
+      .post(`/api/cases/${b}/close`)
+      .set(CHAIR)
+      .set('If-Match', '"2"')
+      .send({ reason: 'school-place', date: '2026-03-27' });
+    expect(closed.status).toBe(200);
+  }
+
+  test('after the cases change, the minutes on screen and the .docx still say what was recorded at finish', async () => {
+    const { app, id, a, b, kept, dropped } = await heldMeeting();
+    const atFinish = await contentOf(app, id);
+    const docAtFinish = await docxOf(app, id);
+    // What was recorded: the child's name then, both actions as set, B at its concern then.
+    const entryA = atFinish.cases.find((c) => c.caseRef === a)!;
+    expect(entryA.childName).toMatch(/^Alphatest /);
+    expect(entryA.actions).toEqual([
+      expect.objectContaining({ description: 'Offer a school place', dueDate: '2026-04-10' }),
+      expect.objectContaining({ description: 'Arrange a home visit', dueDate: '2026-04-10' }),
+    ]);
+    expect(atFinish.cases.find((c) => c.caseRef === b)!.highestConcern).toBe(false);
+    expect(atFinish.closures).toEqual([]);
+    expect(docAtFinish.some((l) => l.includes(`${a} — Alphatest`))).toBe(true);
+
+    await changeEverything(app, a, b, kept.id, dropped.id);
+    // The changes are real: the case reads as renamed, the action as moved.
+    expect((await request(app).get(`/api/cases/${a}`).set(CHAIR)).body.case.firstName).toBe('Renamedtest');
+
+    expect(await contentOf(app, id)).toEqual(atFinish);
+    const docAfter = await docxOf(app, id);
+    expect(docAfter).toEqual(docAtFinish);
+    expect(docAfter.join('\n')).not.toMatch(/Renamedtest|2026-05-29/);
+    // The screen and the document say the same: the case headings and due dates on screen are in the .docx.
+    for (const c of atFinish.cases) {
+      expect(docAfter.some((l) => l.includes(`${c.caseRef} — ${c.childName}`))).toBe(true);
+    }
+    expect(docAfter).toContain('2026-04-10');
+  });
+
+  test('a meeting finished before the content was kept is rebuilt from today’s data rather than refused', async () => {
+    const { app, store, id, a, b, kept, dropped } = await heldMeeting();
+    await changeEverything(app, a, b, kept.id, dropped.id);
+    // Minutes stored before this change have a document and no content.
+    jest.spyOn(store.minutes, 'getContent').mockResolvedValue(null);
+    const rebuilt = await contentOf(app, id);
+    expect(rebuilt.cases.find((c) => c.caseRef === a)!.childName).toMatch(/^Renamedtest /);
+    expect(rebuilt.cases.find((c) => c.caseRef === a)!.actions).toHaveLength(1);
+  });
+
+  test('a stale finish stores no minutes and leaves the meeting in progress', async () => {
+    const { app, store } = makeTestApp();
+    await refer(app, 'Alphatest');
+    const id: string = (await request(app).post('/api/meetings/cadence').set(CHAIR).send({ count: 1 }))
+      .body[0].id;
+    expect(
+      (await request(app).post(`/api/meetings/${id}/start`).set(CHAIR).set('If-Match', '"1"')).status,
+    ).toBe(200);
+    const stale = await request(app).post(`/api/meetings/${id}/finish`).set(CHAIR).set('If-Match', '"1"');
+    expect(stale.status).toBe(412);
+    expect(stale.body.current.status).toBe('in-progress');
+    expect(await store.minutes.get(id)).toBeNull();
+    expect(await store.minutes.getContent(id)).toBeNull();
+    expect((await request(app).get(`/api/meetings/${id}`).set(CHAIR)).body.status).toBe('in-progress');
+  });
+});

@@ -3,9 +3,9 @@
  * several connections and processes sharing one file, and malformed rows reported without their content.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BusyError } from '../../src/domain/errors';
 import { caseRefNumber, formatCaseRef } from '../../src/store/ids';
@@ -17,7 +17,7 @@ import {
   UnknownMigrationError,
 } from '../../src/store/sqlite';
 import { run } from '../../src/store/sqlite/records';
-import { instant, sampleAudit, sampleCase } from '../helpers/sampleRecords';
+import { instant, sampleAudit, sampleCase, sampleMinutes } from '../helpers/sampleRecords';
 
 let dir: string;
 let dbPath: string;
@@ -116,6 +116,39 @@ describe('opening a database', () => {
     db.prepare("INSERT INTO schema_migrations (id, applied_at) VALUES ('9999-from-the-future', 'x')").run();
     db.close();
     expect(() => openSqliteStore(dbPath)).toThrow(UnknownMigrationError);
+  });
+});
+
+describe('minutes stored before their content was kept (migration 0002)', () => {
+  test('keep their document, have no content, and take content on the next put', async () => {
+    // A database as the app left it before 0002, holding one meeting's minutes.
+    mkdirSync(dirname(dbPath), { recursive: true });
+    const db = rawConnection();
+    runMigrations(
+      db,
+      migrations.filter((m) => m.id === '0001-initial'),
+    );
+    db.prepare(
+      `INSERT INTO minutes (meeting_id, file_name, content_type, bytes, created_at) VALUES (?, ?, ?, ?, ?)`,
+    ).run(
+      'meeting-old',
+      'CMOE minutes 2025-03-10.docx',
+      'application/octet-stream',
+      Buffer.from([1, 2, 3]),
+      instant(0),
+    );
+    db.close();
+
+    const store = openSqliteStore(dbPath);
+    const old = await store.minutes.get('meeting-old');
+    expect(old?.fileName).toBe('CMOE minutes 2025-03-10.docx');
+    expect(Array.from(old!.bytes)).toEqual([1, 2, 3]);
+    expect(await store.minutes.getContent('meeting-old')).toBeNull();
+
+    const again = sampleMinutes('meeting-old');
+    await store.minutes.put(again);
+    expect(await store.minutes.getContent('meeting-old')).toEqual(again.content);
+    await store.close();
   });
 });
 
@@ -247,6 +280,38 @@ describe('malformed rows', () => {
     expect(error.message).toContain(created.ref);
     expect(error.message).not.toMatch(/Secret/);
     await fresh.close();
+  });
+
+  test('minutes content that is not JSON, or no longer matches the schema, is reported by meeting id only', async () => {
+    const store = openSqliteStore(dbPath);
+    const doc = sampleMinutes('meeting-1');
+    await store.minutes.put(doc);
+    const db = rawConnection();
+    const damage = (content: string) =>
+      db.prepare('UPDATE minutes SET content = ? WHERE meeting_id = ?').run(content, 'meeting-1');
+    const expectReported = async () => {
+      const error = await errorOf(store.minutes.getContent('meeting-1'));
+      expect(error).toBeInstanceOf(StoredRecordError);
+      expect(error.message).toContain('minutes');
+      expect(error.message).toContain('meeting-1');
+      expect(error.message).not.toMatch(/Secret|Testchild/);
+      expect(String(error.stack)).not.toMatch(/Secret|Testchild/);
+      expect(error.cause).toBeUndefined();
+    };
+
+    damage('{"cases":[{"childName":"Secretly Named"}], broken');
+    await expectReported();
+    damage(
+      JSON.stringify({ ...doc.content, date: 'Secret date', closures: [{ childName: 'Secretly Named' }] }),
+    );
+    await expectReported();
+    // Valid minutes, but another meeting's: not these minutes.
+    damage(JSON.stringify({ ...doc.content, meetingId: 'meeting-2' }));
+    await expectReported();
+    db.close();
+    // The document itself is still read.
+    expect(Array.from((await store.minutes.get('meeting-1'))!.bytes)).toEqual(Array.from(doc.bytes));
+    await store.close();
   });
 
   test('a change written by another connection is seen at once by a warm reader', async () => {

@@ -2,10 +2,11 @@
  * Synthetic records for store tests. Every name is obviously fictional; none of this is anyone's data.
  * Each factory returns a complete, valid input for the port, with overrides laid over it.
  */
+import type { MinutesContent } from '../../src/domain/minutes';
 import type { AuditEntry, Person } from '../../src/domain/types';
 import type {
   ConversationRegistration,
-  MinutesDocument,
+  MinutesRecord,
   NewAction,
   NewAuditEntry,
   NewCase,
@@ -153,13 +154,70 @@ export function sampleConversation(
   };
 }
 
-export function sampleMinutes(meetingId: string, overrides: Partial<MinutesDocument> = {}): MinutesDocument {
+/** What a meeting's minutes say, with every part filled in (one case, action, escalation and closure). */
+export function sampleMinutesContent(
+  meetingId: string,
+  overrides: Partial<MinutesContent> = {},
+): MinutesContent {
+  return {
+    meetingId,
+    date: '2025-03-10',
+    chair: 'Demo Chair (Fictional)',
+    attendees: ['Demo Member (Bea Placeholder) (Education Welfare)'],
+    apologies: ['Demo Member (Cal Fictional) (SEND)'],
+    cases: [
+      {
+        caseRef: 'CMOE-0001',
+        childName: 'Testchild Fictional',
+        yearGroup: 'Year 7',
+        concern: 'High',
+        highestConcern: true,
+        section: 'New referrals',
+        reasons: ['New referral since the last meeting'],
+        summary: 'School place discussed',
+        decisions: 'Admissions to offer a place at Demo Academy',
+        concernChange: 'Medium to High',
+        leadChange: null,
+        challengeNote: null,
+        actions: [
+          {
+            description: 'Offer a school place',
+            successMeasure: 'Offer letter sent to the family',
+            owner: 'Demo Owner (Fictional)',
+            ownerService: 'Admissions',
+            dueDate: '2025-03-21',
+          },
+        ],
+        escalation: 'Escalated to Head of service: Fund a place (response due 2025-03-17)',
+        closure: 'Closed: School place (2025-03-10)',
+      },
+    ],
+    escalations: [
+      {
+        caseRef: 'CMOE-0001',
+        childName: 'Testchild Fictional',
+        to: 'Head of service',
+        reason: 'No provision after 12 weeks',
+        decisionRequested: 'Fund a place',
+        responseDue: '2025-03-17',
+      },
+    ],
+    closures: [
+      { caseRef: 'CMOE-0001', childName: 'Testchild Fictional', reason: 'School place', date: '2025-03-10' },
+    ],
+    notDiscussed: ['CMOE-0002'],
+    ...overrides,
+  };
+}
+
+export function sampleMinutes(meetingId: string, overrides: Partial<MinutesRecord> = {}): MinutesRecord {
   return {
     meetingId,
     fileName: 'CMOE minutes 2025-03-10.docx',
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     bytes: Uint8Array.from({ length: 256 }, (_, i) => i),
     createdAt: instant(0),
+    content: sampleMinutesContent(meetingId),
     ...overrides,
   };
 }

@@ -16,6 +16,7 @@ import {
   sampleEscalation,
   sampleMeeting,
   sampleMinutes,
+  sampleMinutesContent,
   samplePerson,
   sampleUpdate,
 } from './sampleRecords';
@@ -623,6 +624,63 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(Array.from(got.bytes)).toEqual([1, 2, 3]);
         attempt(() => (got.bytes[0] = 55));
         expect(Array.from((await store.minutes.get('meeting-1'))!.bytes)).toEqual([1, 2, 3]);
+      });
+
+      test('the content stored with the document comes back exactly; none for an unknown meeting', async () => {
+        const doc = sampleMinutes('meeting-1');
+        await store.minutes.put(doc);
+        expect(await store.minutes.getContent('meeting-1')).toEqual(doc.content);
+        expect(await store.minutes.getContent('meeting-2')).toBeNull();
+      });
+
+      test('a second put replaces the content for that meeting only', async () => {
+        await store.minutes.put(sampleMinutes('meeting-1'));
+        const other = sampleMinutes('meeting-2');
+        await store.minutes.put(other);
+        const v2 = sampleMinutesContent('meeting-1', {
+          chair: 'Another Chair (Fictional)',
+          cases: [],
+          escalations: [],
+          closures: [],
+          notDiscussed: ['CMOE-0001', 'CMOE-0002'],
+        });
+        await store.minutes.put(sampleMinutes('meeting-1', { content: v2 }));
+        expect(await store.minutes.getContent('meeting-1')).toEqual(v2);
+        expect(await store.minutes.getContent('meeting-2')).toEqual(other.content);
+      });
+
+      test('content that is invalid, or of another meeting, is refused naming the field, and nothing is stored', async () => {
+        const bad = sampleMinutesContent('meeting-1');
+        const invalid = {
+          ...bad,
+          cases: [{ ...bad.cases[0]!, childName: 'Secretname Hidden', actions: [{ dueDate: 'soon' }] }],
+        };
+        const refused = await rejectionOf(
+          store.minutes.put(sampleMinutes('meeting-1', { content: invalid as typeof bad })),
+        );
+        expect(refused).toBeInstanceOf(InvalidError);
+        expect((refused as InvalidError).issues.map((i) => i.path)).toContain('cases.0.actions.0.dueDate');
+        expect((refused as Error).message).not.toContain('Secretname');
+
+        const elsewhere = await rejectionOf(
+          store.minutes.put(sampleMinutes('meeting-1', { content: sampleMinutesContent('meeting-9') })),
+        );
+        expect(elsewhere).toBeInstanceOf(InvalidError);
+        expect((elsewhere as InvalidError).issues.map((i) => i.path)).toEqual(['meetingId']);
+
+        expect(await store.minutes.get('meeting-1')).toBeNull();
+        expect(await store.minutes.getContent('meeting-1')).toBeNull();
+        expect(await store.minutes.getContent('meeting-9')).toBeNull();
+      });
+
+      test('content is a copy: changing what was put or what came back changes nothing stored', async () => {
+        const doc = sampleMinutes('meeting-1');
+        const expected = structuredClone(doc.content);
+        await store.minutes.put(doc);
+        doc.content.cases[0]!.decisions = 'changed after the put';
+        const got = (await store.minutes.getContent('meeting-1'))!;
+        attempt(() => (got.cases[0]!.summary = 'changed after the get'));
+        expect(await store.minutes.getContent('meeting-1')).toEqual(expected);
       });
     });
 

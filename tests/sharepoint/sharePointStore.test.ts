@@ -10,7 +10,14 @@ import { encodeRecord, filterOn, mappings } from '../../src/store/sharepoint/map
 import { SCHEMA } from '../../src/store/sharepoint/schema';
 import { StoredItemError } from '../../src/store/sharepoint';
 import { parseFilter, referencedFields } from '../fakes/graph/odataFilter';
-import { instant, sampleAction, sampleAudit, sampleCase, sampleEscalation } from '../helpers/sampleRecords';
+import {
+  instant,
+  sampleAction,
+  sampleAudit,
+  sampleCase,
+  sampleEscalation,
+  sampleMinutes,
+} from '../helpers/sampleRecords';
 import { startSharePointEnv, type SharePointTestEnv } from '../helpers/sharePoint';
 import { ADMIN_CALL, fixture, makeDeps } from '../import/helpers';
 import { importSpreadsheet } from '../../src/operations/importExport';
@@ -349,6 +356,66 @@ describe('unreadable items', () => {
     expect(error).toBeInstanceOf(StoredItemError);
     expect((error as Error).message).toContain(String(bad.id));
     expect((error as Error).message).not.toContain('Secretname');
+  });
+});
+
+describe('minutes and their content', () => {
+  test('the content is a JSON file beside the .docx: a put is three requests, reading the content one', async () => {
+    const siteId = await env.newSite();
+    const store = env.open(siteId);
+    expect(await store.minutes.get('meeting-0')).toBeNull(); // the library's drive is looked up once
+    const doc = sampleMinutes('meeting-1');
+
+    let mark = env.graph.fake.log.length;
+    await store.minutes.put(doc);
+    expect(since(mark).map((r) => `${r.method} ${r.path.replace(/^\/drives\/[^/]+/, '')}`)).toEqual([
+      'PUT /root:/meeting-1.json:/content',
+      'PUT /root:/meeting-1.docx:/content',
+      expect.stringMatching(/^PATCH \/items\/[^/]+\/listItem\/fields$/),
+    ]);
+    const files = env.graph.fake.list(siteId, SCHEMA.lists.minutes.displayName).drive!.files;
+    expect([...files.keys()].sort()).toEqual(['meeting-1.docx', 'meeting-1.json']);
+
+    mark = env.graph.fake.log.length;
+    expect(await store.minutes.getContent('meeting-1')).toEqual(doc.content);
+    expect(since(mark).map((r) => `${r.method} ${r.path.replace(/^\/drives\/[^/]+/, '')}`)).toEqual([
+      'GET /root:/meeting-1.json:/content',
+    ]);
+  });
+
+  test('minutes stored before the content was kept read as no content; the document is still read', async () => {
+    const siteId = await env.newSite();
+    const store = env.open(siteId);
+    const doc = sampleMinutes('meeting-1');
+    await store.minutes.put(doc);
+    env.graph.fake.list(siteId, SCHEMA.lists.minutes.displayName).drive!.files.delete('meeting-1.json');
+
+    expect(await store.minutes.getContent('meeting-1')).toBeNull();
+    expect(Array.from((await store.minutes.get('meeting-1'))!.bytes)).toEqual(Array.from(doc.bytes));
+  });
+
+  test('content that is not JSON, or not these minutes, is reported by file name only', async () => {
+    const siteId = await env.newSite();
+    const store = env.open(siteId);
+    const doc = sampleMinutes('meeting-1');
+    await store.minutes.put(doc);
+    const file = env.graph.fake
+      .list(siteId, SCHEMA.lists.minutes.displayName)
+      .drive!.files.get('meeting-1.json')!;
+    const damaged = [
+      '{"cases":[{"childName":"Secretly Named"}], broken',
+      JSON.stringify({ ...doc.content, date: 'Secret date', closures: [{ childName: 'Secretly Named' }] }),
+      JSON.stringify({ ...doc.content, meetingId: 'meeting-2' }),
+    ];
+    for (const text of damaged) {
+      file.bytes = Buffer.from(text, 'utf8');
+      const error = await store.minutes.getContent('meeting-1').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoredItemError);
+      expect((error as Error).message).toContain('CMOE Minutes');
+      expect((error as Error).message).toContain('meeting-1.json');
+      expect((error as Error).message).not.toMatch(/Secret|Testchild/);
+      expect(String((error as Error).stack)).not.toMatch(/Secret|Testchild/);
+    }
   });
 });
 

@@ -317,12 +317,15 @@ export function decodeMinutesMeta(list: ListSpec, meetingId: string, raw: unknow
   return meta.data;
 }
 
-/** A file name in the minutes library for a meeting: one per meeting, so a new upload replaces it. */
-export function minutesFileName(meetingId: string): string {
+/**
+ * A file name in the minutes library for a meeting: one per meeting and kind (the .docx, and the .json of
+ * the content it was rendered from), so a new upload replaces it.
+ */
+export function minutesFileName(meetingId: string, kind: 'docx' | 'json' = 'docx'): string {
   const safe = /^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/.test(meetingId)
     ? meetingId
     : createHash('sha256').update(meetingId).digest('hex');
-  return `${safe}.docx`;
+  return `${safe}.${kind}`;
 }
 
 // --- filters -------------------------------------------------------------------------------------

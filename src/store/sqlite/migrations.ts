@@ -146,6 +146,12 @@ export const migrations: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    // What finishing a meeting rendered the document from (MinutesContent as JSON), so the minutes read
+    // on screen stay what the document says. NULL for minutes stored before it was kept.
+    id: '0002-minutes-content',
+    sql: `ALTER TABLE minutes ADD COLUMN content TEXT;`,
+  },
 ];
 
 /** Thrown when a database was written by a newer version of the app (it has migrations we don't know). */

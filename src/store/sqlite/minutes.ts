@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { minutesContentSchema, type MinutesContent } from '../../domain/minutes';
 import { instantSchema } from '../../domain/types';
-import type { MinutesDocument, MinutesStore } from '../ports';
-import { validateRecord } from '../records';
-import { StoredRecordError, run } from './records';
+import type { MinutesDocument, MinutesRecord, MinutesStore } from '../ports';
+import { validateMinutesContent, validateRecord } from '../records';
+import { StoredRecordError, decodeRow, run } from './records';
 
 const minutesMetaSchema = z.object({
   meetingId: z.string().min(1),
@@ -20,28 +21,44 @@ interface MinutesRow {
   created_at: string;
 }
 
-/** Minutes documents, one per meeting, the bytes in a BLOB. */
+/**
+ * Minutes documents, one per meeting, the bytes in a BLOB and the content they were rendered from as
+ * JSON in `content` (NULL for minutes stored before migration 0002).
+ */
 export class SqliteMinutesStore implements MinutesStore {
   private readonly upsert: Database.Statement;
   private readonly selectOne: Database.Statement;
+  private readonly selectContent: Database.Statement;
 
   constructor(db: Database.Database) {
     this.upsert = db.prepare(`
-      INSERT INTO minutes (meeting_id, file_name, content_type, bytes, created_at) VALUES (?, ?, ?, ?, ?)
+      INSERT INTO minutes (meeting_id, file_name, content_type, bytes, created_at, content)
+      VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (meeting_id) DO UPDATE SET
         file_name = excluded.file_name, content_type = excluded.content_type,
-        bytes = excluded.bytes, created_at = excluded.created_at`);
-    this.selectOne = db.prepare('SELECT * FROM minutes WHERE meeting_id = ?');
+        bytes = excluded.bytes, created_at = excluded.created_at, content = excluded.content`);
+    this.selectOne = db.prepare(
+      'SELECT meeting_id, file_name, content_type, bytes, created_at FROM minutes WHERE meeting_id = ?',
+    );
+    this.selectContent = db.prepare('SELECT content FROM minutes WHERE meeting_id = ?');
   }
 
-  put(doc: MinutesDocument): Promise<void> {
+  put(record: MinutesRecord): Promise<void> {
     return run(() => {
-      const meta = validateRecord(minutesMetaSchema, 'Minutes document', doc);
-      if (!(doc.bytes instanceof Uint8Array)) {
-        validateRecord(z.object({ bytes: z.instanceof(Uint8Array) }), 'Minutes document', doc);
+      const meta = validateRecord(minutesMetaSchema, 'Minutes document', record);
+      if (!(record.bytes instanceof Uint8Array)) {
+        validateRecord(z.object({ bytes: z.instanceof(Uint8Array) }), 'Minutes document', record);
       }
-      const bytes = Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength);
-      this.upsert.run(meta.meetingId, meta.fileName, meta.contentType, bytes, meta.createdAt);
+      const content = validateMinutesContent(meta.meetingId, record.content);
+      const bytes = Buffer.from(record.bytes.buffer, record.bytes.byteOffset, record.bytes.byteLength);
+      this.upsert.run(
+        meta.meetingId,
+        meta.fileName,
+        meta.contentType,
+        bytes,
+        meta.createdAt,
+        JSON.stringify(content),
+      );
     });
   }
 
@@ -59,6 +76,18 @@ export class SqliteMinutesStore implements MinutesStore {
         bytes: new Uint8Array(row.bytes),
         createdAt: row.created_at,
       };
+    });
+  }
+
+  getContent(meetingId: string): Promise<MinutesContent | null> {
+    return run(() => {
+      const row = this.selectContent.get(meetingId) as { content: unknown } | undefined;
+      if (!row || row.content === null) return null;
+      const content = decodeRow(minutesContentSchema, 'minutes', meetingId, row.content);
+      if (content.meetingId !== meetingId) {
+        throw new StoredRecordError('minutes', meetingId, 'does not match the schema');
+      }
+      return content;
     });
   }
 }
