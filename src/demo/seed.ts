@@ -3,6 +3,7 @@
  * (SQLite for `npm start` and benchmarks, the SharePoint adapter against a test site).
  */
 import type { AgendaItem, Instant, MeetingCaseRecord } from '../domain/types';
+import { minutesContentFrom, minutesRecordOf } from '../documents/minutesRecord';
 import type { Store } from '../store/ports';
 import type { DemoData, DemoMeetingRecord } from './generate';
 
@@ -115,7 +116,18 @@ export async function seedStore(store: Store, data: DemoData, now: Instant): Pro
       });
       if (r.updatedAt > latest) latest = r.updatedAt;
     }
-    await store.meetings.update(id, meetingVersions[meetingIndex] ?? 1, { agenda, records }, clamp(latest));
+    const held = await store.meetings.update(
+      id,
+      meetingVersions[meetingIndex] ?? 1,
+      { agenda, records },
+      clamp(latest),
+    );
+    // A held meeting has its minutes, as finishing it in the tab would have left them (the archive's
+    // download and the minutes view need them).
+    if (held.status === 'completed') {
+      const content = await minutesContentFrom(store, held);
+      await store.minutes.put(await minutesRecordOf(content, id, clamp(latest)));
+    }
   }
 
   return {

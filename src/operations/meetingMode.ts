@@ -8,10 +8,10 @@ import { asPerson } from '../auth/principal';
 import { toLondonDate } from '../domain/calendar';
 import { ConflictError, InvalidError, NotFoundError } from '../domain/errors';
 import { cadenceMeetings, previousMeeting } from '../domain/meetings';
-import { buildMinutes, type MinutesContent } from '../domain/minutes';
+import type { MinutesContent } from '../domain/minutes';
 import type { Action, Lead, Meeting, MeetingCaseRecord } from '../domain/types';
 import type { MeetingCaseView } from '../domain/views';
-import { renderMinutesDocx } from '../documents/minutesDocx';
+import { minutesContentFrom, minutesRecordOf } from '../documents/minutesRecord';
 import type { MinutesDocument } from '../store/ports';
 import { createAction } from './actions';
 import { closeCase, getCase, loadCase, updateCase } from './cases';
@@ -340,14 +340,8 @@ export async function closeInMeeting(
 }
 
 /** The minutes as the meeting's records and the cases, actions and escalations stand now. */
-async function minutesContent(deps: OperationDeps, m: Meeting): Promise<MinutesContent> {
-  const refs = new Set([...m.records.map((r) => r.caseRef), ...(m.agenda ?? []).map((i) => i.caseRef)]);
-  const [cases, actions, escalations] = await Promise.all([
-    Promise.all([...refs].map((ref) => deps.store.cases.get(ref))),
-    deps.store.actions.list({ meetingId: m.id }),
-    deps.store.escalations.list({}),
-  ]);
-  return buildMinutes({ meeting: m, cases: cases.filter((c) => c !== null), actions, escalations });
+function minutesContent(deps: OperationDeps, m: Meeting): Promise<MinutesContent> {
+  return minutesContentFrom(deps.store, m);
 }
 
 /**
@@ -369,14 +363,7 @@ export async function finishMeeting(
   // checks the version again, for a save that lands while the minutes are rendered).
   if (m.version !== expectedVersion) throw new ConflictError(m);
   const content = await minutesContent(deps, m);
-  await deps.store.minutes.put({
-    meetingId: id,
-    fileName: `CMOE minutes ${content.date}.docx`,
-    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    bytes: await renderMinutesDocx(content),
-    createdAt: nowIso(call),
-    content,
-  });
+  await deps.store.minutes.put(await minutesRecordOf(content, id, nowIso(call)));
   const updated = await deps.store.meetings.update(
     id,
     expectedVersion,

@@ -74,6 +74,21 @@ describe('seeding a store', () => {
     }
   });
 
+  it('leaves each held meeting its minutes, as finishing it would: the .docx and the content it says', async () => {
+    const meetings = await store.meetings.list();
+    const completed = meetings.filter((m) => m.status === 'completed');
+    for (const m of completed) {
+      const doc = await store.minutes.get(m.id);
+      expect(doc?.fileName).toMatch(/^CMOE minutes \d{4}-\d{2}-\d{2}\.docx$/);
+      expect(doc!.bytes.length).toBeGreaterThan(1000);
+      const content = await store.minutes.getContent(m.id);
+      expect(content?.meetingId).toBe(m.id);
+      expect(content!.cases.map((c) => c.caseRef).sort()).toEqual(m.records.map((r) => r.caseRef).sort());
+    }
+    for (const m of meetings.filter((x) => x.status !== 'completed'))
+      expect(await store.minutes.get(m.id)).toBeNull();
+  });
+
   it('gives each case its timeline, oldest first', async () => {
     const [first] = await store.cases.list();
     const timeline = await store.updates.list(first!.ref);
