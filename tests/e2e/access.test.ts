@@ -254,3 +254,39 @@ describe('deep links and keyboard', () => {
     }
   });
 });
+
+describe('a narrow window (the Teams meeting side panel is 320 px wide)', () => {
+  test('the local demo banner, the header and the screen do not overlap, and nothing scrolls sideways', async () => {
+    const { context, page } = await openPage(browser, server, { user: 'dev-chair', path: '/meetings' });
+    try {
+      await page.setViewportSize({ width: 320, height: 800 });
+      await page.getByRole('heading', { level: 1, name: 'Meetings' }).waitFor();
+      // Boxes from the page itself (the test compiles without the DOM library, as harness.ts does).
+      const boxes = (await page.evaluate(`(() => {
+        const box = (el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
+        const banner = [...document.querySelectorAll('.fui-MessageBar')]
+          .find((e) => e.textContent.includes('Local demo'));
+        return {
+          header: box(document.querySelector('header')),
+          banner: box(banner),
+          bannerText: [...banner.querySelectorAll('*')].map(box),
+          main: box(document.querySelector('h1')),
+          wide: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        };
+      })()`)) as {
+        header: { top: number; bottom: number };
+        banner: { top: number; bottom: number };
+        bannerText: { top: number; bottom: number }[];
+        main: { top: number; bottom: number };
+        wide: boolean;
+      };
+      expect(boxes.banner.top).toBeGreaterThanOrEqual(boxes.header.bottom - 1);
+      // Everything the banner holds stays inside it, and the screen starts below it.
+      for (const t of boxes.bannerText) expect(t.bottom).toBeLessThanOrEqual(boxes.banner.bottom + 1);
+      expect(boxes.main.top).toBeGreaterThanOrEqual(boxes.banner.bottom - 1);
+      expect(boxes.wide).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+});

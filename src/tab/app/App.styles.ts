@@ -26,6 +26,7 @@ export const useAppStyles = makeStyles({
     },
   },
   header: {
+    flexShrink: 0,
     display: 'flex',
     flexWrap: 'wrap',
     alignItems: 'center',
@@ -59,6 +60,9 @@ export const useAppStyles = makeStyles({
   },
   banner: {
     borderRadius: 0,
+    // In the full-height column only the screen below may shrink (and scroll): a squeezed banner
+    // spilled its words over the screen in a narrow window.
+    flexShrink: 0,
   },
   main: {
     flexGrow: 1,

@@ -228,7 +228,7 @@ function Frame({ session }: { session: Session }) {
         )}
       </header>
       {local && (
-        <MessageBar intent="warning" className={styles.banner}>
+        <MessageBar intent="warning" layout="multiline" className={styles.banner}>
           <MessageBarBody>
             <MessageBarTitle>Local demo — synthetic data</MessageBarTitle>
             Every child, person and school here is invented. Do not enter real children’s details.
