@@ -80,10 +80,17 @@ export interface ExportedFile {
 export async function importSpreadsheet(
   deps: OperationDeps,
   call: Call,
-  file: SpreadsheetFile,
+  /** Null when the request carried no file (a JSON body, say): refused, after the role check. */
+  file: SpreadsheetFile | null,
   options: ImportOptions,
 ): Promise<ImportReport> {
   await authorize(deps, call, 'import.run', 'import');
+  if (file === null) {
+    throw new InvalidError(
+      'Send the file itself as the body, with Content-Type text/csv or the .xlsx type, and its name in X-File-Name.',
+      [{ path: 'Content-Type', message: 'must be text/csv or the .xlsx type' }],
+    );
+  }
   const { format, sheets } = await readSpreadsheet(file);
   const day = today(call);
   const sheet = readImportSheet(sheets, options.mapping, day);

@@ -57,6 +57,19 @@ describe('POST /api/import', () => {
     expect(await t.store.audit.query({ action: 'import' })).toEqual([]);
   });
 
+  test('a member sending something that is not a file is refused for the role first (403, audited), the admin for the body (400)', async () => {
+    const t = makeTestApp();
+    const member = await request(t.app).post('/api/import?dryRun=false').set(MEMBER).send({ rows: [] });
+    expect(member.status).toBe(403);
+    expect(await t.store.audit.query({ action: 'access.refused' })).toHaveLength(1);
+    const admin = await request(t.app).post('/api/import?dryRun=false').set(ADMIN).send({ rows: [] });
+    expect(admin.status).toBe(400);
+    expect(admin.body.issues).toEqual([
+      { path: 'Content-Type', message: 'must be text/csv or the .xlsx type' },
+    ]);
+    expect(await t.store.cases.list()).toEqual([]);
+  });
+
   test('a body over 8 MB is refused with 413 before it is read, and nothing is written', async () => {
     const t = makeTestApp();
     const row = 'Example,Testy,14/05/2013,Perm ex,20/03/2026\n';

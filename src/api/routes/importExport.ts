@@ -58,16 +58,11 @@ export function importRoutes(deps: OperationDeps): Router {
   const r = Router();
   r.post('/', express.raw({ type: IMPORT_CONTENT_TYPES, limit: MAX_IMPORT_BYTES }), async (req, res) => {
     const query = parseQuery(importQuerySchema, req);
-    if (!Buffer.isBuffer(req.body)) {
-      throw new InvalidError(
-        'Send the file itself as the body, with Content-Type text/csv or the .xlsx type, and its name in X-File-Name.',
-        [{ path: 'Content-Type', message: 'must be text/csv or the .xlsx type' }],
-      );
-    }
+    // The role is checked before the body is judged: a caller who may not import learns nothing more.
     const report = await importSpreadsheet(
       deps,
       callOf(res),
-      { bytes: req.body, fileName: fileNameOf(req) },
+      Buffer.isBuffer(req.body) ? { bytes: req.body, fileName: fileNameOf(req) } : null,
       { dryRun: query.dryRun, skipInvalid: query.skipInvalid, mapping: mappingOf(req) },
     );
     res.json(report);
