@@ -2,6 +2,7 @@
  * The Express app for the tab and API, built from its dependencies without listening, so tests drive it
  * in-process and server.ts alone decides ports and adapters.
  */
+import compression from 'compression';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { DEV_USERS } from '../auth/devUsers';
 import type { Authenticator } from '../auth/principal';
@@ -63,6 +64,10 @@ export function createApp(appDeps: AppDeps): Express {
   app.set('query parser', 'simple');
 
   app.use(securityHeaders({ https: deps.https ?? false }));
+  // The list of 5,000 cases is some 2.6 MB of JSON, a tenth of that gzipped; App Service on Linux does
+  // not compress for us. (No BREACH exposure: the API authenticates by bearer header, not cookies, so
+  // another site cannot make a signed-in request whose size it could observe.)
+  app.use(compression({ threshold: 1024 }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {

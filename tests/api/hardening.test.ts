@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { TEAMS_FRAME_ANCESTORS } from '../../src/api/securityHeaders';
-import { CHAIR, MEMBER, NO_ROLE, makeTestApp } from '../helpers/api';
+import { CHAIR, MEMBER, NO_ROLE, makeTestApp, referral } from '../helpers/api';
 
 function directives(csp: string | undefined): Map<string, string[]> {
   const map = new Map<string, string[]>();
@@ -107,5 +107,28 @@ describe('per-user rate limiting', () => {
       t.clock.now = new Date(t.clock.now.getTime() + 1_000);
       expect((await request(t.app).get('/api/me').set(CHAIR)).status).toBe(200);
     }
+  });
+});
+
+describe('compression', () => {
+  test('a large answer is gzipped for a client that accepts it, keeps its ETag, and reads back the same', async () => {
+    const { app } = makeTestApp();
+    for (let i = 0; i < 30; i++) {
+      const res = await request(app)
+        .post('/api/cases')
+        .set(MEMBER)
+        .send(referral({ firstName: `Testy${i}` }));
+      expect(res.status).toBe(201);
+    }
+    const plain = await request(app).get('/api/cases').set(MEMBER).set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const gzipped = await request(app).get('/api/cases').set(MEMBER).set('Accept-Encoding', 'gzip');
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(gzipped.body).toEqual(plain.body);
+    expect(gzipped.body).toHaveLength(30);
+    // A small answer is not worth compressing.
+    const one = await request(app).get(`/api/cases/CMOE-0001`).set(MEMBER).set('Accept-Encoding', 'gzip');
+    expect(one.headers.etag).toBe('"1"');
   });
 });
