@@ -10,6 +10,7 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/api/app';
@@ -89,6 +90,18 @@ async function timeRequests(seconds: number, send: () => Promise<Response>) {
   return { p50: median(times), p95: pct(times, 95), p99: pct(times, 99), n: times.length, bytes };
 }
 
+/** The bytes a GET puts on the wire (fetch hands back the body already decompressed). */
+function wireBytes(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, { headers }, (res) => {
+      let n = 0;
+      res.on('data', (c: Buffer) => (n += c.length));
+      res.on('end', () => resolve(n));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
 /** Builds full domain records from demo data without a store, for the pure-rule benchmark. */
 function inMemoryRecords(n: number, today: string, nowIso: string) {
   const data = generateDemoData({ cases: n, today, policy: DEFAULT_POLICY });
@@ -165,7 +178,14 @@ async function main(): Promise<void> {
   const ref = listed.slice(Math.floor(listed.length / 2)).find((c) => c.status !== 'closed')?.ref;
   if (!ref) throw new Error('no open case to update');
   const health = await timeRequests(args.seconds, () => fetch(`${base}/healthz`));
-  const list = await timeRequests(args.seconds, () => fetch(`${base}/api/cases`, { headers: auth }));
+  // As a browser asks for it (gzip, which the server answers for anything over 1 KB), and without.
+  const list = await timeRequests(args.seconds, () =>
+    fetch(`${base}/api/cases`, { headers: { ...auth, 'Accept-Encoding': 'gzip' } }),
+  );
+  const listIdentity = await timeRequests(args.seconds, () =>
+    fetch(`${base}/api/cases`, { headers: { ...auth, 'Accept-Encoding': 'identity' } }),
+  );
+  const listWire = await wireBytes(`${base}/api/cases`, { ...auth, 'Accept-Encoding': 'gzip' });
   const one = await timeRequests(args.seconds, () => fetch(`${base}/api/cases/${ref}`, { headers: auth }));
 
   // Updates, one after another, each conditional on the ETag the previous one returned.
@@ -240,10 +260,11 @@ async function main(): Promise<void> {
     );
   row('GET /healthz (baseline)', health);
   row(
-    `GET /api/cases (all ${listed.length}, with computed flags)`,
+    `GET /api/cases (all ${listed.length}, with computed flags; gzip as a browser asks, ${kb(listWire)} on the wire)`,
     list,
     `< 50 ms median: ${list.p50 < 50 ? 'met' : 'NOT met'}`,
   );
+  row(`GET /api/cases (the same, uncompressed)`, listIdentity);
   row('GET /api/cases/{ref} (detail, audited)', one);
   row('PATCH /api/cases/{ref} (If-Match, sequential)', update);
   out();

@@ -67,7 +67,7 @@ export function createApp(appDeps: AppDeps): Express {
   // The list of 5,000 cases is some 2.6 MB of JSON, a tenth of that gzipped; App Service on Linux does
   // not compress for us. (No BREACH exposure: the API authenticates by bearer header, not cookies, so
   // another site cannot make a signed-in request whose size it could observe.)
-  app.use(compression({ threshold: 1024 }));
+  app.use(compression({ threshold: 1024, level: 1 }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
