@@ -8,14 +8,23 @@ export function RouterLink({
   children,
   className,
   'aria-label': ariaLabel,
+  'aria-current': ariaCurrent,
 }: {
   href: string;
   children: ReactNode;
   className?: string;
   'aria-label'?: string;
+  /** `page` on the main navigation's link to the screen that is showing. */
+  'aria-current'?: 'page';
 }) {
   return (
-    <Link href={href} className={className} aria-label={ariaLabel} onClick={(e) => followLink(e, href)}>
+    <Link
+      href={href}
+      className={className}
+      aria-label={ariaLabel}
+      aria-current={ariaCurrent}
+      onClick={(e) => followLink(e, href)}
+    >
       {children}
     </Link>
   );
