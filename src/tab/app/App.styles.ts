@@ -38,55 +38,6 @@ export const useAppStyles = makeStyles({
     ...typographyStyles.subtitle1,
     margin: 0,
   },
-  // The links wrap in a narrow frame (the Teams meeting side panel is 320 px) instead of scrolling the page.
-  nav: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-  },
-  // Drawn like Fluent's TabList (which brings a 38 KB focus manager): a bar under the current page.
-  navLink: {
-    position: 'relative',
-    display: 'block',
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalMNudge}`,
-    borderRadius: tokens.borderRadiusMedium,
-    ...typographyStyles.body1,
-    color: tokens.colorNeutralForeground2,
-    textDecorationLine: 'none',
-    ':hover': {
-      color: tokens.colorNeutralForeground2Hover,
-      backgroundColor: tokens.colorSubtleBackgroundHover,
-      textDecorationLine: 'none',
-    },
-    ':active': { color: tokens.colorNeutralForeground2Pressed },
-    ':focus-visible': {
-      outlineStyle: 'solid',
-      outlineWidth: tokens.strokeWidthThick,
-      outlineColor: tokens.colorStrokeFocus2,
-      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
-      textDecorationLine: 'none',
-    },
-    '::after': {
-      content: '""',
-      position: 'absolute',
-      left: tokens.spacingHorizontalMNudge,
-      right: tokens.spacingHorizontalMNudge,
-      bottom: 0,
-      height: tokens.strokeWidthThicker,
-      borderRadius: tokens.borderRadiusCircular,
-      backgroundColor: 'transparent',
-    },
-    ':hover::after': { backgroundColor: tokens.colorNeutralStroke1Hover },
-  },
-  // The bar, not only the colour, marks the current page (and aria-current says it to a screen reader).
-  navCurrent: {
-    color: tokens.colorNeutralForeground1,
-    ':hover': { color: tokens.colorNeutralForeground1Hover },
-    '::after': { backgroundColor: tokens.colorCompoundBrandStroke },
-    ':hover::after': { backgroundColor: tokens.colorCompoundBrandStrokeHover },
-  },
   spacer: { flexGrow: 1 },
   user: {
     display: 'flex',

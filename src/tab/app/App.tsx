@@ -22,6 +22,7 @@ import { CaseView } from '../components/CaseView/CaseView';
 import { clearKeptDrafts } from '../components/CaseView/useCaseEditor';
 import { MyActions } from '../components/MyActions/MyActions';
 import { RouterLink } from '../components/common/RouterLink';
+import { useTabLookStyles } from '../components/common/Tabs.styles';
 import { ReferralForm } from '../components/Referral/ReferralForm';
 import { SignIn } from '../components/SignIn/SignIn';
 import { isCaseRef } from '../host/deepLinks';
@@ -149,6 +150,7 @@ function Screens({ ctx, route }: { ctx: AppContextValue; route: Route }) {
 
 function Frame({ session }: { session: Session }) {
   const styles = useAppStyles();
+  const navStyles = useTabLookStyles();
   const route = useRoute();
   const { state, host } = session;
   const local = host?.kind === 'local';
@@ -195,12 +197,13 @@ function Frame({ session }: { session: Session }) {
           // Links, not tabs: each is a page with its own address (Ctrl-click opens it in a new tab),
           // and a screen reader announces the current one with aria-current.
           <nav aria-label="Main">
-            <ul className={styles.nav}>
+            {/* They wrap in a narrow frame (the Teams meeting side panel is 320 px), not scroll the page. */}
+            <ul className={navStyles.list}>
               {NAV.filter((n) => n.show(ctx)).map((n) => (
                 <li key={n.value}>
                   <RouterLink
                     href={n.value === 'cases' ? '/' : `/${n.value}`}
-                    className={mergeClasses(styles.navLink, selected === n.value && styles.navCurrent)}
+                    className={mergeClasses(navStyles.item, selected === n.value && navStyles.selected)}
                     aria-current={selected === n.value ? 'page' : undefined}
                   >
                     {n.label}
