@@ -1,3 +1,4 @@
+/** A .tsx file so it is type-checked with the tab (DOM types), as the hook it imports needs. */
 import { rowWindow, scrollTopFor } from '../../src/tab/lib/fixedRows';
 
 describe('rowWindow: the rows a fixed-height list renders', () => {
