@@ -12,12 +12,6 @@ import {
   MessageBarBody,
   Select,
   Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
 } from '@fluentui/react-components';
 import type { FormEvent } from 'react';
@@ -28,6 +22,7 @@ import { formatInstant } from '../../lib/format';
 import { ProblemBar } from '../common/ProblemBar';
 import { useAdminStyles } from './Admin.styles';
 import { AUDIT_CAP, AUDIT_PAGE, type AuditLogState, useAuditLog } from './useAuditLog';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../common/Table';
 
 /** The actions in the labels' order (the domain's list is a value the tab does not import). */
 const ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

@@ -15,12 +15,6 @@ import {
   MessageBarTitle,
   Select,
   Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   mergeClasses,
 } from '@fluentui/react-components';
@@ -40,6 +34,7 @@ import { plural } from '../../lib/format';
 import { problemTitle } from '../common/ProblemBar';
 import { useAdminStyles } from './Admin.styles';
 import { type ImportState, useImport } from './useImport';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../common/Table';
 
 type Outcome = ImportRowReport['outcome'];
 

@@ -11,12 +11,6 @@ import {
   MessageBarTitle,
   Radio,
   RadioGroup,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
@@ -24,6 +18,7 @@ import { formatInstant } from '../../lib/format';
 import { FIELD_LABELS, describeValue, type EditableKey } from './fields';
 import type { CaseEditor, Choice } from './useCaseEditor';
 import { useCaseViewStyles } from './CaseView.styles';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../common/Table';
 
 export function ConflictPanel({ editor }: { editor: CaseEditor }) {
   const styles = useCaseViewStyles();
