@@ -10,7 +10,6 @@
 import {
   Badge,
   Button,
-  Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -24,7 +23,7 @@ import { useApp } from '../../app/AppContext';
 import { todayLondon } from '../../lib/format';
 import { navigate, pathOf } from '../../lib/router';
 import { ProblemBar } from '../common/ProblemBar';
-import { RouterLink } from '../common/RouterLink';
+import { RouterLink, useLinkStyles } from '../common/RouterLink';
 import { AgendaView, FOLLOW_ALONG_LABEL, NOW_ANCHOR } from './MeetingAgenda';
 import { formatClock, formatMeetingTime, latestRecord, splitMeetings, hasContent } from './meetingsModel';
 import { useMeetingsStyles } from './Meetings.styles';
@@ -81,6 +80,7 @@ function NextMeetingRedirect() {
 
 function ReadOnlyMeeting({ meetingId, pollMs }: { meetingId: string; pollMs: number }) {
   const styles = useMeetingsStyles();
+  const link = useLinkStyles();
   const { can } = useApp();
   const canRun = can('meeting.run');
   const view = useMeetingView(meetingId, {
@@ -158,7 +158,8 @@ function ReadOnlyMeeting({ meetingId, pollMs }: { meetingId: string; pollMs: num
             {view.heardAt ? ` Updated ${formatClock(view.heardAt)}.` : ''}
           </p>
           {latest && (
-            <Link
+            <a
+              className={link.link}
               href={`#${NOW_ANCHOR}`}
               onClick={(e) => {
                 // The agenda can run to dozens of cases; take keyboard and screen reader users there too.
@@ -169,7 +170,7 @@ function ReadOnlyMeeting({ meetingId, pollMs }: { meetingId: string; pollMs: num
               }}
             >
               Go to the case being discussed
-            </Link>
+            </a>
           )}
           {view.pollError !== null && (
             <MessageBar intent="warning">
