@@ -2,18 +2,7 @@
  * The tab: FluentProvider with the Teams theme (following Teams' theme changes, or the local theme
  * switch), the header with navigation, the local demo banner, and the screen for the current route.
  */
-import {
-  Button,
-  FluentProvider,
-  Label,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Spinner,
-  mergeClasses,
-} from '@fluentui/react-components';
+import { Button, FluentProvider, Label, Select, Spinner, mergeClasses } from '@fluentui/react-components';
 import { SignOut20Regular } from '@fluentui/react-icons';
 import { Suspense, lazy, useEffect, useId, useMemo, useRef } from 'react';
 import { CaseList } from '../components/CaseList/CaseList';
@@ -35,6 +24,12 @@ import { AppContext, type AppContextValue, makeAppContext } from './AppContext';
 import { useAppStyles } from './App.styles';
 import { ErrorBoundary } from './ErrorBoundary';
 import { type Session, type SessionDeps, useSession } from './useSession';
+import {
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from '../components/common/MessageBar';
 
 // Screens most people open now and then load on demand, so the list a member opens every week
 // arrives first (the bench measures both the first chunk and all of them).

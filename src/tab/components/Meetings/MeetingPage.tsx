@@ -7,14 +7,7 @@
  * /meetings/next opens the meeting in progress, else the next scheduled one (the meeting side panel
  * is pointed there), replacing the URL so Back does not bounce.
  */
-import {
-  Badge,
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-} from '@fluentui/react-components';
+import { Button, Spinner } from '@fluentui/react-components';
 import { useEffect, useId, useState } from 'react';
 import { MEETING_STATUS_LABELS } from '../../../domain/labels';
 import type { Meeting } from '../../../domain/types';
@@ -30,6 +23,8 @@ import { useMeetingsStyles } from './Meetings.styles';
 import { MinutesView } from './MinutesView';
 import { MeetingRunner } from './run/MeetingRunner';
 import { FOLLOW_POLL_MS, useMeetingView } from './useMeetingView';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
+import { Badge } from '../common/Badge';
 
 export const NEXT_MEETING_ID = 'next';
 

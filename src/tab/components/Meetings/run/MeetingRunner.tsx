@@ -8,7 +8,7 @@
  * compact layout: a case picker instead of the agenda list, one column. The container's width decides,
  * not the Teams frame context, so it behaves the same in any browser at that width.
  */
-import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import {
   CheckmarkCircle16Filled,
   ChevronLeft20Regular,
@@ -30,6 +30,7 @@ import { ProblemBar } from '../../common/ProblemBar';
 import { CaseRunner } from './CaseRunner';
 import { useRunnerStyles } from './MeetingRunner.styles';
 import { unsavedRefs } from './useRecordAutosave';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '../../common/MessageBar';
 
 export interface MeetingRunnerProps {
   meeting: Meeting;
