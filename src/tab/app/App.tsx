@@ -2,7 +2,7 @@
  * The tab: FluentProvider with the Teams theme (following Teams' theme changes, or the local theme
  * switch), the header with navigation, the local demo banner, and the screen for the current route.
  */
-import { Button, FluentProvider, Label, Select, Spinner, mergeClasses } from '@fluentui/react-components';
+import { Button, FluentProvider, Label, Select, mergeClasses } from '@fluentui/react-components';
 import { SignOut20Regular } from '@fluentui/react-icons';
 import { Suspense, lazy, useEffect, useId, useMemo, useRef } from 'react';
 import { CaseList } from '../components/CaseList/CaseList';
@@ -30,6 +30,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from '../components/common/MessageBar';
+import { Spinner } from '../components/common/Spinner';
 
 // Screens most people open now and then load on demand, so the list a member opens every week
 // arrives first (the bench measures both the first chunk and all of them).

@@ -4,7 +4,7 @@
  * never values, so nothing here shows a child's details. There is no control to change or remove an
  * entry, and the API has none either.
  */
-import { Button, Field, Input, Select, Spinner, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
 import type { FormEvent } from 'react';
 import { AUDIT_ACTION_LABELS } from '../../../domain/labels';
 import type { AuditAction, AuditEntry } from '../../../domain/types';
@@ -15,6 +15,7 @@ import { useAdminStyles } from './Admin.styles';
 import { AUDIT_CAP, AUDIT_PAGE, type AuditLogState, useAuditLog } from './useAuditLog';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../common/Table';
 import { MessageBar, MessageBarBody } from '../common/MessageBar';
+import { Spinner } from '../common/Spinner';
 
 /** The actions in the labels' order (the domain's list is a value the tab does not import). */
 const ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

@@ -4,7 +4,7 @@
  * by row, then import. The report names rows, cells, fields and refs — never a child's details, which
  * an admin may not read.
  */
-import { Button, Checkbox, Field, Select, Spinner, Text, mergeClasses } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Select, Text, mergeClasses } from '@fluentui/react-components';
 import {
   ArrowSync16Regular,
   Checkmark16Regular,
@@ -24,6 +24,7 @@ import { type ImportState, useImport } from './useImport';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../common/Table';
 import { MessageBar, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
 import { Badge, type BadgeProps } from '../common/Badge';
+import { Spinner } from '../common/Spinner';
 
 type Outcome = ImportRowReport['outcome'];
 

@@ -4,7 +4,7 @@
  * assistive technology where each one sits). Each row's ref is a real link to the case (Enter opens it,
  * arrow keys move between rows); a click anywhere on the row opens it too.
  */
-import { Button, Spinner, Text, mergeClasses } from '@fluentui/react-components';
+import { Button, Text, mergeClasses } from '@fluentui/react-components';
 import { ArrowClockwise20Regular } from '@fluentui/react-icons';
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useRef } from 'react';
 import { CATEGORY_LABELS, YEAR_GROUP_LABELS } from '../../../domain/labels';
@@ -22,6 +22,7 @@ import { ExportMenu, ExportResult, useCaseExport } from './ExportMenu';
 import type { SortKey } from './caseListModel';
 import type { CaseListState } from './useCaseList';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../common/Table';
+import { Spinner } from '../common/Spinner';
 
 interface Column {
   key: SortKey;

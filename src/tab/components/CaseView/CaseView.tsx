@@ -4,7 +4,7 @@
  * record, actions, timeline, list checks and escalations. Every control is shown only when the user's
  * permissions allow it; the API refuses the rest anyway.
  */
-import { Button, Spinner, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { Add20Regular, ArrowLeft20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CLOSURE_REASON_LABELS, YEAR_GROUP_LABELS } from '../../../domain/labels';
@@ -31,6 +31,7 @@ import { type CaseResource, useCase } from './useCase';
 import { useCaseEditor } from './useCaseEditor';
 import { useCaseViewStyles } from './CaseView.styles';
 import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
+import { Spinner } from '../common/Spinner';
 
 type Section = 'details' | 'actions' | 'timeline' | 'checks' | 'escalations';
 

@@ -7,7 +7,7 @@
  * /meetings/next opens the meeting in progress, else the next scheduled one (the meeting side panel
  * is pointed there), replacing the URL so Back does not bounce.
  */
-import { Button, Spinner } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useEffect, useId, useState } from 'react';
 import { MEETING_STATUS_LABELS } from '../../../domain/labels';
 import type { Meeting } from '../../../domain/types';
@@ -25,6 +25,7 @@ import { MeetingRunner } from './run/MeetingRunner';
 import { FOLLOW_POLL_MS, useMeetingView } from './useMeetingView';
 import { MessageBar, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
 import { Badge } from '../common/Badge';
+import { Spinner } from '../common/Spinner';
 
 export const NEXT_MEETING_ID = 'next';
 

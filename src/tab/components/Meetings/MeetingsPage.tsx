@@ -3,7 +3,7 @@
  * held and cancelled ones, each opening /meetings/<id>; escalations for scrutiny. The chair schedules
  * (from the cadence or a one-off), records attendance and cancels; everyone else reads.
  */
-import { Button, Spinner } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { MEETING_STATUS_LABELS } from '../../../domain/labels';
 import type { Meeting } from '../../../domain/types';
@@ -21,6 +21,7 @@ import { agendaCounts, archiveStatus, formatMeetingTime, splitMeetings } from '.
 import { useMeetingsStyles } from './Meetings.styles';
 import { CadenceForm, OneOffForm } from './ScheduleForms';
 import { Badge } from '../common/Badge';
+import { Spinner } from '../common/Spinner';
 
 /** The meetings list and the next meeting's agenda, with local updates after the chair's changes. */
 export function useMeetings() {

@@ -4,7 +4,7 @@
  * actions (owner, measure, due), escalations and closures. The .docx is downloaded as the server made
  * it; the chair publishes from here once the meeting is over (PublishMinutes, from meeting mode).
  */
-import { Button, Spinner } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { ArrowDownload20Regular, Warning16Filled } from '@fluentui/react-icons';
 import { Fragment, useEffect, useId, useState } from 'react';
 import type { MinutesCase, MinutesContent } from '../../../domain/minutes';
@@ -18,6 +18,7 @@ import { useMeetingsStyles } from './Meetings.styles';
 import { PublishMinutes } from './run/PublishMinutes';
 import { MessageBar, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
 import { Badge } from '../common/Badge';
+import { Spinner } from '../common/Spinner';
 
 /** Hands a downloaded file to the browser to save (an object URL on a temporary link). */
 export function saveFile(blob: Blob, fileName: string): void {
