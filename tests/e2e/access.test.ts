@@ -52,7 +52,7 @@ describe('a senior manager', () => {
     try {
       await page.getByRole('heading', { name: 'CMOE list' }).waitFor();
       await page.getByText('Senior manager (read only)').waitFor();
-      expect(await page.getByRole('tab', { name: 'Refer a child' }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: 'Refer a child' }).count()).toBe(0);
 
       await page.getByRole('searchbox', { name: 'Search by name or ref' }).fill(ref);
       await page.getByRole('link', { name: new RegExp(`^${ref},`) }).click();

@@ -239,9 +239,9 @@ describe('a member', () => {
     const { context, page } = await openPage(browser, server, { user: 'dev-member-ewo' });
     try {
       await page.getByRole('heading', { name: 'CMOE list' }).waitFor();
-      await page.getByRole('tab', { name: 'My actions' }).waitFor();
-      expect(await page.getByRole('tab', { name: 'Import' }).count()).toBe(0);
-      expect(await page.getByRole('tab', { name: 'Audit log' }).count()).toBe(0);
+      await page.getByRole('link', { name: 'My actions' }).waitFor();
+      expect(await page.getByRole('link', { name: 'Import' }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
       await page.goto(`${server.url}/import`);
       await page.getByText('Only an administrator can import the group’s spreadsheet.').waitFor();
       await page.goto(`${server.url}/audit`);
@@ -277,7 +277,7 @@ describe('accessibility', () => {
         await page.getByText('The file cannot be imported').waitFor();
         expect(await seriousAxeViolations(page)).toEqual([]);
 
-        await page.getByRole('tab', { name: 'Audit log' }).click();
+        await page.getByRole('link', { name: 'Audit log' }).click();
         await page.getByRole('table', { name: 'Audit entries, newest first' }).waitFor();
         expect(await seriousAxeViolations(page)).toEqual([]);
       } finally {

@@ -228,7 +228,7 @@ describe('the tab in a browser, outside Teams', () => {
   test('refers a child, showing the computed referral date and warnings before submitting', async () => {
     const { context, page } = await openPage(browser, server, { user: 'dev-member-send' });
     try {
-      await page.getByRole('tab', { name: 'Refer a child' }).click();
+      await page.getByRole('link', { name: 'Refer a child' }).click();
       await page.getByRole('heading', { name: 'Refer a child', level: 1 }).waitFor();
       await expectVisible(page.getByText(/To see the referral date and eligibility, fill in/));
       const today = toLondonDate(new Date());
@@ -296,7 +296,7 @@ describe('the tab in a browser, outside Teams', () => {
     expect(open.length).toBeGreaterThan(0);
     const { context, page } = await openPage(browser, server, { user: 'dev-member-ewo' });
     try {
-      await page.getByRole('tab', { name: 'My actions' }).click();
+      await page.getByRole('link', { name: 'My actions' }).click();
       await page.getByText(`${open.length} open actions`).waitFor();
       const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
       const order = ['Overdue', 'Due in the next 3 working days', 'Later'];

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import './dom';
 import { RendererProvider, createDOMRenderer } from '@fluentui/react-components';
-import { act, renderHook, render, screen, waitFor } from '@testing-library/react';
+import { act, renderHook, render, screen, waitFor, within } from '@testing-library/react';
 import { ApiError, type CmoeApi } from '../../src/tab/api/client';
 import { App } from '../../src/tab/app/App';
 import { type SessionDeps, useSession } from '../../src/tab/app/useSession';
@@ -159,8 +159,14 @@ describe('the app', () => {
     await user.click(screen.getByRole('radio', { name: /Demo Chair/ }));
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     await screen.findByRole('heading', { name: 'CMOE list' });
-    // (Fluent's tabs repeat their text in a space-reserving span that only CSS hides.)
-    expect(screen.getByRole('tab', { name: /^Refer a child/ })).toBeTruthy();
+    const nav = within(screen.getByRole('navigation', { name: 'Main' }));
+    expect(nav.getByRole('link', { name: 'Cases' }).getAttribute('aria-current')).toBe('page');
+    expect(nav.getByRole('link', { name: 'Refer a child' }).getAttribute('aria-current')).toBeNull();
+    // The navigation is links: following one changes the address and which link is current.
+    await user.click(nav.getByRole('link', { name: 'Refer a child' }));
+    await waitFor(() => expect(window.location.pathname).toBe('/refer'));
+    expect(nav.getByRole('link', { name: 'Refer a child' }).getAttribute('aria-current')).toBe('page');
+    expect(nav.getByRole('link', { name: 'Cases' }).getAttribute('aria-current')).toBeNull();
   });
 
   test('an administrator (no case reading) gets Import and Audit log, no list tabs, and the list is never asked for', async () => {
@@ -180,10 +186,10 @@ describe('the app', () => {
       storage: signedInAs('dev-admin'),
     });
     await screen.findByText(/Your role does not include the CMOE list/);
-    expect(screen.getByRole('tab', { name: /^Import/ })).toBeTruthy();
-    expect(screen.getByRole('tab', { name: /^Audit log/ })).toBeTruthy();
-    expect(screen.queryByRole('tab', { name: /^Cases/ })).toBeNull();
-    expect(screen.queryByRole('tab', { name: /^My actions/ })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Import' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Audit log' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Cases' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'My actions' })).toBeNull();
     expect(api.calls.map((c) => c.method)).not.toContain('listCases');
   });
 

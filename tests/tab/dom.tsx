@@ -1,6 +1,7 @@
 /**
  * What jsdom lacks and Fluent UI uses (matchMedia for reduced motion, ResizeObserver for positioning,
- * scrollTo), as inert stand-ins. Imported first by each DOM test.
+ * scrollTo), as inert stand-ins, and the native <dialog>'s methods (common/ModalDialog), after the HTML
+ * spec as far as a test can see it. Imported first by each DOM test.
  */
 const w = window as unknown as Record<string, unknown>;
 if (!w.matchMedia)
@@ -22,5 +23,32 @@ if (!w.ResizeObserver)
   };
 if (!Element.prototype.scrollTo) Element.prototype.scrollTo = () => undefined;
 if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
+
+// jsdom has HTMLDialogElement and its `open` attribute, not showModal()/close(). No focus trap or inert
+// page here: the browser tests (tests/e2e) check those with the real element.
+const dialogProto = window.HTMLDialogElement?.prototype as
+  (HTMLDialogElement & { showModal?: () => void; close?: (value?: string) => void }) | undefined;
+if (dialogProto && !dialogProto.showModal) {
+  dialogProto.showModal = function (this: HTMLDialogElement) {
+    if (this.open) return;
+    if (!this.isConnected) throw new DOMException('The dialog is not connected.', 'InvalidStateError');
+    this.setAttribute('open', '');
+  };
+  dialogProto.close = function (this: HTMLDialogElement, value?: string) {
+    if (!this.open) return;
+    this.removeAttribute('open');
+    if (value !== undefined) this.returnValue = value;
+    // The spec queues the close event as a task.
+    setTimeout(() => this.dispatchEvent(new Event('close')), 0);
+  };
+  // Escape on a modal dialog: a cancelable 'cancel', then closing unless it was prevented.
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    const open = [...document.querySelectorAll('dialog[open]')].pop() as HTMLDialogElement | undefined;
+    if (!open) return;
+    const cancel = new Event('cancel', { cancelable: true });
+    if (open.dispatchEvent(cancel)) open.close();
+  });
+}
 
 export {};

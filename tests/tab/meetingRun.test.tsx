@@ -250,16 +250,8 @@ describe('the chair runs a meeting', () => {
   });
 });
 
-/**
- * A dialog by its title, and its controls with `hidden: true`: in jsdom, Fluent leaves these dialogs'
- * surfaces marked aria-hidden once open (not so in Chromium), which hides every role inside. The browser
- * test (tests/e2e/meeting.test.ts) uses the same dialogs by role and checks them with axe-core.
- */
-async function dialogTitled(title: string): Promise<HTMLElement> {
-  const heading = await screen.findByRole('heading', { name: title, hidden: true });
-  return heading.closest('[role=dialog]') as HTMLElement;
-}
-const H = { hidden: true } as const;
+/** A dialog by its title (the name it gets from aria-labelledby). */
+const dialogTitled = (title: string) => screen.findByRole('dialog', { name: title });
 
 describe('deciding and finishing', () => {
   test('escalates with the case’s version and shows what was asked, then offers no second escalation', async () => {
@@ -268,15 +260,12 @@ describe('deciding and finishing', () => {
     await user.click(screen.getByRole('button', { name: 'Escalate' }));
     const dialog = await dialogTitled('Escalate to a senior manager');
     await user.selectOptions(
-      await within(dialog).findByRole('combobox', { ...H, name: /Escalate to/ }),
+      await within(dialog).findByRole('combobox', { name: /Escalate to/ }),
       'director',
     );
-    setText(within(dialog).getByRole('textbox', { ...H, name: /Reason/ }), 'No place after 12 weeks');
-    setText(
-      within(dialog).getByRole('textbox', { ...H, name: /Decision requested/ }),
-      'Direct a school to admit',
-    );
-    await user.click(within(dialog).getByRole('button', { ...H, name: 'Escalate' }));
+    setText(within(dialog).getByRole('textbox', { name: /Reason/ }), 'No place after 12 weeks');
+    setText(within(dialog).getByRole('textbox', { name: /Decision requested/ }), 'Direct a school to admit');
+    await user.click(within(dialog).getByRole('button', { name: 'Escalate' }));
     await waitFor(() => expect(record(api, 'CMOE-0001')?.escalationId).toBe('e-run-CMOE-0001'));
     expect(api.calls.find((c) => c.method === 'escalateInMeeting')!.args.slice(0, 3)).toEqual([
       M,
@@ -293,17 +282,17 @@ describe('deciding and finishing', () => {
     await user.click(screen.getByRole('button', { name: 'Close case' }));
     const dialog = await dialogTitled('Close this case');
     await user.selectOptions(
-      within(dialog).getByRole('combobox', { ...H, name: /Closure reason/ }),
+      within(dialog).getByRole('combobox', { name: /Closure reason/ }),
       'school-place',
     );
-    await user.click(within(dialog).getByRole('button', { ...H, name: 'Close case' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Close case' }));
     await within(dialog).findByText(/The case changed since it was opened here/);
     expect(api.cases.get('CMOE-0001')!.status).toBe('open');
     expect(
-      (within(dialog).getByRole('combobox', { ...H, name: /Closure reason/ }) as HTMLSelectElement).value,
+      (within(dialog).getByRole('combobox', { name: /Closure reason/ }) as HTMLSelectElement).value,
     ).toBe('school-place');
     // Refreshed: the second try carries the current version.
-    await user.click(within(dialog).getByRole('button', { ...H, name: 'Close case' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Close case' }));
     await screen.findByText(/^Closed: Full-time school place started/);
     expect(api.cases.get('CMOE-0001')!.status).toBe('closed');
   });
@@ -331,16 +320,14 @@ describe('deciding and finishing', () => {
       within(dialog).getByText(/Text typed for CMOE-0001 is kept on this device but not saved/),
     ).toBeTruthy();
     expect(
-      within(dialog)
-        .getByRole('button', { ...H, name: 'Finish and write the minutes' })
-        .hasAttribute('disabled'),
+      within(dialog).getByRole('button', { name: 'Finish and write the minutes' }).hasAttribute('disabled'),
     ).toBe(true);
     api.offline = false;
     act(() => {
       window.dispatchEvent(new Event('online'));
     });
     await waitFor(() => expect(record(api, 'CMOE-0001')?.summary).toBe('Not on the server yet'), SLOW);
-    const finish = within(dialog).getByRole('button', { ...H, name: 'Finish and write the minutes' });
+    const finish = within(dialog).getByRole('button', { name: 'Finish and write the minutes' });
     await waitFor(() => expect(finish.hasAttribute('disabled')).toBe(false), SLOW);
     const version = api.meetings[0]!.version;
     await user.click(finish);

@@ -39,8 +39,6 @@ export const useAppStyles = makeStyles({
     ...typographyStyles.subtitle1,
     margin: 0,
   },
-  // The tabs wrap in a narrow frame (the Teams meeting side panel is 320 px) instead of scrolling the page.
-  navTabs: { flexWrap: 'wrap' },
   spacer: { flexGrow: 1 },
   user: {
     display: 'flex',

@@ -2,19 +2,7 @@
  * The tab: FluentProvider with the Teams theme (following Teams' theme changes, or the local theme
  * switch), the header with navigation, the local demo banner, and the screen for the current route.
  */
-import {
-  Button,
-  FluentProvider,
-  Label,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Spinner,
-  Tab,
-  TabList,
-} from '@fluentui/react-components';
+import { Button, FluentProvider, Label, Select, mergeClasses } from '@fluentui/react-components';
 import { SignOut20Regular } from '@fluentui/react-icons';
 import { Suspense, lazy, useEffect, useId, useMemo, useRef } from 'react';
 import { CaseList } from '../components/CaseList/CaseList';
@@ -22,6 +10,8 @@ import { useCaseList } from '../components/CaseList/useCaseList';
 import { CaseView } from '../components/CaseView/CaseView';
 import { clearKeptDrafts } from '../components/CaseView/useCaseEditor';
 import { MyActions } from '../components/MyActions/MyActions';
+import { RouterLink } from '../components/common/RouterLink';
+import { useTabLookStyles } from '../components/common/Tabs.styles';
 import { ReferralForm } from '../components/Referral/ReferralForm';
 import { SignIn } from '../components/SignIn/SignIn';
 import { routeOfSubPage } from '../host/deepLinks';
@@ -34,6 +24,13 @@ import { AppContext, type AppContextValue, makeAppContext } from './AppContext';
 import { useAppStyles } from './App.styles';
 import { ErrorBoundary } from './ErrorBoundary';
 import { type Session, type SessionDeps, useSession } from './useSession';
+import {
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from '../components/common/MessageBar';
+import { Spinner } from '../components/common/Spinner';
 
 // Screens most people open now and then load on demand, so the list a member opens every week
 // arrives first (the bench measures both the first chunk and all of them).
@@ -61,9 +58,18 @@ function navOf(route: Route): NavValue | undefined {
   return undefined;
 }
 
+const NAV: { value: NavValue; label: string; show: (ctx: AppContextValue) => boolean }[] = [
+  { value: 'cases', label: 'Cases', show: (c) => c.can('case.read') },
+  { value: 'actions', label: 'My actions', show: (c) => c.can('case.read') },
+  { value: 'refer', label: 'Refer a child', show: (c) => c.can('case.refer') },
+  { value: 'meetings', label: 'Meetings', show: (c) => c.can('meeting.read') },
+  { value: 'import', label: 'Import', show: (c) => c.can('import.run') },
+  { value: 'audit', label: 'Audit log', show: (c) => c.can('audit.read') },
+];
+
 /** The permission a screen needs; the API checks again, this only spares a refusal. */
 const NO_CASES =
-  'Your role does not include the CMOE list: the tabs above are the parts of the tab it does include.';
+  'Your role does not include the CMOE list: the links above are the parts of the tab it does include.';
 const NEEDS: Partial<Record<Route['name'], { permission: Permission; refusal: string }>> = {
   cases: { permission: 'case.read', refusal: NO_CASES },
   case: { permission: 'case.read', refusal: NO_CASES },
@@ -140,6 +146,7 @@ function Screens({ ctx, route }: { ctx: AppContextValue; route: Route }) {
 
 function Frame({ session }: { session: Session }) {
   const styles = useAppStyles();
+  const navStyles = useTabLookStyles();
   const route = useRoute();
   const { state, host } = session;
   const local = host?.kind === 'local';
@@ -173,7 +180,6 @@ function Frame({ session }: { session: Session }) {
   }, [path]);
 
   const selected = navOf(route);
-  const canRefer = ctx?.can('case.refer') ?? false;
   const need = NEEDS[route.name];
 
   return (
@@ -184,22 +190,23 @@ function Frame({ session }: { session: Session }) {
       <header className={styles.header}>
         <p className={styles.brand}>CMOE Tracker</p>
         {ctx && (
+          // Links, not tabs: each is a page with its own address (Ctrl-click opens it in a new tab),
+          // and a screen reader announces the current one with aria-current.
           <nav aria-label="Main">
-            <TabList
-              className={styles.navTabs}
-              selectedValue={selected ?? null}
-              onTabSelect={(_, d) => {
-                const v = d.value as NavValue;
-                navigate(v === 'cases' ? '/' : `/${v}`);
-              }}
-            >
-              {ctx.can('case.read') && <Tab value="cases">Cases</Tab>}
-              {ctx.can('case.read') && <Tab value="actions">My actions</Tab>}
-              {canRefer && <Tab value="refer">Refer a child</Tab>}
-              {ctx.can('meeting.read') && <Tab value="meetings">Meetings</Tab>}
-              {ctx.can('import.run') && <Tab value="import">Import</Tab>}
-              {ctx.can('audit.read') && <Tab value="audit">Audit log</Tab>}
-            </TabList>
+            {/* They wrap in a narrow frame (the Teams meeting side panel is 320 px), not scroll the page. */}
+            <ul className={navStyles.list}>
+              {NAV.filter((n) => n.show(ctx)).map((n) => (
+                <li key={n.value}>
+                  <RouterLink
+                    href={n.value === 'cases' ? '/' : `/${n.value}`}
+                    className={mergeClasses(navStyles.item, selected === n.value && navStyles.selected)}
+                    aria-current={selected === n.value ? 'page' : undefined}
+                  >
+                    {n.label}
+                  </RouterLink>
+                </li>
+              ))}
+            </ul>
           </nav>
         )}
         <span className={styles.spacer} />

@@ -1,12 +1,12 @@
 /** A render error shows a message and a way back, never a blank tab. */
+import { Button } from '@fluentui/react-components';
+import { Component, type ErrorInfo, type ReactNode } from 'react';
 import {
-  Button,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-} from '@fluentui/react-components';
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+} from '../components/common/MessageBar';
 
 interface State {
   failed: boolean;

@@ -3,7 +3,7 @@
  * and, for its owner or the chair, complete (with a note) and extend (with a reason) in place.
  * A stale version is shown, not overwritten: the card takes the server's action and keeps the note.
  */
-import { Badge, Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { CalendarArrowRight20Regular, Checkmark20Regular, Clock16Regular } from '@fluentui/react-icons';
 import { type ReactNode, useState } from 'react';
 import { isDueSoon, isOverdue } from '../../../domain/actions';
@@ -16,6 +16,8 @@ import { formatDate, formatInstant, plural, todayLondon } from '../../lib/format
 import { DateField, TextField } from '../common/FormFields';
 import { ProblemBar } from '../common/ProblemBar';
 import { useActionStyles } from './Actions.styles';
+import { MessageBar, MessageBarBody } from '../common/MessageBar';
+import { Badge } from '../common/Badge';
 
 /** Working days before the due date when an action counts as "due soon" (the bot's reminder). */
 export const DUE_SOON_WORKING_DAYS = 3;

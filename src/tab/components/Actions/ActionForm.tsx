@@ -2,7 +2,7 @@
  * Add a SMART action to a case. Beside the form, a checklist explains the four parts as the user
  * types; on submit, the server's SMART check answers, and each missing part is shown against its field.
  */
-import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, Circle16Regular, ErrorCircle16Filled } from '@fluentui/react-icons';
 import { useApp } from '../../app/AppContext';
 import type { Action, Person } from '../../../domain/types';
@@ -11,6 +11,7 @@ import { todayLondon } from '../../lib/format';
 import { DateField, SelectField, TextField } from '../common/FormFields';
 import { useActionStyles } from './Actions.styles';
 import { type SmartHint, useActionForm } from './useActionForm';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
 
 function HintIcon({ state }: { state: SmartHint['state'] }) {
   const styles = useActionStyles();

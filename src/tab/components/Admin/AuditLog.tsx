@@ -4,22 +4,7 @@
  * never values, so nothing here shows a child's details. There is no control to change or remove an
  * entry, and the API has none either.
  */
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
 import type { FormEvent } from 'react';
 import { AUDIT_ACTION_LABELS } from '../../../domain/labels';
 import type { AuditAction, AuditEntry } from '../../../domain/types';
@@ -28,6 +13,9 @@ import { formatInstant } from '../../lib/format';
 import { ProblemBar } from '../common/ProblemBar';
 import { useAdminStyles } from './Admin.styles';
 import { AUDIT_CAP, AUDIT_PAGE, type AuditLogState, useAuditLog } from './useAuditLog';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../common/Table';
+import { MessageBar, MessageBarBody } from '../common/MessageBar';
+import { Spinner } from '../common/Spinner';
 
 /** The actions in the labels' order (the domain's list is a value the tab does not import). */
 const ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

@@ -4,26 +4,7 @@
  * by row, then import. The report names rows, cells, fields and refs — never a child's details, which
  * an admin may not read.
  */
-import {
-  Badge,
-  type BadgeProps,
-  Button,
-  Checkbox,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  mergeClasses,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Select, Text, mergeClasses } from '@fluentui/react-components';
 import {
   ArrowSync16Regular,
   Checkmark16Regular,
@@ -40,6 +21,10 @@ import { plural } from '../../lib/format';
 import { problemTitle } from '../common/ProblemBar';
 import { useAdminStyles } from './Admin.styles';
 import { type ImportState, useImport } from './useImport';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../common/Table';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
+import { Badge, type BadgeProps } from '../common/Badge';
+import { Spinner } from '../common/Spinner';
 
 type Outcome = ImportRowReport['outcome'];
 

@@ -4,25 +4,14 @@
  * assistive technology where each one sits). Each row's ref is a real link to the case (Enter opens it,
  * arrow keys move between rows); a click anywhere on the row opens it too.
  */
-import {
-  Button,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  mergeClasses,
-} from '@fluentui/react-components';
+import { Button, Text, mergeClasses } from '@fluentui/react-components';
 import { ArrowClockwise20Regular } from '@fluentui/react-icons';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useRef } from 'react';
 import { CATEGORY_LABELS, YEAR_GROUP_LABELS } from '../../../domain/labels';
 import type { CaseSummary } from '../../../domain/views';
 import { formatDateShort, todayLondon } from '../../lib/format';
 import { CATEGORY_SHORT_LABELS, yearGroupShort } from '../../lib/options';
+import { useFixedRows } from '../../lib/fixedRows';
 import { navigate, pathOf } from '../../lib/router';
 import { ConcernBadge, FlagBadges, StatusBadge } from '../common/Badges';
 import { ProblemBar } from '../common/ProblemBar';
@@ -32,6 +21,8 @@ import { ROW_HEIGHT, useCaseListStyles } from './CaseList.styles';
 import { ExportMenu, ExportResult, useCaseExport } from './ExportMenu';
 import type { SortKey } from './caseListModel';
 import type { CaseListState } from './useCaseList';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../common/Table';
+import { Spinner } from '../common/Spinner';
 
 interface Column {
   key: SortKey;
@@ -126,26 +117,25 @@ export function CaseList({ list }: { list: CaseListState }) {
   const rows = list.rows;
   const exporter = useCaseExport(list);
   const today = todayLondon();
-  const virtualizer = useVirtualizer({
+  // The sticky header sits inside the scroller, above the rows: the rows start one row down, and a
+  // row scrolled to must not hide under the header. The scroll position is kept (in the list's state)
+  // while the user looks at a case; the rows refresh in the background.
+  const virtual = useFixedRows({
     count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    rowHeight: ROW_HEIGHT,
+    header: ROW_HEIGHT,
     overscan: 8,
-    initialOffset: list.scrollOffset.current,
-    // The sticky header sits inside the scroller, above the rows: the rows start one row down, and a
-    // row scrolled to must not hide under the header.
-    scrollMargin: ROW_HEIGHT,
-    scrollPaddingStart: ROW_HEIGHT,
+    offset: list.scrollOffset,
   });
+  const setScroller = virtual.ref;
+  const scrollerRef = useCallback(
+    (node: HTMLDivElement | null) => {
+      scroller.current = node;
+      setScroller(node);
+    },
+    [setScroller],
+  );
 
-  // Keep the scroll position while the user looks at a case; refresh the rows in the background.
-  const offsetRef = list.scrollOffset;
-  useEffect(() => {
-    const el = scroller.current;
-    return () => {
-      if (el) offsetRef.current = el.scrollTop;
-    };
-  }, [offsetRef]);
   const { reload, status } = list;
   useEffect(() => {
     if (status === 'ready') void reload();
@@ -168,7 +158,7 @@ export function CaseList({ list }: { list: CaseListState }) {
             : rows.length - 1;
     e.preventDefault();
     const linkAt = (i: number) => scroller.current?.querySelector<HTMLElement>(`[data-index="${i}"] a`);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    virtual.scrollToIndex(next);
     // Rendered already (overscan): focus now, so fast key presses each move one row.
     const now = linkAt(next);
     if (now) {
@@ -241,7 +231,7 @@ export function CaseList({ list }: { list: CaseListState }) {
           )}
         </div>
       ) : (
-        <div ref={scroller} className={styles.scroller} onKeyDown={onKeyDown}>
+        <div ref={scrollerRef} className={styles.scroller} onKeyDown={onKeyDown}>
           <Table
             noNativeElements
             sortable
@@ -265,12 +255,10 @@ export function CaseList({ list }: { list: CaseListState }) {
                 ))}
               </TableRow>
             </TableHeader>
-            <TableBody className={styles.body} style={{ height: virtualizer.getTotalSize() }}>
-              {virtualizer.getVirtualItems().map((v) => {
-                const c = rows[v.index];
-                return c ? (
-                  <Row key={c.ref} c={c} index={v.index} start={v.start - ROW_HEIGHT} today={today} />
-                ) : null;
+            <TableBody className={styles.body} style={{ height: virtual.totalHeight }}>
+              {rows.slice(virtual.first, virtual.end).map((c, i) => {
+                const index = virtual.first + i;
+                return <Row key={c.ref} c={c} index={index} start={index * ROW_HEIGHT} today={today} />;
               })}
             </TableBody>
           </Table>

@@ -3,16 +3,7 @@
  * the server's file name, then a confirmation of how many cases went into the file. Where a filter on
  * screen has no server twin the menu says so before anything is downloaded (see exportModel.ts).
  */
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownload20Regular, Dismiss20Regular } from '@fluentui/react-icons';
 import { useCallback, useMemo, useState } from 'react';
 import type { ExportedFile } from '../../api/adminApi';
@@ -22,6 +13,7 @@ import { Disclosure } from '../common/Disclosure';
 import { ProblemBar } from '../common/ProblemBar';
 import { type ExportPlan, exportPlan } from './exportModel';
 import type { CaseListState } from './useCaseList';
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
 import { saveFile } from '../../lib/download';
 
 const useExportStyles = makeStyles({

@@ -3,7 +3,7 @@
  * status and the stuck flag are the chair's; a senior manager (or anyone on a closed case) reads it.
  * Saving sends only the changed fields with If-Match; a conflict opens the ConflictPanel.
  */
-import { Button, Checkbox, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { Button, Checkbox, Text } from '@fluentui/react-components';
 import { Save20Regular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import { YEAR_GROUP_LABELS } from '../../../domain/labels';
@@ -35,6 +35,7 @@ import { ConflictPanel } from './ConflictPanel';
 import { FIELD_LABELS, describeValue, type EditableKey } from './fields';
 import type { CaseEditor } from './useCaseEditor';
 import { useCaseViewStyles } from './CaseView.styles';
+import { MessageBar, MessageBarBody } from '../common/MessageBar';
 
 const OPEN_STATUS_OPTIONS = [
   { value: 'referred', label: 'Referred' },

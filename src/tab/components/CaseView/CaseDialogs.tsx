@@ -2,16 +2,7 @@
  * The chair's case decisions, each in a dialog: escalate, close, reopen. What the user typed stays in
  * the dialog when the server refuses (or the case changed meanwhile: the dialog says so).
  */
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { ArrowUpRight20Regular, LockClosed20Regular, LockOpen20Regular } from '@fluentui/react-icons';
 import { type ReactElement, type ReactNode, useState } from 'react';
 import type { ClosureReason, EscalationTarget } from '../../../domain/types';
@@ -19,8 +10,8 @@ import { ApiError, type CloseBody, type EscalateBody } from '../../api/client';
 import { todayLondon } from '../../lib/format';
 import { CLOSURE_REASON_OPTIONS, ESCALATION_TARGET_OPTIONS } from '../../lib/options';
 import { DateField, SelectField, TextField } from '../common/FormFields';
+import { ModalDialog } from '../common/ModalDialog';
 import { ProblemBar } from '../common/ProblemBar';
-import { useCaseViewStyles } from './CaseView.styles';
 
 /** A form in a dialog: what was typed stays when the server refuses; the dialog closes on success. */
 export function FormDialog({
@@ -33,7 +24,7 @@ export function FormDialog({
   error,
   setError,
 }: {
-  trigger: ReactElement;
+  trigger: ReactElement<{ onClick?: () => void }>;
   title: string;
   submitLabel: string;
   canSubmit: boolean;
@@ -42,46 +33,41 @@ export function FormDialog({
   error: unknown;
   setError(e: unknown): void;
 }) {
-  const styles = useCaseViewStyles();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
-      <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>
-      <DialogSurface>
-        <form
-          onSubmit={async (e) => {
-            e.preventDefault();
-            setBusy(true);
-            setError(null);
-            try {
-              await onSubmit();
-              setOpen(false);
-            } catch (err) {
-              setError(err);
-            } finally {
-              setBusy(false);
-            }
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogContent className={styles.dialogForm}>
-              {children}
-              {error !== null && <ProblemBar error={error} />}
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabled={busy || !canSubmit}>
-                {busy ? 'Saving…' : submitLabel}
-              </Button>
-              <DialogTrigger disableButtonEnhancement>
-                <Button type="button">Cancel</Button>
-              </DialogTrigger>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <ModalDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={trigger}
+      title={title}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        setError(null);
+        try {
+          await onSubmit();
+          setOpen(false);
+        } catch (err) {
+          setError(err);
+        } finally {
+          setBusy(false);
+        }
+      }}
+      actions={
+        <>
+          <Button type="submit" appearance="primary" disabled={busy || !canSubmit}>
+            {busy ? 'Saving…' : submitLabel}
+          </Button>
+          <Button type="button" onClick={() => setOpen(false)}>
+            Cancel
+          </Button>
+        </>
+      }
+    >
+      {children}
+      {error !== null && <ProblemBar error={error} />}
+    </ModalDialog>
   );
 }
 

@@ -4,17 +4,7 @@
  * record, actions, timeline, list checks and escalations. Every control is shown only when the user's
  * permissions allow it; the API refuses the rest anyway.
  */
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Tab,
-  TabList,
-  Text,
-} from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { Add20Regular, ArrowLeft20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CLOSURE_REASON_LABELS, YEAR_GROUP_LABELS } from '../../../domain/labels';
@@ -30,6 +20,7 @@ import { useActionStyles } from '../Actions/Actions.styles';
 import { ConcernBadge, FlagBadges, StatusBadge } from '../common/Badges';
 import { ProblemBar } from '../common/ProblemBar';
 import { RouterLink } from '../common/RouterLink';
+import { Tabs, tabIdOf } from '../common/Tabs';
 import { CaseDetails } from './CaseDetails';
 import { CloseDialog, EscalateDialog, ReopenDialog } from './CaseDialogs';
 import { Escalations } from './Escalations';
@@ -39,6 +30,8 @@ import { Timeline } from './Timeline';
 import { type CaseResource, useCase } from './useCase';
 import { useCaseEditor } from './useCaseEditor';
 import { useCaseViewStyles } from './CaseView.styles';
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
+import { Spinner } from '../common/Spinner';
 
 type Section = 'details' | 'actions' | 'timeline' | 'checks' | 'escalations';
 
@@ -286,28 +279,21 @@ function LoadedCase({ res, onChanged }: { res: CaseResource; onChanged(): void }
       </div>
       <Insights d={d} />
       {res.error && <ProblemBar error={res.error} />}
-      <TabList
-        selectedValue={section}
-        onTabSelect={(_, x) => setSection(x.value as Section)}
-        aria-label="Case sections"
-      >
-        <Tab id="tab-details" value="details" aria-controls="panel-case">
-          Record
-        </Tab>
-        <Tab id="tab-actions" value="actions" aria-controls="panel-case">
-          Actions ({openActions} open)
-        </Tab>
-        <Tab id="tab-timeline" value="timeline" aria-controls="panel-case">
-          Timeline ({d.updates.length})
-        </Tab>
-        <Tab id="tab-checks" value="checks" aria-controls="panel-case">
-          List checks ({c.listChecks.length})
-        </Tab>
-        <Tab id="tab-escalations" value="escalations" aria-controls="panel-case">
-          Escalations ({d.escalations.length})
-        </Tab>
-      </TabList>
-      <div role="tabpanel" id="panel-case" aria-labelledby={`tab-${section}`}>
+      <Tabs
+        label="Case sections"
+        idBase="tab"
+        panelId="panel-case"
+        selected={section}
+        onSelect={setSection}
+        tabs={[
+          { value: 'details', label: 'Record' },
+          { value: 'actions', label: `Actions (${openActions} open)` },
+          { value: 'timeline', label: `Timeline (${d.updates.length})` },
+          { value: 'checks', label: `List checks (${c.listChecks.length})` },
+          { value: 'escalations', label: `Escalations (${d.escalations.length})` },
+        ]}
+      />
+      <div role="tabpanel" id="panel-case" aria-labelledby={tabIdOf('tab', section)}>
         {/* The record stays mounted (hidden) so switching tabs never loses an unsaved edit. */}
         <div hidden={section !== 'details'}>
           <CaseDetails editor={editor} insights={d.insights} />

@@ -4,26 +4,14 @@
  * a field, they choose; their edits are re-applied on the current version. Nothing is saved or
  * discarded until they say so.
  */
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Radio,
-  RadioGroup,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from '@fluentui/react-components';
+import { Button, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { formatInstant } from '../../lib/format';
 import { FIELD_LABELS, describeValue, type EditableKey } from './fields';
 import type { CaseEditor, Choice } from './useCaseEditor';
 import { useCaseViewStyles } from './CaseView.styles';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../common/Table';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
 
 export function ConflictPanel({ editor }: { editor: CaseEditor }) {
   const styles = useCaseViewStyles();

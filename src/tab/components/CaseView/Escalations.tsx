@@ -1,5 +1,5 @@
 /** Escalations to senior managers: what was asked, of whom, by when, and the response (chair records it). */
-import { Badge, Button, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ESCALATION_TARGET_LABELS } from '../../../domain/labels';
 import type { Escalation } from '../../../domain/types';
@@ -8,6 +8,7 @@ import { formatDate, todayLondon } from '../../lib/format';
 import { TextField } from '../common/FormFields';
 import { ProblemBar } from '../common/ProblemBar';
 import { useCaseViewStyles } from './CaseView.styles';
+import { Badge } from '../common/Badge';
 
 function RespondForm({
   escalation,

@@ -1,14 +1,5 @@
 /** ToR §4 list checks (S&S, Children's Social Care, CSE list): the record, and "record a check". */
-import {
-  Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { LIST_CHECK_LIST_LABELS } from '../../../domain/labels';
 import type { ListCheck, ListCheckList } from '../../../domain/types';
@@ -18,6 +9,7 @@ import { LIST_CHECK_OPTIONS } from '../../lib/options';
 import { DateField, SelectField, TextField } from '../common/FormFields';
 import { ProblemBar } from '../common/ProblemBar';
 import { useCaseViewStyles } from './CaseView.styles';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../common/Table';
 
 export function ListChecks({
   checks,

@@ -4,12 +4,13 @@
  * tells Teams what to save (the list for a channel, the next meeting's page for a meeting) and enables
  * Save. Outside Teams it explains itself and shows what it would save.
  */
-import { MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+import { Text } from '@fluentui/react-components';
 import { Fragment, useEffect, useMemo } from 'react';
 import { useApp } from '../../app/AppContext';
 import { type TabSettings, type TabSurface, tabSettingsFor } from '../../host/tabConfig';
 import { RouterLink } from '../common/RouterLink';
 import { useConfigPageStyles } from './ConfigPage.styles';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
 
 const WHAT_IT_SHOWS: Record<TabSurface, { place: string; shows: string }> = {
   channel: {

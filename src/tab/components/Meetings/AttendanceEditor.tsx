@@ -3,7 +3,7 @@
  * meeting's version; when someone else changed the meeting meanwhile (the chair's other device), the
  * server's lists are shown beside what was typed, which stays until the chair chooses.
  */
-import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { Add20Regular, Delete20Regular } from '@fluentui/react-icons';
 import { useId, useRef, useState } from 'react';
 import type { Attendee, Meeting } from '../../../domain/types';
@@ -12,6 +12,7 @@ import { useApp } from '../../app/AppContext';
 import { TextField } from '../common/FormFields';
 import { ProblemBar } from '../common/ProblemBar';
 import { useMeetingsStyles } from './Meetings.styles';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
 
 interface Row {
   key: number;

@@ -3,7 +3,6 @@
  * whom, the decision asked for, when a response is due, and the response. Read-only for everyone here:
  * the chair records responses on the case.
  */
-import { Badge, Spinner } from '@fluentui/react-components';
 import { Clock16Regular } from '@fluentui/react-icons';
 import { useEffect, useId, useState } from 'react';
 import { ESCALATION_TARGET_LABELS } from '../../../domain/labels';
@@ -15,6 +14,8 @@ import { ProblemBar } from '../common/ProblemBar';
 import { RouterLink } from '../common/RouterLink';
 import { escalationOverdue, sortEscalations } from './meetingsModel';
 import { useMeetingsStyles } from './Meetings.styles';
+import { Badge } from '../common/Badge';
+import { Spinner } from '../common/Spinner';
 
 function EscalationItem({ e, today }: { e: Escalation; today: string }) {
   const styles = useMeetingsStyles();

@@ -7,7 +7,6 @@
  * case is an article named by its heading (`CMOE-0042 · First Last`); what was recorded is a description
  * list with the terms of {@link RECORD_TERMS}; the current case carries the text {@link NOW_DISCUSSING}.
  */
-import { Badge, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { ChatMultiple16Regular } from '@fluentui/react-icons';
 import { Fragment, type ReactNode, useId } from 'react';
 import { CLOSURE_REASON_LABELS, CONCERN_LABELS, ESCALATION_TARGET_LABELS } from '../../../domain/labels';
@@ -18,6 +17,8 @@ import { RouterLink } from '../common/RouterLink';
 import { groupAgenda } from './meetingsModel';
 import { useMeetingsStyles } from './Meetings.styles';
 import type { CaseName } from './useMeetingView';
+import { MessageBar, MessageBarBody } from '../common/MessageBar';
+import { Badge } from '../common/Badge';
 
 export const FOLLOW_ALONG_LABEL = 'Follow along';
 export const NOW_DISCUSSING = 'Now discussing';

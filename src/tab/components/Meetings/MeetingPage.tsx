@@ -7,15 +7,7 @@
  * /meetings/next opens the meeting in progress, else the next scheduled one (the meeting side panel
  * is pointed there), replacing the URL so Back does not bounce.
  */
-import {
-  Badge,
-  Button,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useEffect, useId, useState } from 'react';
 import { MEETING_STATUS_LABELS } from '../../../domain/labels';
 import type { Meeting } from '../../../domain/types';
@@ -24,13 +16,16 @@ import { useApp } from '../../app/AppContext';
 import { todayLondon } from '../../lib/format';
 import { navigate, pathOf } from '../../lib/router';
 import { ProblemBar } from '../common/ProblemBar';
-import { RouterLink } from '../common/RouterLink';
+import { RouterLink, useLinkStyles } from '../common/RouterLink';
 import { AgendaView, FOLLOW_ALONG_LABEL, NOW_ANCHOR } from './MeetingAgenda';
 import { formatClock, formatMeetingTime, latestRecord, splitMeetings, hasContent } from './meetingsModel';
 import { useMeetingsStyles } from './Meetings.styles';
 import { MinutesView } from './MinutesView';
 import { MeetingRunner } from './run/MeetingRunner';
 import { FOLLOW_POLL_MS, useMeetingView } from './useMeetingView';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
+import { Badge } from '../common/Badge';
+import { Spinner } from '../common/Spinner';
 
 export const NEXT_MEETING_ID = 'next';
 
@@ -81,6 +76,7 @@ function NextMeetingRedirect() {
 
 function ReadOnlyMeeting({ meetingId, pollMs }: { meetingId: string; pollMs: number }) {
   const styles = useMeetingsStyles();
+  const link = useLinkStyles();
   const { can } = useApp();
   const canRun = can('meeting.run');
   const view = useMeetingView(meetingId, {
@@ -158,7 +154,8 @@ function ReadOnlyMeeting({ meetingId, pollMs }: { meetingId: string; pollMs: num
             {view.heardAt ? ` Updated ${formatClock(view.heardAt)}.` : ''}
           </p>
           {latest && (
-            <Link
+            <a
+              className={link.link}
               href={`#${NOW_ANCHOR}`}
               onClick={(e) => {
                 // The agenda can run to dozens of cases; take keyboard and screen reader users there too.
@@ -169,7 +166,7 @@ function ReadOnlyMeeting({ meetingId, pollMs }: { meetingId: string; pollMs: num
               }}
             >
               Go to the case being discussed
-            </Link>
+            </a>
           )}
           {view.pollError !== null && (
             <MessageBar intent="warning">

@@ -3,18 +3,7 @@
  * held and cancelled ones, each opening /meetings/<id>; escalations for scrutiny. The chair schedules
  * (from the cadence or a one-off), records attendance and cancels; everyone else reads.
  */
-import {
-  Badge,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  Spinner,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { MEETING_STATUS_LABELS } from '../../../domain/labels';
 import type { Meeting } from '../../../domain/types';
@@ -23,6 +12,7 @@ import type { MeetingAgenda } from '../../api/meetingApi';
 import { useApp } from '../../app/AppContext';
 import { plural, todayLondon } from '../../lib/format';
 import { pathOf } from '../../lib/router';
+import { ModalDialog } from '../common/ModalDialog';
 import { ProblemBar } from '../common/ProblemBar';
 import { RouterLink } from '../common/RouterLink';
 import { AttendanceEditor } from './AttendanceEditor';
@@ -30,6 +20,8 @@ import { EscalationsList } from './EscalationsList';
 import { agendaCounts, archiveStatus, formatMeetingTime, splitMeetings } from './meetingsModel';
 import { useMeetingsStyles } from './Meetings.styles';
 import { CadenceForm, OneOffForm } from './ScheduleForms';
+import { Badge } from '../common/Badge';
+import { Spinner } from '../common/Spinner';
 
 /** The meetings list and the next meeting's agenda, with local updates after the chair's changes. */
 export function useMeetings() {
@@ -80,48 +72,43 @@ function CancelMeeting({ meeting, onDone }: { meeting: Meeting; onDone(m: Meetin
   const [error, setError] = useState<unknown>(null);
   const when = formatMeetingTime(meeting.startsAt);
   return (
-    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button>Cancel meeting</Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>Cancel the meeting on {when}?</DialogTitle>
-          <DialogContent>
-            <p>
-              The meeting will show as cancelled in the archive, and referrals will be dated to the next
-              meeting instead. This cannot be undone here.
-            </p>
-            {error !== null && <ProblemBar error={error} />}
-          </DialogContent>
-          <DialogActions>
-            <Button
-              appearance="primary"
-              disabled={busy}
-              onClick={async () => {
-                setBusy(true);
-                setError(null);
-                try {
-                  onDone(await api.cancelMeeting(meeting.id, meeting.version));
-                  setOpen(false);
-                } catch (e) {
-                  setError(e);
-                  // The meeting changed meanwhile: show it as it is now; the chair can decide again.
-                  if (e instanceof ApiError && e.isConflict && e.current) onDone(e.current as Meeting);
-                } finally {
-                  setBusy(false);
-                }
-              }}
-            >
-              {busy ? 'Cancelling…' : 'Yes, cancel the meeting'}
-            </Button>
-            <DialogTrigger disableButtonEnhancement>
-              <Button>Keep the meeting</Button>
-            </DialogTrigger>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ModalDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={<Button>Cancel meeting</Button>}
+      title={`Cancel the meeting on ${when}?`}
+      actions={
+        <>
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={async () => {
+              setBusy(true);
+              setError(null);
+              try {
+                onDone(await api.cancelMeeting(meeting.id, meeting.version));
+                setOpen(false);
+              } catch (e) {
+                setError(e);
+                // The meeting changed meanwhile: show it as it is now; the chair can decide again.
+                if (e instanceof ApiError && e.isConflict && e.current) onDone(e.current as Meeting);
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
+            {busy ? 'Cancelling…' : 'Yes, cancel the meeting'}
+          </Button>
+          <Button onClick={() => setOpen(false)}>Keep the meeting</Button>
+        </>
+      }
+    >
+      <p>
+        The meeting will show as cancelled in the archive, and referrals will be dated to the next meeting
+        instead. This cannot be undone here.
+      </p>
+      {error !== null && <ProblemBar error={error} />}
+    </ModalDialog>
   );
 }
 

@@ -4,14 +4,7 @@
  * actions (owner, measure, due), escalations and closures. The .docx is downloaded as the server made
  * it; the chair publishes from here once the meeting is over (PublishMinutes, from meeting mode).
  */
-import {
-  Badge,
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { ArrowDownload20Regular, Warning16Filled } from '@fluentui/react-icons';
 import { Fragment, useEffect, useId, useState } from 'react';
 import type { MinutesCase, MinutesContent } from '../../../domain/minutes';
@@ -24,6 +17,9 @@ import { RouterLink } from '../common/RouterLink';
 import { useMeetingsStyles } from './Meetings.styles';
 import { PublishMinutes } from './run/PublishMinutes';
 import { saveFile } from '../../lib/download';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
+import { Badge } from '../common/Badge';
+import { Spinner } from '../common/Spinner';
 
 function MinutesCaseView({ c }: { c: MinutesCase }) {
   const styles = useMeetingsStyles();

@@ -2,7 +2,7 @@
  * The chair schedules meetings: the next few from the settings' cadence (safe to repeat: dates already
  * stored are left alone), or a one-off on a date and time typed in UK time.
  */
-import { Button, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Button, Field, Input } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { LocalDate, Meeting } from '../../../domain/types';
 import { ApiError } from '../../api/client';
@@ -12,6 +12,7 @@ import { DateField, NumberField } from '../common/FormFields';
 import { ProblemBar } from '../common/ProblemBar';
 import { formatMeetingTime, startsAtFrom } from './meetingsModel';
 import { useMeetingsStyles } from './Meetings.styles';
+import { MessageBar, MessageBarBody } from '../common/MessageBar';
 
 export function CadenceForm({ onScheduled }: { onScheduled(created: Meeting[]): void }) {
   const styles = useMeetingsStyles();

@@ -1,5 +1,5 @@
 /** My actions: what the signed-in user owns, overdue and due soon first, completed or extended in place. */
-import { Button, Spinner, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { ArrowClockwise20Regular } from '@fluentui/react-icons';
 import type { CaseSummary } from '../../../domain/views';
 import { useApp } from '../../app/AppContext';
@@ -11,6 +11,7 @@ import { ProblemBar } from '../common/ProblemBar';
 import { RouterLink } from '../common/RouterLink';
 import { type MyActionsSection, SECTION_ORDER, useMyActions } from './useMyActions';
 import { useMyActionsStyles } from './MyActions.styles';
+import { Spinner } from '../common/Spinner';
 
 const SECTION_TITLES: Record<MyActionsSection, string> = {
   overdue: 'Overdue',

@@ -3,15 +3,7 @@
  * referral date (the next group meeting on or after receipt), the year group, and the eligibility
  * warnings (ToR §3). A referral outside the definition is accepted with its warnings.
  */
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Text,
-} from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { YEAR_GROUP_LABELS } from '../../../domain/labels';
 import type { Case } from '../../../domain/types';
@@ -40,6 +32,8 @@ import { ProblemBar } from '../common/ProblemBar';
 import { RouterLink } from '../common/RouterLink';
 import { type CheckState, useReferralForm } from './useReferralForm';
 import { useReferralStyles } from './ReferralForm.styles';
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
+import { Spinner } from '../common/Spinner';
 
 const YEAR_OPTIONS = YEAR_GROUP_OPTIONS;
 

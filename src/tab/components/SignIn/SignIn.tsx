@@ -2,20 +2,13 @@
  * The local demo's sign-in: choose a synthetic user; their role decides what the tab lets them do.
  * (Inside Teams there is no sign-in screen: Teams SSO signs the user in.)
  */
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Spinner,
-  Text,
-} from '@fluentui/react-components';
+import { Button, Field, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { DevUser } from '../../api/client';
 import { roleSummary } from '../../lib/roles';
 import { useSignInStyles } from './SignIn.styles';
+import { MessageBar, MessageBarBody } from '../common/MessageBar';
+import { Spinner } from '../common/Spinner';
 
 export function SignIn({
   users,

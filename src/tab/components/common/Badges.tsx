@@ -2,7 +2,6 @@
  * Concern, status and flags as Fluent badges. Each carries its words (and an icon for the serious
  * ones), so colour is never the only signal.
  */
-import { Badge, type BadgeProps } from '@fluentui/react-components';
 import {
   Clock16Regular,
   ErrorCircle16Filled,
@@ -18,6 +17,7 @@ import { CASE_STATUS_LABELS, CONCERN_LABELS } from '../../../domain/labels';
 import type { CaseStatus, Concern } from '../../../domain/types';
 import type { CaseSummary } from '../../../domain/views';
 import { useBadgeStyles } from './Badges.styles';
+import { Badge, type BadgeProps } from './Badge';
 
 const CONCERN_COLOUR: Record<Concern, BadgeProps['color']> = {
   high: 'danger',

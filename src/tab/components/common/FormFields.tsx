@@ -3,7 +3,6 @@
  * and, in the case form, an "Unsaved" mark. Checkbox groups use a fieldset and legend.
  */
 import {
-  Badge,
   Checkbox,
   Field,
   Input,
@@ -15,6 +14,7 @@ import {
 import { ErrorCircle16Filled } from '@fluentui/react-icons';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useFormFieldStyles } from './FormFields.styles';
+import { Badge } from './Badge';
 
 interface Common {
   label: string;

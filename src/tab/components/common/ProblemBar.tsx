@@ -1,7 +1,7 @@
 /** An API refusal or failure as a Fluent MessageBar, in the server's own words (written for people). */
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { type ReactNode, isValidElement } from 'react';
 import { ApiError } from '../../api/client';
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from './MessageBar';
 
 export function problemTitle(e: ApiError): string {
   switch (e.code) {
@@ -34,7 +34,11 @@ export function ProblemBar({ error, action }: { error: unknown; action?: ReactNo
         <MessageBarTitle>{problemTitle(e)}</MessageBarTitle>
         {e.detail}
       </MessageBarBody>
-      {action}
+      {isValidElement(action) && action.type === MessageBarActions ? (
+        action
+      ) : action ? (
+        <MessageBarActions>{action}</MessageBarActions>
+      ) : null}
     </MessageBar>
   );
 }

@@ -4,14 +4,7 @@
  * actions, escalation, closure). A case with no progress gets the robust challenge: escalate, reassign
  * the lead, or record why not.
  */
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { Add20Regular, Flag20Regular, FlagOff20Regular } from '@fluentui/react-icons';
 import { type ComponentProps, useCallback, useEffect, useRef, useState } from 'react';
 import {
@@ -38,6 +31,8 @@ import { LeadDialog } from './LeadDialog';
 import { useRunnerStyles } from './MeetingRunner.styles';
 import { FIELD_LABELS, RecordEditor } from './RecordEditor';
 import { type RecordAutosave, useRecordAutosave } from './useRecordAutosave';
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '../../common/MessageBar';
+import { Spinner } from '../../common/Spinner';
 
 const STALE_CASE =
   'The case changed since it was opened here. It has been refreshed: check it, then try again (what you typed is kept).';

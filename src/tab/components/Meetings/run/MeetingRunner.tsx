@@ -8,19 +8,7 @@
  * compact layout: a case picker instead of the agenda list, one column. The container's width decides,
  * not the Teams frame context, so it behaves the same in any browser at that width.
  */
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import {
   CheckmarkCircle16Filled,
   ChevronLeft20Regular,
@@ -37,10 +25,12 @@ import type { MeetingAgenda } from '../../../api/meetingApi';
 import { useApp } from '../../../app/AppContext';
 import { formatInstant, plural } from '../../../lib/format';
 import { SelectField } from '../../common/FormFields';
+import { ModalDialog } from '../../common/ModalDialog';
 import { ProblemBar } from '../../common/ProblemBar';
 import { CaseRunner } from './CaseRunner';
 import { useRunnerStyles } from './MeetingRunner.styles';
 import { unsavedRefs } from './useRecordAutosave';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '../../common/MessageBar';
 
 export interface MeetingRunnerProps {
   meeting: Meeting;
@@ -155,61 +145,56 @@ function FinishDialog({ meeting, onChanged }: MeetingRunnerProps) {
   const agenda = meeting.agenda ?? [];
   const notDiscussed = agenda.filter((i) => !meeting.records.some((r) => r.caseRef === i.caseRef)).length;
   return (
-    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button icon={<Stop20Regular />}>Finish the meeting</Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>Finish the meeting?</DialogTitle>
-          <DialogContent>
-            <p>
-              The minutes are written from what was recorded.{' '}
-              {notDiscussed > 0
-                ? `${plural(notDiscussed, 'agenda case has', 'agenda cases have')} nothing recorded.`
-                : 'Every agenda case has a record.'}
-            </p>
-            {waiting.length > 0 && (
-              <MessageBar intent="warning" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>Not everything is saved yet</MessageBarTitle>
-                  Text typed for {waiting.join(', ')} is kept on this device but not saved. Open{' '}
-                  {waiting.length === 1 ? 'that case' : 'those cases'} to save it first.
-                </MessageBarBody>
-              </MessageBar>
-            )}
-            {error !== null && <ProblemBar error={error} />}
-          </DialogContent>
-          <DialogActions>
-            <Button
-              appearance="primary"
-              disabled={busy || waiting.length > 0}
-              onClick={async () => {
-                setBusy(true);
-                setError(null);
-                try {
-                  // Each autosave moves the meeting's version on: finish the meeting as it is now.
-                  const now = await api.getMeeting(meeting.id);
-                  await api.finishMeeting(meeting.id, now.version);
-                  setCaseInUrl(null);
-                  setOpen(false);
-                  onChanged();
-                } catch (e) {
-                  setError(e);
-                } finally {
-                  setBusy(false);
-                }
-              }}
-            >
-              {busy ? 'Finishing…' : 'Finish and write the minutes'}
-            </Button>
-            <DialogTrigger disableButtonEnhancement>
-              <Button>Not yet</Button>
-            </DialogTrigger>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ModalDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={<Button icon={<Stop20Regular />}>Finish the meeting</Button>}
+      title="Finish the meeting?"
+      actions={
+        <>
+          <Button
+            appearance="primary"
+            disabled={busy || waiting.length > 0}
+            onClick={async () => {
+              setBusy(true);
+              setError(null);
+              try {
+                // Each autosave moves the meeting's version on: finish the meeting as it is now.
+                const now = await api.getMeeting(meeting.id);
+                await api.finishMeeting(meeting.id, now.version);
+                setCaseInUrl(null);
+                setOpen(false);
+                onChanged();
+              } catch (e) {
+                setError(e);
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
+            {busy ? 'Finishing…' : 'Finish and write the minutes'}
+          </Button>
+          <Button onClick={() => setOpen(false)}>Not yet</Button>
+        </>
+      }
+    >
+      <p>
+        The minutes are written from what was recorded.{' '}
+        {notDiscussed > 0
+          ? `${plural(notDiscussed, 'agenda case has', 'agenda cases have')} nothing recorded.`
+          : 'Every agenda case has a record.'}
+      </p>
+      {waiting.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Not everything is saved yet</MessageBarTitle>
+            Text typed for {waiting.join(', ')} is kept on this device but not saved. Open{' '}
+            {waiting.length === 1 ? 'that case' : 'those cases'} to save it first.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {error !== null && <ProblemBar error={error} />}
+    </ModalDialog>
   );
 }
 

@@ -2,14 +2,7 @@
  * What the meeting says about one case (summary, decisions), autosaved, with its save status always in
  * view, and — when the chair's other device saved the same case — both texts side by side to choose from.
  */
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Radio,
-  RadioGroup,
-} from '@fluentui/react-components';
+import { Button, Radio, RadioGroup } from '@fluentui/react-components';
 import {
   ArrowSync16Regular,
   CheckmarkCircle16Filled,
@@ -21,6 +14,7 @@ import { useEffect, useRef, useState } from 'react';
 import { TextField } from '../../common/FormFields';
 import { useRunnerStyles } from './MeetingRunner.styles';
 import type { ConflictChoice, RecordAutosave, RecordField, SaveState } from './useRecordAutosave';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '../../common/MessageBar';
 
 export const FIELD_LABELS: Record<RecordField, string> = {
   summary: 'Discussion summary',
