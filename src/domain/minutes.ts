@@ -96,6 +96,12 @@ function person(p: { name: string; service?: string | null }): string {
   return p.service ? `${p.name} (${p.service})` : p.name;
 }
 
+/** Where an action stands in the record's list (those not in it, e.g. set from elsewhere, last). */
+function setOrder(ids: readonly string[], id: string): number {
+  const i = ids.indexOf(id);
+  return i === -1 ? ids.length : i;
+}
+
 /**
  * Builds the minutes from a meeting's records and the actions, escalations and closures it made.
  * `cases` must include every case the meeting recorded; actions and escalations are those whose
@@ -148,13 +154,21 @@ export function buildMinutes(input: {
         : null,
       leadChange: r.leadChange ? `${r.leadChange.from ?? 'none'} to ${r.leadChange.to}` : null,
       challengeNote: r.challengeNote,
-      actions: (actionsByCase.get(c.ref) ?? []).map((a) => ({
-        description: a.description,
-        successMeasure: a.successMeasure,
-        owner: a.owner?.name ?? 'No owner',
-        ownerService: a.ownerService,
-        dueDate: a.dueDate,
-      })),
+      // In the order the meeting set them (the record lists them so; a store lists them in its own order).
+      actions: [...(actionsByCase.get(c.ref) ?? [])]
+        .sort(
+          (x, y) =>
+            setOrder(r.actionIds, x.id) - setOrder(r.actionIds, y.id) ||
+            x.createdAt.localeCompare(y.createdAt) ||
+            x.id.localeCompare(y.id),
+        )
+        .map((a) => ({
+          description: a.description,
+          successMeasure: a.successMeasure,
+          owner: a.owner?.name ?? 'No owner',
+          ownerService: a.ownerService,
+          dueDate: a.dueDate,
+        })),
       escalation: escalation
         ? `Escalated to ${escalation.toName ?? ESCALATION_TARGET_LABELS[escalation.to]}: ${escalation.decisionRequested} (response due ${escalation.responseDue})`
         : null,

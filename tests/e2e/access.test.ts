@@ -264,8 +264,8 @@ describe('a narrow window (the Teams meeting side panel is 320 px wide)', () => 
       // Boxes from the page itself (the test compiles without the DOM library, as harness.ts does).
       const boxes = (await page.evaluate(`(() => {
         const box = (el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
-        const banner = [...document.querySelectorAll('.fui-MessageBar')]
-          .find((e) => e.textContent.includes('Local demo'));
+        const banner = [...document.querySelectorAll('[role="group"]')]
+          .find((e) => e.textContent.startsWith('Local demo'));
         return {
           header: box(document.querySelector('header')),
           banner: box(banner),

@@ -67,6 +67,19 @@ describe('minutes', () => {
     expect(minutes.attendees).toEqual(['Attendee One (SEND)']);
   });
 
+  test('a case’s actions are minuted in the order the meeting set them, whatever order the store lists them in', () => {
+    const m = meetingWith([record('CMOE-0001', { actionIds: ['z-first', 'a-second', 'm-third'] })], []);
+    const set = (id: string, description: string) =>
+      makeAction({ id, caseRef: 'CMOE-0001', meetingId: 'm1', description, createdAt: AT });
+    for (const listed of [
+      [set('m-third', 'Third'), set('a-second', 'Second'), set('z-first', 'First')],
+      [set('a-second', 'Second'), set('z-first', 'First'), set('m-third', 'Third')],
+    ]) {
+      const minutes = buildMinutes({ meeting: m, cases, actions: listed, escalations: [] });
+      expect(minutes.cases[0]!.actions.map((a) => a.description)).toEqual(['First', 'Second', 'Third']);
+    }
+  });
+
   test('the meeting’s own actions and escalations are minuted; cancelled actions and other meetings’ are not', () => {
     const m = meetingWith(
       [
