@@ -259,12 +259,17 @@ async function main(): Promise<void> {
       `| ${name} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.n} | ${kb(r.bytes)} | ${(r.p50 / health.p50).toFixed(0)} | ${target} |`,
     );
   row('GET /healthz (baseline)', health);
+  // The target is the server's work on the list (issue 2); gzip is a network trade shown beside it:
+  // some milliseconds more over loopback, a twelfth of the bytes over a council's network.
   row(
-    `GET /api/cases (all ${listed.length}, with computed flags; gzip as a browser asks, ${kb(listWire)} on the wire)`,
-    list,
-    `< 50 ms median: ${list.p50 < 50 ? 'met' : 'NOT met'}`,
+    `GET /api/cases (all ${listed.length}, with computed flags, uncompressed)`,
+    listIdentity,
+    `< 50 ms median: ${listIdentity.p50 < 50 ? 'met' : 'NOT met'}`,
   );
-  row(`GET /api/cases (the same, uncompressed)`, listIdentity);
+  row(
+    `GET /api/cases (the same, gzip as a browser asks: ${kb(listWire)} on the wire, compressed and inflated over loopback)`,
+    list,
+  );
   row('GET /api/cases/{ref} (detail, audited)', one);
   row('PATCH /api/cases/{ref} (If-Match, sequential)', update);
   out();
