@@ -172,6 +172,17 @@ describe('accessibility', () => {
       },
     },
     {
+      name: 'a closed case (its status badge and closure)',
+      user: 'dev-chair',
+      open: async (page) => {
+        const chair = apiAs(server, 'dev-chair');
+        const [closed] = await chair.get<CaseSummary[]>('/api/cases?status=closed');
+        if (!closed) throw new Error('no closed case in the seed');
+        await page.goto(`${server.url}/cases/${closed.ref}`);
+        await page.getByRole('button', { name: 'Reopen case' }).waitFor();
+      },
+    },
+    {
       name: 'my actions with the complete form open',
       user: 'dev-member-ewo',
       open: async (page) => {

@@ -44,7 +44,8 @@ const STATUS_COLOUR: Record<CaseStatus, BadgeProps['color']> = {
   // 'severe' outline text falls short of 4.5:1 contrast on the light theme (axe-core).
   escalated: 'danger',
   monitoring: 'success',
-  closed: 'subtle',
+  // 'subtle' outline is white text, for dark surfaces: invisible on the light theme (axe-core).
+  closed: 'informative',
 };
 
 export function StatusBadge({ status }: { status: CaseStatus }) {
