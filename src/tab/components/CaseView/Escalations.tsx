@@ -5,6 +5,7 @@ import { ESCALATION_TARGET_LABELS } from '../../../domain/labels';
 import type { Escalation } from '../../../domain/types';
 import { ApiError } from '../../api/client';
 import { formatDate, todayLondon } from '../../lib/format';
+import { useSubmission } from '../../lib/useSubmission';
 import { TextField } from '../common/FormFields';
 import { ProblemBar } from '../common/ProblemBar';
 import { useCaseViewStyles } from './CaseView.styles';
@@ -21,8 +22,7 @@ function RespondForm({
   const [open, setOpen] = useState(false);
   const [response, setResponse] = useState('');
   const [outcome, setOutcome] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmission();
   if (!open)
     return (
       <div className={styles.formActions}>
@@ -35,16 +35,10 @@ function RespondForm({
       aria-label="Record the response"
       onSubmit={async (e) => {
         e.preventDefault();
-        setBusy(true);
-        setError(null);
-        try {
+        await run(async () => {
           await onRespond(escalation, { response, outcome: outcome.trim() === '' ? null : outcome });
           setOpen(false);
-        } catch (err) {
-          setError(err);
-        } finally {
-          setBusy(false);
-        }
+        });
       }}
     >
       <TextField

@@ -6,6 +6,7 @@ import type { ListCheck, ListCheckList } from '../../../domain/types';
 import { ApiError } from '../../api/client';
 import { formatDate, todayLondon } from '../../lib/format';
 import { LIST_CHECK_OPTIONS } from '../../lib/options';
+import { useSubmission } from '../../lib/useSubmission';
 import { DateField, SelectField, TextField } from '../common/FormFields';
 import { ProblemBar } from '../common/ProblemBar';
 import { useCaseViewStyles } from './CaseView.styles';
@@ -28,8 +29,7 @@ export function ListChecks({
   const [checkedOn, setCheckedOn] = useState(today);
   const [checkedBy, setCheckedBy] = useState(defaultCheckedBy);
   const [outcome, setOutcome] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmission();
   const issues = (p: string) => (error instanceof ApiError ? error.issuesFor(p) : []);
   const sorted = [...checks].sort((a, b) => (a.checkedOn < b.checkedOn ? 1 : -1));
 
@@ -66,17 +66,11 @@ export function ListChecks({
           onSubmit={async (e) => {
             e.preventDefault();
             if (list === '') return;
-            setBusy(true);
-            setError(null);
-            try {
+            await run(async () => {
               await onAdd({ list, checkedOn, checkedBy, outcome });
               setList('');
               setOutcome('');
-            } catch (err) {
-              setError(err);
-            } finally {
-              setBusy(false);
-            }
+            });
           }}
         >
           <h3 id="list-check-title" className={styles.sectionTitle}>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { CaseUpdate } from '../../../domain/types';
 import { ApiError } from '../../api/client';
 import { formatInstant } from '../../lib/format';
+import { useSubmission } from '../../lib/useSubmission';
 import { TextField } from '../common/FormFields';
 import { ProblemBar } from '../common/ProblemBar';
 import { useCaseViewStyles } from './CaseView.styles';
@@ -19,8 +20,7 @@ export function Timeline({
 }) {
   const styles = useCaseViewStyles();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmission();
   const newestFirst = [...updates].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   return (
     <div className={styles.panel}>
@@ -30,16 +30,10 @@ export function Timeline({
           aria-label="Add an update"
           onSubmit={async (e) => {
             e.preventDefault();
-            setBusy(true);
-            setError(null);
-            try {
+            await run(async () => {
               await onAdd(text);
               setText('');
-            } catch (err) {
-              setError(err);
-            } finally {
-              setBusy(false);
-            }
+            });
           }}
         >
           <TextField

@@ -8,6 +8,7 @@ import type { LocalDate, Meeting } from '../../../domain/types';
 import { ApiError } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { plural, todayLondon } from '../../lib/format';
+import { useSubmission } from '../../lib/useSubmission';
 import { DateField, NumberField } from '../common/FormFields';
 import { ProblemBar } from '../common/ProblemBar';
 import { formatMeetingTime, startsAtFrom } from './meetingsModel';
@@ -19,8 +20,7 @@ export function CadenceForm({ onScheduled }: { onScheduled(created: Meeting[]): 
   const { api } = useApp();
   const titleId = useId();
   const [count, setCount] = useState<number | null>(3);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmission();
   const [done, setDone] = useState<string | null>(null);
   const valid = count !== null && Number.isInteger(count) && count >= 1 && count <= 26;
   return (
@@ -30,10 +30,8 @@ export function CadenceForm({ onScheduled }: { onScheduled(created: Meeting[]): 
       onSubmit={async (e) => {
         e.preventDefault();
         if (!valid) return;
-        setBusy(true);
-        setError(null);
         setDone(null);
-        try {
+        await run(async () => {
           const created = await api.scheduleFromCadence(count);
           setDone(
             created.length === 0
@@ -43,11 +41,7 @@ export function CadenceForm({ onScheduled }: { onScheduled(created: Meeting[]): 
                   .join('; ')}.`,
           );
           onScheduled(created);
-        } catch (err) {
-          setError(err);
-        } finally {
-          setBusy(false);
-        }
+        });
       }}
     >
       <h3 id={titleId} className={styles.subTitle}>
@@ -92,8 +86,7 @@ export function OneOffForm({ onScheduled }: { onScheduled(created: Meeting): voi
   const titleId = useId();
   const [date, setDate] = useState<LocalDate | null>(null);
   const [time, setTime] = useState('09:30');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmission();
   const [done, setDone] = useState<string | null>(null);
   const startsAt = startsAtFrom(date, time);
   const issues = (path: string) => (error instanceof ApiError ? error.issuesFor(path) : []);
@@ -104,18 +97,12 @@ export function OneOffForm({ onScheduled }: { onScheduled(created: Meeting): voi
       onSubmit={async (e) => {
         e.preventDefault();
         if (!startsAt) return;
-        setBusy(true);
-        setError(null);
         setDone(null);
-        try {
+        await run(async () => {
           const created = await api.scheduleMeeting({ startsAt });
           setDone(`Added a meeting on ${formatMeetingTime(created.startsAt)}.`);
           onScheduled(created);
-        } catch (err) {
-          setError(err);
-        } finally {
-          setBusy(false);
-        }
+        });
       }}
     >
       <h3 id={titleId} className={styles.subTitle}>

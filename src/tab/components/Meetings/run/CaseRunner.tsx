@@ -21,6 +21,7 @@ import { ApiError } from '../../../api/client';
 import { useApp } from '../../../app/AppContext';
 import { formatDate, formatInstant, plural } from '../../../lib/format';
 import { CONCERN_OPTIONS } from '../../../lib/options';
+import { useSubmission } from '../../../lib/useSubmission';
 import { ActionForm } from '../../Actions/ActionForm';
 import { CloseDialog, EscalateDialog } from '../../CaseView/CaseDialogs';
 import { casePeople } from '../../CaseView/CaseView';
@@ -220,8 +221,8 @@ function LoadedCase({
   caseVersion.current = c.version;
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
-  const [stepError, setStepError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const quick = useSubmission();
+  const { busy, error: stepError } = quick;
 
   /** A change to the case, conditional on its version; the view and the meeting reload after it. */
   async function step(write: (version: number) => Promise<unknown>): Promise<void> {
@@ -237,16 +238,8 @@ function LoadedCase({
     await reload();
     onMeetingChanged();
   }
-  async function quickStep(write: (version: number) => Promise<unknown>): Promise<void> {
-    setBusy(true);
-    setStepError(null);
-    try {
-      await step(write);
-    } catch (e) {
-      setStepError(e);
-    } finally {
-      setBusy(false);
-    }
+  function quickStep(write: (version: number) => Promise<unknown>): Promise<void> {
+    return quick.run(() => step(write));
   }
 
   const stuck = d.insights.stuck || view.agendaItem?.section === 'stuck';
