@@ -4,24 +4,11 @@
  * rejected rows, and the export's file name and case count from the response headers.
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { ApiError, createApiClient } from '../../src/tab/api/client';
-import { makeTestApp } from '../helpers/api';
+import { ApiError } from '../../src/tab/api/client';
+import { serveRealApi } from './realApi';
 
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  const { app } = makeTestApp();
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
-
-const as = (user: string) => createApiClient({ baseUrl: base, getToken: async () => `dev:${user}` });
+const { as } = serveRealApi();
 const fixture = (name: string) => new Blob([readFileSync(join(__dirname, '..', 'fixtures', name))]);
 
 describe('the admin calls of the API client', () => {

@@ -3,33 +3,11 @@
  * bearer token on every call, If-Match on changes, problem+json as ApiError with field issues, and a
  * 412 carrying the server's current record.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { ApiError, createApiClient, loadDevUsers } from '../../src/tab/api/client';
-import { OWNER, makeTestApp, referral } from '../helpers/api';
+import { createApiClient, loadDevUsers } from '../../src/tab/api/client';
+import { OWNER, referral } from '../helpers/api';
+import { serveRealApi, caught } from './realApi';
 
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  const { app } = makeTestApp();
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
-
-const as = (user: string) => createApiClient({ baseUrl: base, getToken: async () => `dev:${user}` });
-
-async function caught(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
+const { as, base } = serveRealApi();
 
 describe('the tab’s API client', () => {
   test('signs in with the bearer token and reads who the user is and what they may do', async () => {
@@ -37,7 +15,7 @@ describe('the tab’s API client', () => {
     expect(me).toMatchObject({ id: 'dev-member-ewo', roles: ['CMOE.Member'] });
     expect(me.permissions).toContain('case.refer');
     expect(me.permissions).not.toContain('case.setConcern');
-    const users = await loadDevUsers({ baseUrl: base });
+    const users = await loadDevUsers({ baseUrl: base() });
     expect(users?.map((u) => u.id)).toContain('dev-senior');
   });
 

@@ -2,33 +2,10 @@
  * The tab's schedule, read and minutes calls (src/tab/api/meetingApi.ts) against the real API through
  * real HTTP: the paths, bodies and If-Match the screens rely on, and what a senior manager is refused.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { ApiError, createApiClient } from '../../src/tab/api/client';
-import { makeTestApp, referral } from '../helpers/api';
+import { referral } from '../helpers/api';
+import { serveRealApi, caught } from './realApi';
 
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  const { app } = makeTestApp();
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
-
-const as = (user: string) => createApiClient({ baseUrl: base, getToken: async () => `dev:${user}` });
-
-async function caught(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
+const { as } = serveRealApi();
 
 describe('the meetings calls of the tab’s client', () => {
   test('schedule from the cadence (again: nothing new), a one-off, attendance with If-Match and its 412, cancel', async () => {
