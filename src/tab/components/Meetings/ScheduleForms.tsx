@@ -11,7 +11,7 @@ import { plural, todayLondon } from '../../lib/format';
 import { useSubmission } from '../../lib/useSubmission';
 import { DateField, NumberField } from '../common/FormFields';
 import { ProblemBar } from '../common/ProblemBar';
-import { formatMeetingTime, startsAtFrom } from './meetingsModel';
+import { formatMeetingTime, isClockTime, startsAtFrom } from './meetingsModel';
 import { useMeetingsStyles } from './Meetings.styles';
 import { MessageBar, MessageBarBody } from '../common/MessageBar';
 
@@ -89,6 +89,7 @@ export function OneOffForm({ onScheduled }: { onScheduled(created: Meeting): voi
   const { busy, error, run } = useSubmission();
   const [done, setDone] = useState<string | null>(null);
   const startsAt = startsAtFrom(date, time);
+  const badTime = time !== '' && !isClockTime(time);
   const issues = (path: string) => (error instanceof ApiError ? error.issuesFor(path) : []);
   return (
     <form
@@ -122,10 +123,8 @@ export function OneOffForm({ onScheduled }: { onScheduled(created: Meeting): voi
           className={styles.narrowField}
           label="Time (UK time)"
           required
-          validationState={time !== '' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(time) ? 'error' : 'none'}
-          validationMessage={
-            time !== '' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(time) ? 'Enter a time such as 09:30.' : undefined
-          }
+          validationState={badTime ? 'error' : 'none'}
+          validationMessage={badTime ? 'Enter a time such as 09:30.' : undefined}
         >
           <Input type="time" value={time} onChange={(_, d) => setTime(d.value)} />
         </Field>

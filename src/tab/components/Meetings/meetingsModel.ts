@@ -80,9 +80,14 @@ export function archiveStatus(m: Meeting): string {
   }
 }
 
+/** A 24-hour `HH:MM` as a time input gives it. */
+export function isClockTime(time: string): boolean {
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(time);
+}
+
 /** The ISO instant for a date and time typed as London wall-clock time; null when either is missing. */
 export function startsAtFrom(date: LocalDate | null, time: string): string | null {
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return null;
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !isClockTime(time)) return null;
   return londonInstant(date, time).toISOString();
 }
 
