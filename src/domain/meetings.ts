@@ -56,19 +56,24 @@ export function cadenceMeetings(policy: Policy, fromDate: LocalDate, count: numb
  * none is stored yet does the cadence decide (`meetingId` null). A cadence date on which a stored meeting
  * was cancelled is skipped, so cancelling a meeting without a replacement moves referrals to the next
  * cadence meeting rather than to a meeting that will not happen.
+ *
+ * With `stillToBeHeld`, a completed meeting is passed over the same way (the meeting to open next is
+ * not one already held today); a referral's date keeps counting it (a referral received on a meeting
+ * day is dated that day).
  */
 export function nextMeetingOnOrAfter(
   date: LocalDate,
   meetings: ReadonlyArray<StoredMeeting>,
   policy: Policy,
+  opts: { stillToBeHeld?: boolean } = {},
 ): { date: LocalDate; startsAt: string; meetingId: string | null } {
   let best: { at: number; meeting: StoredMeeting } | null = null;
-  const cancelledDates = new Set<LocalDate>();
+  const skippedDates = new Set<LocalDate>();
   for (const m of meetings) {
     const startsAt = new Date(m.startsAt);
     const day = toLondonDate(startsAt);
-    if (m.status === 'cancelled') {
-      cancelledDates.add(day);
+    if (m.status === 'cancelled' || (opts.stillToBeHeld && m.status === 'completed')) {
+      skippedDates.add(day);
       continue;
     }
     if (day < date) continue;
@@ -87,7 +92,7 @@ export function nextMeetingOnOrAfter(
   for (;;) {
     const [next] = cadenceMeetings(policy, from, 1);
     if (next === undefined) throw new Error('unreachable: cadenceMeetings returned no meeting');
-    if (!cancelledDates.has(next.date)) return { ...next, meetingId: null };
+    if (!skippedDates.has(next.date)) return { ...next, meetingId: null };
     from = addDays(next.date, 1);
   }
 }

@@ -42,13 +42,8 @@ export async function nextMeeting(
       meetingId: running.id,
     };
   }
-  // Then the next one still to be held: a meeting completed earlier today is not "next", and its day
-  // gets no cadence meeting either (it is skipped like a cancelled one).
-  return nextMeetingOnOrAfter(
-    today(call),
-    meetings.map((m) => (m.status === 'completed' ? { ...m, status: 'cancelled' as const } : m)),
-    deps.policy,
-  );
+  // Then the next one still to be held (not one completed earlier today).
+  return nextMeetingOnOrAfter(today(call), meetings, deps.policy, { stillToBeHeld: true });
 }
 
 export async function scheduleMeeting(

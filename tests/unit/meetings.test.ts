@@ -121,6 +121,16 @@ describe('next meeting and referral date (ToR §4)', () => {
     });
   });
 
+  it('for the meeting still to be held, passes over one completed that day (a referral still counts it)', () => {
+    const stored = [meeting('held', '2026-03-09T10:00:00.000Z', 'completed')];
+    expect(nextMeetingOnOrAfter('2026-03-09', stored, mondays).meetingId).toBe('held');
+    expect(nextMeetingOnOrAfter('2026-03-09', stored, mondays, { stillToBeHeld: true })).toEqual({
+      date: '2026-04-07',
+      startsAt: '2026-04-07T09:00:00.000Z',
+      meetingId: null,
+    });
+  });
+
   it('compares stored meetings by their London date', () => {
     // 23:30Z on 30 June is 00:30 on 1 July in London.
     const stored = [meeting('late', '2026-06-30T23:30:00.000Z', 'scheduled')];
