@@ -22,6 +22,7 @@ import {
   planNotifications,
 } from '../domain/notifications';
 import type { Policy } from '../domain/policy';
+import { OPEN_CASE_STATUSES } from '../domain/types';
 import type { Logger } from '../log';
 import type { ConversationRegistration, NotificationRecord, Store } from '../store/ports';
 import { cardActivity } from './cards/adaptive';
@@ -109,7 +110,7 @@ export async function readSnapshot(
     return { cases: [], actions: [], meetings: await store.meetings.list({}), escalations: [], chairs: [] };
   }
   const [cases, actions, meetings, escalations, chairs] = await Promise.all([
-    store.cases.list({ status: ['referred', 'open', 'escalated', 'monitoring'] }),
+    store.cases.list({ status: [...OPEN_CASE_STATUSES] }),
     store.actions.list({ status: ['open', 'done'] }),
     store.meetings.list({}),
     store.escalations.list({ awaitingResponse: true }),

@@ -82,6 +82,8 @@ export const concernSchema = z.enum(CONCERNS);
 export type Concern = z.infer<typeof concernSchema>;
 
 export const CASE_STATUSES = ['referred', 'open', 'escalated', 'monitoring', 'closed'] as const;
+/** Every status but closed: the cases the group is still working on (agenda, reminders). */
+export const OPEN_CASE_STATUSES = ['referred', 'open', 'escalated', 'monitoring'] as const;
 export const caseStatusSchema = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
 

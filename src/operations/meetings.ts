@@ -6,7 +6,7 @@ import { buildAgenda } from '../domain/agenda';
 import { NotFoundError } from '../domain/errors';
 import { nextMeetingOnOrAfter } from '../domain/meetings';
 import { toLondonDate } from '../domain/calendar';
-import type { AgendaItem, Meeting } from '../domain/types';
+import { type AgendaItem, type Case, type Meeting, OPEN_CASE_STATUSES } from '../domain/types';
 import { type Call, type OperationDeps, audit, authorize, nowIso, today } from './context';
 import type { ScheduleMeetingInput } from './inputs';
 
@@ -77,12 +77,14 @@ export async function agendaFor(
   deps: OperationDeps,
   call: Call,
   meetingStartsAt: Date,
+  /** Lists the caller has already read (the open cases, all meetings), so they are not read twice. */
+  known: { openCases?: readonly Case[]; meetings?: readonly Meeting[] } = {},
 ): Promise<AgendaItem[]> {
   const [cases, actions, escalations, meetings] = await Promise.all([
-    deps.store.cases.list({ status: ['referred', 'open', 'escalated', 'monitoring'] }),
+    known.openCases ?? deps.store.cases.list({ status: [...OPEN_CASE_STATUSES] }),
     deps.store.actions.list({ status: ['open', 'done'] }),
     deps.store.escalations.list({ awaitingResponse: true }),
-    deps.store.meetings.list({}),
+    known.meetings ?? deps.store.meetings.list({}),
   ]);
   return buildAgenda({
     cases,

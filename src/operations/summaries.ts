@@ -4,13 +4,12 @@
  * without ever holding more than ref, initials and year group.
  */
 import { isOverdue } from '../domain/actions';
-import { buildAgenda } from '../domain/agenda';
 import { nextMeetingOnOrAfter } from '../domain/meetings';
 import { channelLabel } from '../domain/minimise';
-import type { Action, AgendaItem, LocalDate } from '../domain/types';
+import { type Action, type AgendaItem, type LocalDate, OPEN_CASE_STATUSES } from '../domain/types';
 import { listActions } from './actions';
 import { type Call, type OperationDeps, authorize, today } from './context';
-import { getAgenda } from './meetings';
+import { agendaFor } from './meetings';
 
 export interface LabelledAction {
   action: Action;
@@ -49,28 +48,12 @@ export async function nextAgendaSummary(deps: OperationDeps, call: Call): Promis
   await authorize(deps, call, 'meeting.read', 'meetings');
   const meetings = await deps.store.meetings.list({});
   const next = nextMeetingOnOrAfter(today(call), meetings, deps.policy);
-  const cases = await deps.store.cases.list({ status: ['referred', 'open', 'escalated', 'monitoring'] });
-  let items: AgendaItem[];
-  let frozen = false;
-  if (next.meetingId !== null) {
-    const agenda = await getAgenda(deps, call, next.meetingId);
-    items = agenda.items;
-    frozen = agenda.frozen;
-  } else {
-    const [actions, escalations] = await Promise.all([
-      deps.store.actions.list({ status: ['open', 'done'] }),
-      deps.store.escalations.list({ awaitingResponse: true }),
-    ]);
-    items = buildAgenda({
-      cases,
-      actions,
-      escalations,
-      meetings,
-      meetingStartsAt: new Date(next.startsAt),
-      now: call.now,
-      policy: deps.policy,
-    });
-  }
+  const cases = await deps.store.cases.list({ status: [...OPEN_CASE_STATUSES] });
+  // A started meeting's agenda is frozen into it; otherwise it is worked out from the lists read here.
+  const stored = next.meetingId === null ? undefined : meetings.find((m) => m.id === next.meetingId);
+  const frozen = stored?.agenda != null;
+  const items =
+    stored?.agenda ?? (await agendaFor(deps, call, new Date(next.startsAt), { openCases: cases, meetings }));
   const labels = new Map(cases.map((c) => [c.ref, channelLabel(c)]));
   return {
     meeting: { id: next.meetingId, date: next.date, startsAt: next.startsAt },
