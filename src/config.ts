@@ -172,6 +172,13 @@ export const envSchema = z.object({
   /** Run the bot's sweep in the server (at NOTIFY_TIME, and every SWEEP_INTERVAL_MINUTES for minutes published). */
   SWEEP_ENABLED: bool.default(true),
   SWEEP_INTERVAL_MINUTES: int(1, 1440).default(5),
+  /**
+   * Development and tests only: the server's clock starts at this instant (ISO time with a zone) and
+   * advances in real time, so the tab, the API, the bot and the demo data all live on that day.
+   */
+  CLOCK_START: z.iso
+    .datetime({ offset: true, message: 'must be an ISO time with a zone, like 2027-03-08T09:00:00Z' })
+    .optional(),
 });
 
 /** What the SharePoint store needs (STORE=sharepoint). */
@@ -226,6 +233,8 @@ export interface Config {
   policy: Policy;
   bot: BotConfig;
   notificationPolicy: NotificationPolicy;
+  /** CLOCK_START: the instant the server's clock starts at (dev sign-in outside production only). */
+  clockStart: Date | null;
 }
 
 export class ConfigError extends Error {
@@ -274,6 +283,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (e.NODE_ENV === 'production')
       problems.push('AUTH_MODE: dev sign-in is refused when NODE_ENV=production');
     if (!LOOPBACK.has(e.HOST)) problems.push(`HOST: dev sign-in only listens on localhost (127.0.0.1, ::1)`);
+  }
+  // A server on another day is for development and tests: a production (or real sign-in) server that
+  // believed it was another day would send reminders and judge deadlines wrongly.
+  if (e.CLOCK_START !== undefined) {
+    if (e.NODE_ENV === 'production') problems.push('CLOCK_START: refused when NODE_ENV=production');
+    if (e.AUTH_MODE !== 'dev') problems.push('CLOCK_START: only accepted with AUTH_MODE=dev');
   }
   // The SharePoint store signs in as the app (msal-node): everything it needs is named when missing.
   if (e.STORE === 'sharepoint') {
@@ -391,5 +406,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sweepIntervalMinutes: e.SWEEP_INTERVAL_MINUTES,
     },
     notificationPolicy: notificationPolicy.data,
+    clockStart: e.CLOCK_START === undefined ? null : new Date(e.CLOCK_START),
   };
 }

@@ -16,6 +16,8 @@ import { consentRoutes } from './api/consent';
 import type { StoreForRequest } from './api/requestStore';
 import { mountTab } from './api/tab';
 import { type BotRuntime, type BotSettings, type DirectorySettings, createBotRuntime } from './bot';
+import { realTiming } from './bot/timing';
+import { type Clock, clockStartingAt, systemClock } from './clock';
 import { ConfigError, type Config, loadConfig } from './config';
 import { toLondonDate } from './domain/calendar';
 import { generateDemoData } from './demo/generate';
@@ -38,7 +40,7 @@ export interface Running {
  * Seeds synthetic demo data into an empty SQLite store, so a first local run has something to show.
  * Never into SharePoint: a site is real data's home, even an empty one.
  */
-async function seedIfEmpty(store: Store, config: Config, log: Logger): Promise<void> {
+async function seedIfEmpty(store: Store, config: Config, clock: Clock, log: Logger): Promise<void> {
   if (
     config.store !== 'sqlite' ||
     !config.seedDemo ||
@@ -46,16 +48,15 @@ async function seedIfEmpty(store: Store, config: Config, log: Logger): Promise<v
     !(await isStoreEmpty(store))
   )
     return;
-  const now = new Date();
+  const now = clock();
   const data = generateDemoData({ cases: config.seedCases, today: toLondonDate(now), policy: config.policy });
   const counts = await seedStore(store, data, now.toISOString());
   log.info('seeded synthetic demo data', counts);
 }
 
 /** Dev sign-in (synthetic users) or Teams SSO, as configured; config has already refused unsafe mixes. */
-function authenticatorFor(config: Config, log: Logger): Authenticator {
+function authenticatorFor(config: Config, clock: Clock, log: Logger): Authenticator {
   if (config.authMode === 'dev' || !config.teams) return new DevAuthenticator();
-  const clock = () => new Date();
   const keys = new JwksKeySource({
     fetch: httpJwksFetcher(jwksUrlFor(config.teams.authorityHost, config.teams.tenantId)),
     clock,
@@ -162,7 +163,7 @@ export function botSettingsFor(config: Config, log: Logger): BotSettings {
 }
 
 /** The bot at /api/messages with its sweep, as configured; null when config turned it off. */
-function botFor(config: Config, store: Store, log: Logger): BotRuntime | null {
+function botFor(config: Config, store: Store, clock: Clock, log: Logger): BotRuntime | null {
   if (config.bot.mode === 'off') {
     log.warn('bot disabled: set BOT_APP_ID (Azure Bot Service) to serve /api/messages outside localhost');
     return null;
@@ -173,18 +174,30 @@ function botFor(config: Config, store: Store, log: Logger): BotRuntime | null {
     notificationPolicy: config.notificationPolicy,
     settings: botSettingsFor(config, log),
     log,
+    clock,
+    // The sweep plans by its timing's clock: the same one, with real sleeps.
+    timing: { ...realTiming, now: () => clock().getTime() },
   });
 }
 
+/**
+ * The server's clock: the system clock, or (CLOCK_START, which config accepts only with dev sign-in
+ * outside production) one that starts at the chosen instant and runs on from there.
+ */
+export function clockFor(config: Config): Clock {
+  return config.clockStart ? clockStartingAt(config.clockStart) : systemClock;
+}
+
 export async function start(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Running> {
+  const clock = clockFor(config);
   const { store, storeForRequest } = storesFor(config, log);
-  await seedIfEmpty(store, config, log);
-  const bot = botFor(config, store, log);
+  await seedIfEmpty(store, config, clock, log);
+  const bot = botFor(config, store, clock, log);
   const app = createApp({
     store,
     policy: config.policy,
-    authenticator: authenticatorFor(config, log),
-    clock: () => new Date(),
+    authenticator: authenticatorFor(config, clock, log),
+    clock,
     log,
     bodyLimit: config.bodyLimit,
     rateLimitPerMinute: config.rateLimitPerMinute,
@@ -242,6 +255,8 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const running = await start(config, log);
   console.log(`\nCMOE Tracker is running (${config.store}, ${config.authMode} sign-in)`);
+  if (config.clockStart)
+    console.log(`  Clock:       started at ${config.clockStart.toISOString()} (CLOCK_START)`);
   console.log(`  Tab and API: ${running.url}/`);
   console.log(`  Health:      ${running.url}/healthz`);
   if (config.authMode === 'dev')

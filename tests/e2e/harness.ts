@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -36,6 +37,16 @@ export const PREPARE_TIMEOUT_MS = 15 * 60_000;
 export const E2E_TEST_TIMEOUT_MS = 120_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The moment every browser test starts at, whatever day it runs: the server gets it as CLOCK_START and
+ * each page's clock is set to the server's time (Playwright's clock), so "today" is the same on both
+ * sides and the demo data is seeded for that day. A Monday morning whose 21st day on is Easter Monday.
+ * `E2E_CLOCK_START` (an ISO time) runs the browser tests at another moment (.ci/run's date matrix).
+ */
+export const E2E_CLOCK_START = new Date(process.env.E2E_CLOCK_START ?? '2027-03-08T09:00:00.000Z');
+if (Number.isNaN(E2E_CLOCK_START.getTime()))
+  throw new Error('E2E_CLOCK_START must be an ISO time, like 2027-03-08T09:00:00Z');
 
 function ensureChromium(): void {
   if (existsSync(CHROMIUM)) return;
@@ -130,13 +141,21 @@ async function freePort(): Promise<number> {
 export interface TestServer {
   url: string;
   pid: number;
+  /** The server's time now: its CLOCK_START plus the time since it was started (within a second). */
+  now(): Date;
   stop(): Promise<void>;
 }
 
-/** Starts `node dist/src/server.js` on a free port over a new SQLite file seeded with `seedCases`. */
-export async function startServer(opts: { seedCases: number }): Promise<TestServer> {
+/**
+ * Starts `node dist/src/server.js` on a free port over a new SQLite file seeded with `seedCases`, its
+ * clock starting at `clockStart` (default E2E_CLOCK_START).
+ */
+export async function startServer(opts: { seedCases: number; clockStart?: Date }): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'cmoe-e2e-'));
   const port = await freePort();
+  const clockStart = opts.clockStart ?? E2E_CLOCK_START;
+  // Measured on the monotonic clock, as the server measures its own.
+  const spawnedAt = performance.now();
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'server.js')], {
     cwd: ROOT,
     env: {
@@ -150,6 +169,7 @@ export async function startServer(opts: { seedCases: number }): Promise<TestServ
       SEED_DEMO: 'true',
       SEED_CASES: String(opts.seedCases),
       LOG_LEVEL: 'warn',
+      CLOCK_START: clockStart.toISOString(),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -177,6 +197,7 @@ export async function startServer(opts: { seedCases: number }): Promise<TestServ
   return {
     url,
     pid,
+    now: () => new Date(clockStart.getTime() + (performance.now() - spawnedAt)),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         let timer: NodeJS.Timeout | undefined;
@@ -222,6 +243,8 @@ export async function newContext(
         : route.abort(),
   );
   context.setDefaultTimeout(15_000);
+  // The page's clock runs from the server's time, so the tab's "today" is the server's.
+  await context.clock.install({ time: server.now() });
   // axe-core goes in as an init script: the server's CSP (script-src 'self') rightly refuses a
   // script tag added to the page, and init scripts are not page content.
   if (opts.axe) await context.addInitScript({ path: AXE });

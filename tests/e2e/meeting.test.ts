@@ -78,7 +78,7 @@ async function scheduledMeeting(): Promise<Meeting> {
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function futureWorkingDay(days: number): string {
-  return nextWorkingDayOnOrAfter(addDays(toLondonDate(new Date()), days), EMPTY_CALENDAR);
+  return nextWorkingDayOnOrAfter(addDays(toLondonDate(server.now()), days), EMPTY_CALENDAR);
 }
 
 // Shared by the tests below, in order.
@@ -280,7 +280,7 @@ describe('the chair runs a meeting in a browser', () => {
       senior.call('PUT', `/api/meetings/${meeting.id}/cases/${picked.first}/record`, { summary: 'x' }, 1),
       senior.call('POST', `/api/meetings/${meeting.id}/publish`, undefined, 1),
       senior.call('POST', `/api/meetings/${meeting.id}/cases/${picked.first}/actions`, { description: 'x' }),
-      senior.call('POST', '/api/meetings', { startsAt: new Date().toISOString() }),
+      senior.call('POST', '/api/meetings', { startsAt: server.now().toISOString() }),
     ]);
     expect(refusals.map((r) => r.status)).toEqual([403, 403, 403, 403]);
   });

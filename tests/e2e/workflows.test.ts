@@ -198,7 +198,7 @@ describe('the tab in a browser, outside Teams', () => {
       const before = await chairApi().get<Action[]>(`/api/actions?caseRef=${target.ref}`);
 
       // A weekend date is explained too, before and after submitting.
-      const today = toLondonDate(new Date());
+      const today = toLondonDate(server.now());
       let saturday = addDays(today, 1);
       while (new Date(`${saturday}T00:00:00Z`).getUTCDay() !== 6) saturday = addDays(saturday, 1);
       await form.getByRole('textbox', { name: /Success measure/ }).fill('Panel date agreed and recorded');
@@ -231,7 +231,7 @@ describe('the tab in a browser, outside Teams', () => {
       await page.getByRole('link', { name: 'Refer a child' }).click();
       await page.getByRole('heading', { name: 'Refer a child', level: 1 }).waitFor();
       await expectVisible(page.getByText(/To see the referral date and eligibility, fill in/));
-      const today = toLondonDate(new Date());
+      const today = toLondonDate(server.now());
       const receivedOn = addDays(today, -3);
       await page.getByRole('textbox', { name: 'First name' }).fill('Referra');
       await page.getByRole('textbox', { name: 'Last name' }).fill('Testchild-Synthetic');
@@ -319,7 +319,7 @@ describe('the tab in a browser, outside Teams', () => {
         (a) => a.description === description && a.completionNote?.includes('family engaged'),
       );
       expect(done?.status).toBe('done');
-      expect(done?.completedOn).toBe(toLondonDate(new Date()));
+      expect(done?.completedOn).toBe(toLondonDate(server.now()));
     } finally {
       await context.close();
     }

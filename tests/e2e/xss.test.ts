@@ -69,7 +69,7 @@ const CHAIR_PERSON = { id: 'dev-chair', email: 'alex.sample@example.org' };
 
 async function seedPayloads(): Promise<void> {
   const api = chair();
-  const today = toLondonDate(new Date());
+  const today = toLondonDate(server.now());
   const due = nextWorkingDayOnOrAfter(addDays(today, 14), EMPTY_CALENDAR);
   const later = nextWorkingDayOnOrAfter(addDays(today, 28), EMPTY_CALENDAR);
   // The closed case carries payloads in its names and closure note only: a closed case's page shows
@@ -271,7 +271,7 @@ describe('free text with markup and script in it', () => {
     const api = chair();
     const first = markers.length;
     const person = () => ({ name: evil(200), service: evil(200) });
-    const startsAt = new Date(Date.now() + 60 * 60 * 1000).toISOString();
+    const startsAt = new Date(server.now().getTime() + 60 * 60 * 1000).toISOString();
     let meeting = await ok<Meeting>(
       api.call('POST', '/api/meetings', { startsAt, attendees: [person()], apologies: [person()] }),
     );

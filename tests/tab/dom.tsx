@@ -1,3 +1,5 @@
+import { installTabClock } from './clock';
+
 /**
  * What jsdom lacks and Fluent UI uses (matchMedia for reduced motion, ResizeObserver for positioning,
  * scrollTo), as inert stand-ins, and the native <dialog>'s methods (common/ModalDialog), after the HTML
@@ -50,5 +52,9 @@ if (dialogProto && !dialogProto.showModal) {
     if (open.dispatchEvent(cancel)) open.close();
   });
 }
+
+// Every DOM test runs on the fixed "today" of ./clock (reinstalled per test: a test may fake timers).
+beforeEach(() => installTabClock());
+afterEach(() => jest.useRealTimers());
 
 export {};

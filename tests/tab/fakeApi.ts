@@ -28,10 +28,11 @@ import type {
 } from '../../src/tab/api/adminApi';
 import type { MeetingAgenda } from '../../src/tab/api/meetingApi';
 import type { CaseDetail, CaseSummary, MeetingCaseView, ReferralCheck } from '../../src/domain/views';
+import { TAB_NOW, TAB_TODAY } from './clock';
 import { ApiError, type CmoeApi, type Me, type NextMeeting } from '../../src/tab/api/client';
 
-/** Today in London: the forms compute against the real clock, so the fake server does too. */
-export const TODAY = toLondonDate(new Date());
+/** Today in London: the tab's clock in these tests (./clock), so the fake server's too. */
+export const TODAY = TAB_TODAY;
 
 /** A signed-in user as GET /api/me answers: permissions from the server's one matrix (src/auth/roles.ts). */
 function me(id: string, name: string, email: string, roles: Role[]): Me {
@@ -195,6 +196,8 @@ const invalid = (detail: string, issues: { path: string; message: string }[]) =>
   new ApiError(400, 'Invalid', 'Invalid request', detail, issues);
 
 export class FakeApi implements CmoeApi {
+  /** The fake server's clock for the times it stamps (the tab's fixed moment unless a test moves it). */
+  now: () => Date = () => TAB_NOW;
   summaries: CaseSummary[] = [];
   mineRefs: string[] = [];
   meetings: Meeting[] = [];
@@ -445,7 +448,7 @@ export class FakeApi implements CmoeApi {
   /** Someone else changes a meeting on the "server" (bumps its version), e.g. the chair's other device. */
   changeMeetingOnServer(id: string, patch: Partial<Meeting>): Meeting {
     const m = this.meetings.find((x) => x.id === id)!;
-    return this.storeMeeting({ ...m, ...patch, version: m.version + 1, updatedAt: new Date().toISOString() });
+    return this.storeMeeting({ ...m, ...patch, version: m.version + 1, updatedAt: this.now().toISOString() });
   }
   async scheduleMeeting(body: Parameters<CmoeApi['scheduleMeeting']>[0]) {
     this.log('scheduleMeeting', body);
@@ -573,7 +576,7 @@ export class FakeApi implements CmoeApi {
       ...current,
       ...change,
       version: (current?.version ?? 0) + 1,
-      updatedAt: new Date().toISOString(),
+      updatedAt: this.now().toISOString(),
     };
     const records = current ? m.records.map((r) => (r.caseRef === ref ? next : r)) : [...m.records, next];
     this.meetings = this.meetings.map((x) => (x.id === id ? { ...x, records, version: x.version + 1 } : x));
@@ -718,7 +721,7 @@ export class FakeApi implements CmoeApi {
   }
   async publishMinutes(id: string, version: number) {
     this.log('publishMinutes', id, version);
-    return this.transition(id, version, 'completed', { minutesPublishedAt: new Date().toISOString() });
+    return this.transition(id, version, 'completed', { minutesPublishedAt: this.now().toISOString() });
   }
 
   // --- Admin and scrutiny (src/tab/api/adminApi.ts) ---

@@ -2,10 +2,11 @@
 import './dom';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
+import { EMPTY_CALENDAR, addDays, nextWorkingDayOnOrAfter } from '../../src/domain/calendar';
 import type { Meeting } from '../../src/domain/types';
 import { MeetingRunner } from '../../src/tab/components/Meetings/run/MeetingRunner';
 import { draftKey } from '../../src/tab/components/Meetings/run/useRecordAutosave';
-import { CHAIR_ME, FakeApi, makeAction, makeCase, makeMeeting } from './fakeApi';
+import { CHAIR_ME, FakeApi, TODAY, makeAction, makeCase, makeMeeting } from './fakeApi';
 import { renderInApp, setText, userSetup } from './render';
 
 const M = 'm1';
@@ -227,9 +228,10 @@ describe('the chair runs a meeting', () => {
 
     setText(screen.getByRole('textbox', { name: /Success measure/ }), 'Visit note on the timeline');
     await user.selectOptions(screen.getByRole('combobox', { name: /^Owner/ }), 'dev-member-ewo');
-    const due = new Date(Date.now() + 21 * 86_400_000);
-    while (due.getUTCDay() === 0 || due.getUTCDay() === 6) due.setUTCDate(due.getUTCDate() + 1);
-    setText(screen.getByLabelText(/Due date/), due.toISOString().slice(0, 10));
+    // Three weeks on, moved off weekends and bank holidays by the calendar (from TAB_NOW, 7 December
+    // 2026, that is past the Boxing Day substitute holiday on the 28th).
+    const due = nextWorkingDayOnOrAfter(addDays(TODAY, 21), EMPTY_CALENDAR);
+    setText(screen.getByLabelText(/Due date/), due);
     await user.click(screen.getByRole('button', { name: 'Add action' }));
     await screen.findByText(/^Action added: due/);
     expect(api.calls.find((c) => c.method === 'addMeetingAction')!.args.slice(0, 2)).toEqual([

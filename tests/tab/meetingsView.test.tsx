@@ -19,6 +19,7 @@ import {
   makeMeeting,
   makeSummary,
 } from './fakeApi';
+import { TAB_NOW } from './clock';
 import { renderInApp, userSetup } from './render';
 
 const MEMBER: Me = {
@@ -54,7 +55,7 @@ function record(caseRef: string, over: Partial<MeetingCaseRecord>): MeetingCaseR
     challengeNote: null,
     leadChange: null,
     version: 1,
-    updatedAt: new Date().toISOString(),
+    updatedAt: TAB_NOW.toISOString(),
     ...over,
   };
 }
@@ -105,7 +106,7 @@ describe('a meeting, read-only', () => {
   });
 
   test('while it runs, a member follows along: a record saved on the server appears after the next poll as "Now discussing"', async () => {
-    jest.useFakeTimers();
+    jest.useFakeTimers({ now: TAB_NOW });
     const api = seeded(MEMBER, { status: 'in-progress', agenda: AGENDA, chair: CHAIR_ME });
     api.actions = [makeAction(7, { caseRef: 'CMOE-0002', description: 'Offer a place at Demo Academy' })];
     const getMeeting = jest.spyOn(api, 'getMeeting');
@@ -172,7 +173,7 @@ describe('a meeting, read-only', () => {
   });
 
   test('following pauses while the tab is hidden and catches up when it is shown', async () => {
-    jest.useFakeTimers();
+    jest.useFakeTimers({ now: TAB_NOW });
     const api = seeded(MEMBER, { status: 'in-progress', agenda: AGENDA });
     const getMeeting = jest.spyOn(api, 'getMeeting');
     page(api);
@@ -194,7 +195,7 @@ describe('a meeting, read-only', () => {
   });
 
   test('when the chair finishes, following stops and the minutes appear', async () => {
-    jest.useFakeTimers();
+    jest.useFakeTimers({ now: TAB_NOW });
     const api = seeded(MEMBER, { status: 'in-progress', agenda: AGENDA });
     const getMeeting = jest.spyOn(api, 'getMeeting');
     page(api);

@@ -56,6 +56,38 @@ describe('configuration', () => {
     expect(() => loadConfig({ HOST: '::1' })).not.toThrow();
   });
 
+  test('CLOCK_START starts the clock at an instant for development and tests, never in production', () => {
+    expect(loadConfig({}).clockStart).toBeNull();
+    expect(loadConfig({ CLOCK_START: '2027-03-27T23:30:00Z' }).clockStart).toEqual(
+      new Date('2027-03-27T23:30:00.000Z'),
+    );
+    expect(loadConfig({ NODE_ENV: 'test', CLOCK_START: '2027-03-28T00:30:00+01:00' }).clockStart).toEqual(
+      new Date('2027-03-27T23:30:00.000Z'),
+    );
+    expect(() => loadConfig({ CLOCK_START: '2027-03-27 23:30' })).toThrow(
+      /CLOCK_START: must be an ISO time with a zone/,
+    );
+    expect(() => loadConfig({ CLOCK_START: '2027-03-27T23:30:00' })).toThrow(/CLOCK_START/);
+    // Production refuses it even before dev sign-in is refused, naming the setting.
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        AUTH_MODE: 'teams',
+        TENANT_ID: '7d1c0a4e-2b3f-4c5d-8e9f-0a1b2c3d4e5f',
+        CLIENT_ID: '3c9b8a7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d',
+        CLOCK_START: '2027-03-27T23:30:00Z',
+      }),
+    ).toThrow(/CLOCK_START: refused when NODE_ENV=production/);
+    expect(() =>
+      loadConfig({
+        AUTH_MODE: 'teams',
+        TENANT_ID: '7d1c0a4e-2b3f-4c5d-8e9f-0a1b2c3d4e5f',
+        CLIENT_ID: '3c9b8a7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d',
+        CLOCK_START: '2027-03-27T23:30:00Z',
+      }),
+    ).toThrow(/CLOCK_START: only accepted with AUTH_MODE=dev/);
+  });
+
   const TENANT = '7d1c0a4e-2b3f-4c5d-8e9f-0a1b2c3d4e5f';
   const CLIENT = '3c9b8a7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d';
   const SITE =
