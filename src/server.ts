@@ -16,7 +16,7 @@ import { consentRoutes } from './api/consent';
 import type { StoreForRequest } from './api/requestStore';
 import { mountTab } from './api/tab';
 import { type BotRuntime, type BotSettings, type DirectorySettings, createBotRuntime } from './bot';
-import { realTiming } from './bot/timing';
+import { timingOn } from './bot/timing';
 import { type Clock, clockStartingAt, systemClock } from './clock';
 import { ConfigError, type Config, loadConfig } from './config';
 import { toLondonDate } from './domain/calendar';
@@ -176,7 +176,7 @@ function botFor(config: Config, store: Store, clock: Clock, log: Logger): BotRun
     log,
     clock,
     // The sweep plans by its timing's clock: the same one, with real sleeps.
-    timing: { ...realTiming, now: () => clock().getTime() },
+    timing: timingOn(clock),
   });
 }
 
@@ -188,8 +188,12 @@ export function clockFor(config: Config): Clock {
   return config.clockStart ? clockStartingAt(config.clockStart) : systemClock;
 }
 
-export async function start(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Running> {
-  const clock = clockFor(config);
+/** Starts the server; `clock` is the configured one unless a test passes its own (a Teams sign-in test). */
+export async function start(
+  config: Config,
+  log: Logger = createLogger(config.logLevel),
+  clock: Clock = clockFor(config),
+): Promise<Running> {
   const { store, storeForRequest } = storesFor(config, log);
   await seedIfEmpty(store, config, clock, log);
   const bot = botFor(config, store, clock, log);

@@ -67,7 +67,8 @@ export class MemberListDirectory implements RoleDirectory {
   constructor(
     private readonly load: () => Promise<readonly Member[]>,
     private readonly ttlMs = 5 * 60_000,
-    private readonly clock: () => number = Date.now,
+    /** Elapsed time for the TTL, on the monotonic clock (a cache age, never a date). */
+    private readonly clock: () => number = () => performance.now(),
     private readonly onLoadError: (e: unknown) => void = () => undefined,
   ) {}
 
@@ -129,7 +130,7 @@ export function memberFileDirectory(
   return new MemberListDirectory(
     async () => z.array(memberSchema).parse(JSON.parse(await readFile(path, 'utf8'))),
     ttlMs,
-    Date.now,
+    () => performance.now(),
     onLoadError,
   );
 }

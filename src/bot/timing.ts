@@ -16,6 +16,11 @@ export const realTiming: Timing = {
   random: () => Math.random(),
 };
 
+/** Real sleeps and randomness, with "now" read from `clock` (the server's clock seam, src/clock.ts). */
+export function timingOn(clock: () => Date): Timing {
+  return { ...realTiming, now: () => clock().getTime() };
+}
+
 /**
  * A virtual clock: `sleep` moves time on at once. Deterministic when `random` is fixed. For tests, the
  * CLI's `--now` runs and anything that must not wait for real time.

@@ -85,8 +85,12 @@ export function parseSeedArgs(argv: readonly string[]): SeedArgs {
   return out;
 }
 
-/** Runs the command; resolves to the process exit code. */
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+/** Runs the command; resolves to the process exit code. `now` is read once here (tests pin it). */
+export async function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  now: Date = new Date(),
+): Promise<number> {
   let args: SeedArgs;
   try {
     args = parseSeedArgs(argv);
@@ -112,7 +116,6 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       );
       return 1;
     }
-    const now = new Date();
     const today = toLondonDate(now);
     const started = process.hrtime.bigint();
     const data = generateDemoData({ cases: args.cases, seed: args.seed, today, policy: DEFAULT_POLICY });

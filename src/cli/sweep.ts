@@ -4,15 +4,16 @@
  * ledger makes the two safe together (nothing is posted twice).
  *
  * `--now` plans as if it were that time (dates in the past or the future both work); the ledger's own
- * timestamps stay on the real clock. `--dry-run` lists what would be posted and writes nothing.
+ * timestamps stay on the real clock (or CLOCK_START's, in development and tests). `--dry-run` lists what would be posted and writes nothing.
  * Exit codes: 0 done, 1 some deliveries failed (they are retried by the next sweep), 2 bad usage,
  * 78 bad configuration.
  */
 import { createBotRuntime } from '../bot';
 import type { SweepReport } from '../bot/sweep';
+import { timingOn } from '../bot/timing';
 import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../log';
-import { botSettingsFor, storeFor } from '../server';
+import { botSettingsFor, clockFor, storeFor } from '../server';
 
 export const USAGE = `Usage: npm run sweep -- [--now <ISO time>] [--dry-run]
 
@@ -126,6 +127,8 @@ export async function main(
   }
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const store = storeFor(config, log);
+  // The system clock, or CLOCK_START's (development and tests): the ledger's timestamps follow it.
+  const clock = clockFor(config);
   try {
     const bot = createBotRuntime({
       store,
@@ -133,6 +136,8 @@ export async function main(
       notificationPolicy: config.notificationPolicy,
       settings: botSettingsFor(config, log),
       log,
+      clock,
+      timing: timingOn(clock),
     });
     const report = await bot.sweep({ ...(args.now ? { now: args.now } : {}), dryRun: args.dryRun });
     for (const line of formatReport(report, args.dryRun)) print(line);

@@ -5,6 +5,9 @@ import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/log';
 import { start } from '../../src/server';
 
+/** The servers' clock starts here (CLOCK_START), so the demo data is seeded for the same day every run. */
+const CLOCK_START = '2027-03-08T09:00:00Z';
+
 describe('the composition root', () => {
   let dir: string;
   beforeEach(() => {
@@ -14,7 +17,7 @@ describe('the composition root', () => {
 
   test('a first start seeds synthetic demo data and serves /healthz and the cases; a restart does not seed again', async () => {
     const config = {
-      ...loadConfig({ SQLITE_PATH: join(dir, 'db', 'cmoe.sqlite'), SEED_CASES: '30' }),
+      ...loadConfig({ SQLITE_PATH: join(dir, 'db', 'cmoe.sqlite'), SEED_CASES: '30', CLOCK_START }),
       port: 0,
     };
     const first = await start(config, silentLogger);
@@ -47,7 +50,10 @@ describe('the composition root', () => {
   });
 
   test('with seeding off, the store starts empty', async () => {
-    const config = { ...loadConfig({ SQLITE_PATH: join(dir, 'empty.sqlite'), SEED_DEMO: 'false' }), port: 0 };
+    const config = {
+      ...loadConfig({ SQLITE_PATH: join(dir, 'empty.sqlite'), SEED_DEMO: 'false', CLOCK_START }),
+      port: 0,
+    };
     const running = await start(config, silentLogger);
     try {
       const res = await fetch(`${running.url}/api/cases`, {

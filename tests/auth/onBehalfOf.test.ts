@@ -16,6 +16,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { openSharePointStore, SCHEMA, type SharePointStore } from '../../src/store/sharepoint';
 import { onBehalfOfUsers, storesFor } from '../../src/server';
+import { realTimeMs } from '../fakes/realTime';
 import { openIdConfiguration } from '../fakes/tokenEndpoint';
 import { CLIENT_ID as SSO_CLIENT_ID, FakeTokenIssuer, TENANT } from '../fakes/tokenIssuer';
 import { TEST_POLICY } from '../helpers/api';
@@ -76,7 +77,8 @@ interface Harness {
 function harness(): Harness {
   const logs: string[] = [];
   const log = createLogger('debug', (l) => logs.push(l));
-  const clock = { now: Date.now() };
+  // msal stamps the fake endpoint's tokens with real expiry times: the cache's clock starts at real now.
+  const clock = { now: realTimeMs() };
   const tokens = new GraphTokenProvider({
     tenantId: TENANT_ID,
     clientId: CLIENT_ID,

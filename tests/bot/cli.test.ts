@@ -43,7 +43,13 @@ describe('npm run sweep', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cmoe-sweep-'));
     fake = await FakeBotConnector.start();
-    env = { SQLITE_PATH: join(dir, 'cmoe.sqlite'), MEETING_ANCHOR_DATE: '2026-01-12', LOG_LEVEL: 'silent' };
+    env = {
+      SQLITE_PATH: join(dir, 'cmoe.sqlite'),
+      MEETING_ANCHOR_DATE: '2026-01-12',
+      LOG_LEVEL: 'silent',
+      // The ledger's own timestamps: on the day the runs plan for (--now), whatever day this runs.
+      CLOCK_START: '2026-03-25T09:00:00Z',
+    };
     const store = openSqliteStore(env.SQLITE_PATH as string);
     await seedCaseWithAction({ store, policy: POLICY });
     const install = { ...botAddedToTeam(), serviceUrl: fake.url } as Activity;
@@ -96,6 +102,8 @@ describe('npm run sweep', () => {
       ...env,
       HOST: '0.0.0.0',
       AUTH_MODE: 'teams',
+      // Teams sign-in takes no CLOCK_START; the command stops before it reads any clock.
+      CLOCK_START: undefined,
       TENANT_ID: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
       CLIENT_ID: '11111111-2222-4333-8444-555555555555',
     });

@@ -14,6 +14,9 @@ import { FakeBotConnector } from '../fakes/botConnector';
 import { BOT, TEAM, botAddedToTeam, click, executeData, installationUpdate, message } from './harness';
 import type { AdaptiveCard } from '../../src/bot/cards/adaptive';
 
+/** The server's clock starts here (CLOCK_START): a Monday morning, 21 days before Easter Monday. */
+const NOW = new Date('2027-03-08T09:00:00.000Z');
+
 let dir: string;
 let fake: FakeBotConnector;
 let running: Running;
@@ -25,6 +28,7 @@ beforeEach(async () => {
     SQLITE_PATH: join(dir, 'cmoe.sqlite'),
     SEED_DEMO: 'false',
     SWEEP_ENABLED: 'false',
+    CLOCK_START: NOW.toISOString(),
   });
   running = await start({ ...config, port: 0 }, silentLogger);
 });
@@ -73,11 +77,11 @@ describe('the server with the bot', () => {
       provision: 'none',
       referralSource: 'ewo',
       referredBy: 'Demo Member (Bea Placeholder)',
-      receivedOn: new Date().toISOString().slice(0, 10),
+      receivedOn: toLondonDate(NOW),
     });
     const ref = ((await referral.json()) as { case: { ref: string } }).case.ref;
-    // Due in 10 working days (whatever today is), swept the working day before at noon.
-    const due = addWorkingDays(toLondonDate(new Date()), 10, EMPTY_CALENDAR);
+    // Due in 10 working days (past Easter), swept the working day before at noon.
+    const due = addWorkingDays(toLondonDate(NOW), 10, EMPTY_CALENDAR);
     const created = await api('/actions', {
       caseRef: ref,
       description: 'Offer a school place',

@@ -45,6 +45,9 @@ describe('seed command arguments', () => {
   });
 });
 
+/** The moment the command runs at: the demo data is seeded as of that day. */
+const NOW = new Date('2027-03-08T09:00:00.000Z');
+
 describe('seed command', () => {
   let dir: string;
   let errors: jest.SpyInstance;
@@ -62,7 +65,7 @@ describe('seed command', () => {
   });
 
   it('exits 2 with the usage on a bad argument', async () => {
-    expect(await main(['--cases', 'many'], { SQLITE_PATH: join(dir, 'x.sqlite') })).toBe(2);
+    expect(await main(['--cases', 'many'], { SQLITE_PATH: join(dir, 'x.sqlite') }, NOW)).toBe(2);
     expect(String(errors.mock.calls[0]?.[0])).toMatch(/--cases must be a whole number[\s\S]*Usage:/);
     expect(existsSync(join(dir, 'x.sqlite'))).toBe(false);
   });
@@ -70,17 +73,17 @@ describe('seed command', () => {
   it('seeds an empty database, refuses a second time, and starts afresh with --reset', async () => {
     const path = join(dir, 'nested', 'cmoe.sqlite');
     const env = { SQLITE_PATH: path };
-    expect(await main(['--cases', '8', '--seed', '3'], env)).toBe(0);
-    expect(String(logs.mock.calls[0]?.[0])).toMatch(/8 cases/);
+    expect(await main(['--cases', '8', '--seed', '3'], env, NOW)).toBe(0);
+    expect(String(logs.mock.calls[0]?.[0])).toMatch(/as of 2027-03-08[\s\S]*8 cases/);
 
-    expect(await main(['--cases', '8'], env)).toBe(1);
+    expect(await main(['--cases', '8'], env, NOW)).toBe(1);
     expect(String(errors.mock.calls[0]?.[0])).toMatch(/already has data.*--reset/);
 
     // --reset deletes the files rather than opening them: a corrupt database is no obstacle.
     writeFileSync(path, 'not a database');
     writeFileSync(`${path}-wal`, 'stale');
     writeFileSync(`${path}-shm`, 'stale');
-    expect(await main(['--cases', '5', '--reset'], env)).toBe(0);
+    expect(await main(['--cases', '5', '--reset'], env, NOW)).toBe(0);
     const store = openSqliteStore(path);
     try {
       expect(await store.cases.list()).toHaveLength(5);

@@ -120,6 +120,7 @@ describe('import command', () => {
       await main(
         [fixture('custom-headers.csv'), '--mapping', fixture('custom-mapping.json'), '--dry-run'],
         env,
+        TEST_NOW,
       ),
     ).toBe(0);
     expect(out.join('\n')).toMatch(/Column F \(Old column\) is ignored\./);

@@ -7,6 +7,7 @@ import { main as provisionCommand } from '../../src/cli/provisionSharePoint';
 import { UnauthenticatedError } from '../../src/domain/errors';
 import { provisionSharePoint } from '../../src/store/sharepoint';
 import { SCHEMA } from '../../src/store/sharepoint/schema';
+import { realTimeMs } from '../fakes/realTime';
 import { openIdConfiguration, startTokenEndpoint, type RunningTokenEndpoint } from '../fakes/tokenEndpoint';
 import { testTls } from '../fakes/tls';
 import {
@@ -38,7 +39,8 @@ describe('Graph tokens', () => {
 
   beforeEach(() => {
     endpoint.requests.length = 0;
-    now = Date.now();
+    // msal stamps the fake endpoint's tokens with real expiry times: the cache's clock starts at real now.
+    now = realTimeMs();
   });
 
   const provider = (credential: ConstructorParameters<typeof GraphTokenProvider>[0]['credential']) =>

@@ -43,6 +43,8 @@ test('STORE=sharepoint serves the cases kept in SharePoint, and seeds no demo da
       GRAPH_BASE_URL: env.graph.url,
       AUTHORITY_HOST: env.tokens.url,
       LOG_LEVEL: 'silent',
+      // Dev sign-in, so the clock can start at a fixed moment like every test's.
+      CLOCK_START: '2027-03-08T09:00:00Z',
     }),
     port: 0,
   };

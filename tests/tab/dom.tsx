@@ -53,8 +53,8 @@ if (dialogProto && !dialogProto.showModal) {
   });
 }
 
-// Every DOM test runs on the fixed "today" of ./clock (reinstalled per test: a test may fake timers).
+// Every DOM test runs on the fixed "today" of ./clock, reinstalled per test (a test may fake the timers
+// too). Never taken down: testing-library's cleanup after the test still renders on it.
 beforeEach(() => installTabClock());
-afterEach(() => jest.useRealTimers());
 
 export {};

@@ -19,7 +19,7 @@ import {
   makeMeeting,
   makeSummary,
 } from './fakeApi';
-import { TAB_NOW } from './clock';
+import { TAB_NOW, installTabClock } from './clock';
 import { renderInApp, userSetup } from './render';
 
 const MEMBER: Me = {
@@ -74,7 +74,8 @@ const heading = () =>
 const caseArticle = (scope: HTMLElement, name: RegExp) => within(scope).getByRole('article', { name });
 
 afterEach(() => {
-  jest.useRealTimers();
+  // Real timers again, on the tab's fixed clock (./clock).
+  installTabClock();
   window.history.replaceState(null, '', '/');
 });
 
