@@ -31,6 +31,16 @@ const ioAndSdks = [
   'undici',
 ];
 
+/** Reads of the real clock for "now", which no test may make unfixed (exported for its own test). */
+const fixTheClock =
+  'A test never reads the real clock: pass a clock or `now` in, or jest.useFakeTimers({ now }) (README: dates in tests).';
+export const testClockRules = [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: fixTheClock },
+  { selector: "CallExpression[callee.name='Date']", message: fixTheClock },
+  // Date.now called or passed as a clock (`clock = Date.now`).
+  { selector: "MemberExpression[object.name='Date'][property.name='now']", message: fixTheClock },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'appPackage/build/**'] },
   js.configs.recommended,
@@ -191,5 +201,14 @@ export default tseslint.config(
   {
     files: ['tests/**/*.ts', 'tests/**/*.tsx', 'src/**/*.test.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // A test never depends on the day it runs (tests/setup/clockGuard.ts fails one that reads the real
+    // clock at run time; this catches it in the editor). A real-time use that is right (a timeout, a
+    // fake's token expiry) says so: `// eslint-disable-next-line no-restricted-syntax -- real time: why`.
+    files: ['tests/**/*.ts', 'tests/**/*.tsx', 'src/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...testClockRules],
+    },
   },
 );

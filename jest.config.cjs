@@ -30,6 +30,8 @@ module.exports = {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   // The test CA of the local HTTPS fakes, for workers of a jest started without `npm test`.
   globalSetup: '<rootDir>/tests/setup/testTls.cjs',
+  // A test that reads the real clock for "now" fails (tests/setup/clockGuard.ts).
+  setupFilesAfterEnv: ['<rootDir>/tests/setup/clockGuard.ts'],
   maxWorkers: 2,
   testTimeout: 20000,
 };

@@ -105,6 +105,7 @@ function ensureBuilt(): void {
 /** Chromium installed and dist/ fresh, done once across parallel jest workers. */
 export async function prepareE2E(): Promise<void> {
   const lock = join(tmpdir(), `cmoe-e2e-prepare-${ROOT.replace(/[^a-z0-9]/gi, '_')}.lock`);
+  // eslint-disable-next-line no-restricted-syntax -- real time: the preparation lock’s timeouts
   const started = Date.now();
   for (;;) {
     try {
@@ -112,8 +113,10 @@ export async function prepareE2E(): Promise<void> {
       break;
     } catch {
       // A lock left by a killed run is stale after the longest preparation could take.
+      // eslint-disable-next-line no-restricted-syntax -- real time: the preparation lock’s timeouts
       if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > PREPARE_TIMEOUT_MS)
         rmSync(lock, { recursive: true, force: true });
+      // eslint-disable-next-line no-restricted-syntax -- real time: the preparation lock’s timeouts
       if (Date.now() - started > PREPARE_TIMEOUT_MS) throw new Error(`Timed out waiting for ${lock}`);
       await sleep(500);
     }

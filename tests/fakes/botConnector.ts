@@ -71,6 +71,7 @@ export class FakeBotConnector {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
+    // eslint-disable-next-line no-restricted-syntax -- real time: the connector’s tokens expire in real time
     ready.fake = new FakeBotConnector(server, `http://127.0.0.1:${port}/`, options.clock ?? Date.now);
     return ready.fake;
   }

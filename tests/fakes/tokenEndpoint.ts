@@ -83,6 +83,7 @@ function assertionValid(jwt: string, certPem: string, clientId: string, audience
     payload.iss === clientId &&
     payload.sub === clientId &&
     payload.aud === audience &&
+    // eslint-disable-next-line no-restricted-syntax -- real time: issued tokens expire in real time, as Entra’s do
     exp * 1000 > Date.now()
   );
 }
@@ -107,6 +108,7 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
     error_description: description,
     error_codes: [Number(/^AADSTS(\d+)/.exec(description)?.[1] ?? 0)],
     ...extra,
+    // eslint-disable-next-line no-restricted-syntax -- real time: issued tokens expire in real time, as Entra’s do
     timestamp: new Date().toISOString(),
     trace_id: randomBytes(16).toString('hex'),
     correlation_id: randomBytes(16).toString('hex'),
@@ -219,6 +221,7 @@ export async function startTokenEndpoint(options: TokenEndpointOptions): Promise
         return;
       }
       const token = `fake-graph-token.${randomBytes(24).toString('base64url')}`;
+      // eslint-disable-next-line no-restricted-syntax -- real time: issued tokens expire in real time, as Entra’s do
       issued.set(token, Date.now() + expiresIn * 1000);
       issuedTo.set(token, assertion === null ? { grant: 'app-only' } : { grant: 'on-behalf-of', assertion });
       record(200, clientAuth, assertion);

@@ -130,6 +130,7 @@ function error(
     status,
     headers: { 'content-type': 'application/json', ...headers },
     body: {
+      // eslint-disable-next-line no-restricted-syntax -- real time: SharePoint stamps with its own clock
       error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': randomUUID() } },
     },
   };
@@ -294,6 +295,7 @@ export class GraphFake {
 
   /** Adds an item as SharePoint would store it (no checks): for seeding large lists and malformed items. */
   putItem(list: FakeList, fields: Record<string, unknown>): FakeItem {
+    // eslint-disable-next-line no-restricted-syntax -- real time: SharePoint stamps with its own clock
     const now = new Date().toISOString();
     const item: FakeItem = {
       id: list.nextItemId++,
@@ -671,6 +673,7 @@ export class GraphFake {
     Object.assign(item.fields, checked.fields);
     index(list, item);
     item.version++;
+    // eslint-disable-next-line no-restricted-syntax -- real time: SharePoint stamps with its own clock
     item.modified = new Date().toISOString();
     return json(200, this.fieldsJson(list, item));
   }
@@ -766,6 +769,7 @@ export class GraphFake {
         file.bytes = Buffer.from(bytes);
         const item = list.items.get(file.itemId) as FakeItem;
         item.version++;
+        // eslint-disable-next-line no-restricted-syntax -- real time: SharePoint stamps with its own clock
         item.modified = new Date().toISOString();
         return json(200, this.driveItemJson(list, name));
       }
