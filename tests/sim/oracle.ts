@@ -89,6 +89,8 @@ export interface Verdict {
   /** Meetings whose minutes do not list exactly the cases discussed. */
   minutesMismatches: number;
   expected: Expected[];
+  /** Messages due during each outage (by its `why`), expected at the first sweep after it. */
+  caughtUp: Record<string, number>;
 }
 
 // --- Reading the fake Bot Connector's posts ---------------------------------------------------------
@@ -369,7 +371,11 @@ export function judge(j: Journal, posts: readonly Post[]): Verdict {
   for (const r of Object.values(rows)) {
     for (const f of Object.keys(totals) as (keyof KindRow)[]) totals[f] += r[f];
   }
-  return { rows, totals, problems, stuckMismatches, minutesMismatches, expected };
+  const caughtUp: Record<string, number> = {};
+  for (const o of j.outages) {
+    caughtUp[o.why] = expected.filter((e) => e.dueAt >= o.from && e.dueAt < o.to && e.sweepAt >= o.to).length;
+  }
+  return { rows, totals, problems, stuckMismatches, minutesMismatches, expected, caughtUp };
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -403,6 +409,11 @@ export function formatTable(title: string, v: Verdict): string {
     title,
     ...rows.map(fmt),
     `stuck detection mismatches: ${v.stuckMismatches}; minutes mismatches: ${v.minutesMismatches}`,
+    `due during an outage, expected at the first sweep after it: ${
+      Object.entries(v.caughtUp)
+        .map(([why, n]) => `${why} ${n}`)
+        .join(', ') || 'none'
+    }`,
   ].join('\n');
 }
 

@@ -204,7 +204,8 @@ export async function simulateYear(o: YearOptions): Promise<YearResult> {
   const outageDay = '2027-09-09';
   const removedAt = londonAt('2027-06-15', '12:00');
   const addedAt = londonAt('2027-06-22', '08:00');
-  const special = new Set([killFrom, plusDays(killFrom, 1), outageDay, '2027-06-15', '2027-06-22']);
+  const special = new Set([killFrom, plusDays(killFrom, 1), outageDay]);
+  for (let d = '2027-06-15'; d <= '2027-06-22'; d = plusDays(d, 1)) special.add(d);
   const ordinary = working.filter((d) => !special.has(d));
   const twinDays = new Set(Array.from({ length: 12 }, () => pick(ordinary)));
   const burstDays = new Set(Array.from({ length: 10 }, () => pick(ordinary)));
@@ -498,15 +499,19 @@ export async function simulateYear(o: YearOptions): Promise<YearResult> {
       at(t, () => sweep('extra-run'));
     }
     if (burstDays.has(d)) {
+      // A burst of throttling and unavailability at the morning sweep, shorter than the sender's retries:
+      // the first sends of the sweep fail, then the service recovers.
       at(londonAt(d, '08:29'), async () => {
-        fake.respondWith(
+        const burst = [
           { status: 429, headers: { 'retry-after': '2' } },
           { status: 503 },
           { status: 429, headers: { 'retry-after': '1' } },
           { status: 503, headers: { 'retry-after': '3' } },
           { status: 429 },
-        );
+        ];
+        fake.setRule(() => burst.shift());
       });
+      at(londonAt(d, '08:45'), async () => fake.setRule(undefined));
     }
   }
   for (let d = o.from; d <= lastDay; d = plusDays(d, 1)) {
