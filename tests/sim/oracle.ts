@@ -12,7 +12,7 @@
  * | list-check reminder | 5 working days before a meeting | slot of meeting date - 5 working days, while it has not started |
  * | action due soon | 3 working days before due | slot of due - 3 working days (not before the first slot after the due date was set), while the due date has not passed |
  * | action overdue | the working day after due, then every 5 working days | slot of due + 1 + 5k working days, k = 0, 1, ... while open |
- * | escalation prompt | when a case becomes stuck | the first full sweep at which the case is stuck (ToR rule below), once per stretch without progress |
+ * | escalation prompt | when a case becomes stuck | the first full sweep on a working day, at or after 08:30, at which the case is stuck (ToR rule below), once per stretch without progress |
  * | escalation response overdue | the day after the response due date | slot of the first working day after the due date, while unanswered |
  * | minutes published | when the chair publishes minutes | the first sweep after publication |
  * | annual review of the ToR | 1 month before the anniversary | slot of the first working day on or after that date |
@@ -275,7 +275,9 @@ export function judge(j: Journal, posts: readonly Post[]): Verdict {
 
   // Stuck cases: a prompt at the first full sweep that finds the case stuck, once per stretch without progress.
   for (const s of eligible) {
-    if (!s.full) continue;
+    // Like every message of the table: on a working day, from its 08:30 on (none on weekends, none early).
+    const day = londonDate(s.at);
+    if (!s.full || !isWorkingDay(day) || s.at < slotOf(day)) continue;
     for (const c of j.cases.values()) {
       if (w.statusAt(c, s.at) === null || w.statusAt(c, s.at) === 'escalated') continue;
       if (w.awaitingEscalation(c.ref, s.at) || !w.stuck(c, s.at)) continue;

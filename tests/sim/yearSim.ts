@@ -100,6 +100,8 @@ export interface YearResult {
   posts: Post[];
   /** HTTP send attempts the fake Bot Connector answered with a failure. */
   failedAttempts: number;
+  /** Those failures by HTTP status. */
+  failedByStatus: Record<number, number>;
   sweeps: number;
 }
 
@@ -200,12 +202,13 @@ export async function simulateYear(o: YearOptions): Promise<YearResult> {
   // Special days: the process killed, a second instance, Bot Connector bursts and an outage, the bot removed.
   const working: string[] = [];
   for (let d = o.from; d <= lastDay; d = plusDays(d, 1)) if (isWorkingDay(d)) working.push(d);
-  const killFrom = nextWorkingDayFrom('2027-03-10');
-  const outageDay = '2027-09-09';
-  const removedAt = londonAt('2027-06-15', '12:00');
-  const addedAt = londonAt('2027-06-22', '08:00');
+  // Each falls on a morning with a meeting reminder or list check due, so there is always something to catch up.
+  const killFrom = nextWorkingDayFrom('2027-03-12');
+  const outageDay = '2027-09-24';
+  const removedAt = londonAt('2027-06-23', '12:00');
+  const addedAt = londonAt('2027-06-30', '08:00');
   const special = new Set([killFrom, plusDays(killFrom, 1), outageDay]);
-  for (let d = '2027-06-15'; d <= '2027-06-22'; d = plusDays(d, 1)) special.add(d);
+  for (let d = '2027-06-23'; d <= '2027-06-30'; d = plusDays(d, 1)) special.add(d);
   const ordinary = working.filter((d) => !special.has(d));
   const twinDays = new Set(Array.from({ length: 12 }, () => pick(ordinary)));
   const burstDays = new Set(Array.from({ length: 10 }, () => pick(ordinary)));
@@ -515,7 +518,7 @@ export async function simulateYear(o: YearOptions): Promise<YearResult> {
     }
   }
   for (let d = o.from; d <= lastDay; d = plusDays(d, 1)) {
-    if (!isWorkingDay(d) && rnd() < (o.offDayRunRate ?? 0.08)) {
+    if (!isWorkingDay(d) && rnd() < (o.offDayRunRate ?? 0.3)) {
       at(londonAt(d, '09:00') + Math.floor(rnd() * 480) * 60_000, () => sweep('restart'));
     }
   }
@@ -592,5 +595,8 @@ export async function simulateYear(o: YearOptions): Promise<YearResult> {
 
   const posts = fake.posted.map((p) => identify(p.activity, p.at));
   const failedAttempts = fake.requests.filter((r) => r.status >= 400).length;
-  return { journal, posts, failedAttempts, sweeps: journal.sweeps.length };
+  const failedByStatus: Record<number, number> = {};
+  for (const r of fake.requests)
+    if (r.status >= 400) failedByStatus[r.status] = (failedByStatus[r.status] ?? 0) + 1;
+  return { journal, posts, failedAttempts, failedByStatus, sweeps: journal.sweeps.length };
 }
