@@ -522,9 +522,14 @@ export async function simulateYear(o: YearOptions): Promise<YearResult> {
       at(londonAt(d, '09:00') + Math.floor(rnd() * 480) * 60_000, () => sweep('restart'));
     }
   }
-  // The chair flags two cases stuck by hand.
-  for (const day of ['2027-04-21', '2027-10-06']) {
-    at(londonAt(day, '11:00'), async () => {
+  // The chair flags two cases stuck by hand; the second late on a Friday, and the server restarts on the
+  // Saturday (its start-up sweep must leave the prompt for Monday's 08:30).
+  at(londonAt('2027-10-09', '10:00'), () => sweep('restart'));
+  for (const [day, time] of [
+    ['2027-04-21', '11:00'],
+    ['2027-10-08', '17:30'],
+  ] as const) {
+    at(londonAt(day, time), async () => {
       const candidates = [...journal.cases.values()].filter(
         (c) => !['closed', 'escalated'].includes(statusOf(c.ref)),
       );
