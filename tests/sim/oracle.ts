@@ -314,6 +314,26 @@ export function judge(j: Journal, posts: readonly Post[]): Verdict {
     const k = `${p.kind}|${p.key}`;
     postsByKey.set(k, [...(postsByKey.get(k) ?? []), p]);
   }
+  // Nothing goes out while the bot is removed, the Bot Connector is down or the process is dead.
+  for (const p of posts) {
+    const o = j.outages.find((x) => p.at >= x.from && p.at < x.to);
+    if (o) problems.push(`${p.kind} ${p.key} posted at ${iso(p.at)}, during the outage "${o.why}"`);
+  }
+  // The scheduler's own sweep ran at 08:30 London on every working day (unless the process was dead).
+  for (let d = londonDate(j.start); slotOf(d) < j.end; d = plusDays(d, 1)) {
+    if (!isWorkingDay(d) || slotOf(d) < j.start || down(slotOf(d) - 1)) continue;
+    if (!sweeps.some((s) => s.full && s.instance === 'scheduler' && s.at === slotOf(d))) {
+      problems.push(`no scheduled sweep at 08:30 on ${d}`);
+    }
+  }
+  for (let d = londonDate(j.start); d < londonDate(j.end); d = plusDays(d, 1)) {
+    if (
+      !isWorkingDay(d) &&
+      sweeps.some((s) => s.instance === 'scheduler' && s.full && londonDate(s.at) === d)
+    ) {
+      problems.push(`a scheduled full sweep ran on ${d}, not a working day`);
+    }
+  }
   for (const e of expected) {
     const row = rows[e.kind];
     row.expected++;
