@@ -45,6 +45,12 @@ describe('a year in the life of the group, in virtual time', () => {
       expect([...j.meetings.values()].filter((m) => m.cancelledAt !== null)).toHaveLength(1);
       // Each outage had messages due during it, which the oracle expected (and found) after it.
       for (const o of j.outages) expect([o.why, (verdict.caughtUp[o.why] ?? 0) > 0]).toEqual([o.why, true]);
+      // The school holiday is in the settings, but it is not a closure: the group's messages carry on.
+      const inSummerHoliday = result.posts.filter((p) => {
+        const d = londonDate(p.at);
+        return d >= '2027-07-22' && d <= '2027-09-01';
+      });
+      expect(inSummerHoliday.length).toBeGreaterThan(10);
       // Bursts of 429 and 503, retried within the sweep (and a morning of 503s, caught up after).
       expect(result.failedByStatus[429]).toBeGreaterThan(5);
       expect(result.failedByStatus[503]).toBeGreaterThan(5);
