@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures the API over loopback and the domain rules at scale, on synthetic data.
  *
- *   npm run bench -- [--cases 5000] [--domain-cases 10000] [--seconds 8] [--only tab] [--write]
+ *   npm run bench -- [--cases 5000] [--domain-cases 10000] [--seconds 8] [--only tab|year] [--write]
  *
  * The machine is shared and noisy, so each figure comes with a baseline from the same run (GET /healthz
  * through the same stack) and ratios are what to compare between runs. `--write` rewrites
@@ -29,13 +29,14 @@ import { importBench } from './import';
 import { botBench } from './bot';
 import { sharePointBench } from './sharepoint';
 import { benchTab } from './tab';
+import { yearSimBench } from './yearSim';
 
 interface Args {
   cases: number;
   domainCases: number;
   seconds: number;
   write: boolean;
-  only: 'tab' | null;
+  only: 'tab' | 'year' | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -53,7 +54,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--write') a.write = true;
     else if (k === '--only') {
       const what = argv[++i];
-      if (what !== 'tab') throw new Error('--only takes: tab');
+      if (what !== 'tab' && what !== 'year') throw new Error('--only takes: tab, year');
       a.only = what;
     } else throw new Error(`unknown argument ${k}`);
   }
@@ -139,6 +140,11 @@ async function main(): Promise<void> {
   if (args.only === 'tab') {
     if (args.write) throw new Error('--write rewrites the whole file: run without --only');
     await benchTab((s = '') => console.log(s), { cases: args.cases });
+    return;
+  }
+  if (args.only === 'year') {
+    if (args.write) throw new Error('--write rewrites the whole file: run without --only');
+    await yearSimBench((s = '') => console.log(s));
     return;
   }
   const command = `npm run bench -- --cases ${args.cases} --domain-cases ${args.domainCases} --seconds ${args.seconds}`;
@@ -302,6 +308,7 @@ async function main(): Promise<void> {
   await importBench(out, args.cases);
   out();
   await botBench(out);
+  await yearSimBench(out);
   await benchTab(out, { cases: args.cases });
   if (args.write) {
     const file = join(__dirname, '..', '..', 'docs', 'benchmarks.md');

@@ -59,6 +59,11 @@ export interface SweepDeps {
   retry?: RetryPolicy;
   /** A delivery that failed this many times (across sweeps) is given up and logged. */
   maxAttempts?: number;
+  /**
+   * The planner (default: the domain's `planNotifications`). Only the year simulation's own test passes
+   * another (a deliberately wrong one), to prove its independent oracle notices when the app is wrong.
+   */
+  plan?: typeof planNotifications;
 }
 
 export interface SweepOptions {
@@ -174,7 +179,7 @@ export async function runSweep(deps: SweepDeps, options: SweepOptions = {}): Pro
   const maxAttempts = deps.maxAttempts ?? 8;
 
   const snapshot = await readSnapshot(store, deps.directory, options.kinds);
-  const planned = planNotifications(snapshot, deps.policy, deps.notificationPolicy, now, {
+  const planned = (deps.plan ?? planNotifications)(snapshot, deps.policy, deps.notificationPolicy, now, {
     ...(options.kinds ? { kinds: options.kinds } : {}),
   });
   const targets = targetsOf(await store.bot.listConversations({ active: true }), deps.teamId, log);

@@ -377,7 +377,8 @@ class WorkingDayTable {
  * - `action-overdue:<action>:<due date>:<n>`: the working day after the due date, then every N working
  *   days; the owner is mentioned, and the chair too from the 2nd reminder.
  * - `escalation-prompt:<ref>:<lastProgressAt>`: once per stuck episode (a stretch without progress) of
- *   a case that is not escalated or closed and has no escalation awaiting a response.
+ *   a case that is not escalated or closed and has no escalation awaiting a response; by a run on a
+ *   working day at or after its slot (a weekend restart waits for the next working day's 08:30).
  * - `escalation-overdue:<escalation>:<response due>`: the working day after the response due date, while
  *   no response is recorded.
  * - `minutes-published:<meeting>`: as soon as minutes are published (within `catchUpWorkingDays`).
@@ -570,7 +571,10 @@ export function planNotifications(
 
   // --- Escalations: prompts for stuck cases, overdue responses ---------------------------------------
   const awaiting = snapshot.escalations.filter((e) => e.response === null);
-  if (wants('escalation-prompt')) {
+  // Planned only by a run on a working day at or after its slot, like every scheduled message: a full
+  // sweep at a weekend restart, or before 08:30, must not prompt the chair then (the year simulation's
+  // oracle caught a Saturday restart doing so).
+  if (wants('escalation-prompt') && asOf === today) {
     const escalatedRefs = new Set(awaiting.map((e) => e.caseRef));
     const windowStart = stuckWindowStart(snapshot.meetings, now, policy);
     const at = slot(asOf, np).toISOString();

@@ -350,6 +350,18 @@ describe('escalation prompts', () => {
   });
 });
 
+describe('escalation prompts on closed days', () => {
+  it("are not planned by a run on a weekend or before 08:30, and go out at the next working day's 08:30", () => {
+    const cases = [makeCase({ stuckFlag: true })];
+    // Saturday 14 March 2026 (a restart), and Monday 16 March before and at the slot.
+    expect(ofKind(plan({ cases }, '2026-03-14T12:00:00Z'), 'escalation-prompt')).toEqual([]);
+    expect(ofKind(plan({ cases }, '2026-03-16T08:00:00Z'), 'escalation-prompt')).toEqual([]);
+    expect(ids(ofKind(plan({ cases }, '2026-03-16T08:30:00Z'), 'escalation-prompt'))).toEqual([
+      'escalation-prompt:CMOE-0001:2025-11-20T09:00:00.000Z',
+    ]);
+  });
+});
+
 describe('escalation response overdue', () => {
   it('goes out the working day after the response was due, mentioning the chair', () => {
     const cases = [makeCase({ status: 'escalated' })];
