@@ -5,6 +5,7 @@
 import { asPerson } from '../auth/principal';
 import { isOverdue } from '../domain/actions';
 import { checkEligibility, weeksOut } from '../domain/eligibility';
+import { assertDates, caseDateIssues, closureDateIssues, pastDateIssues } from '../domain/dateRules';
 import { InvalidError, NotFoundError } from '../domain/errors';
 import { referralDateFor } from '../domain/meetings';
 import { statutoryPrompts } from '../domain/prompts';
@@ -186,6 +187,8 @@ export async function referCase(
   input: ReferralInput,
 ): Promise<{ case: Case; check: ReferralCheck }> {
   const check = await checkReferral(deps, call, input);
+  // After the role check (inside checkReferral); the check alone may ask "what if" about any date.
+  assertDates(caseDateIssues(input, today(call)));
   const yearGroup = input.yearGroup ?? check.derivedYearGroup;
   if (yearGroup === null) {
     // Outside R-11 and not typed: record the nearest edge so the case is kept, with the warning shown.
@@ -262,6 +265,13 @@ export async function updateCase(
       { path: 'status', message: 'is closed' },
     ]);
   }
+  // The date rules for the fields sent (a date of birth is judged against the receipt date, so a new
+  // receipt date re-judges it); a stored date from before the rules does not block other changes.
+  assertDates(
+    caseDateIssues({ ...current, ...input }, today(call)).filter(
+      (i) => i.path in input || (i.path === 'dateOfBirth' && 'receivedOn' in input),
+    ),
+  );
   const patch: CasePatch = { ...(input as CasePatch) };
   if (input.receivedOn !== undefined && input.receivedOn !== current.receivedOn) {
     patch.referralDate = referralDateFor(input.receivedOn, await deps.store.meetings.list({}), deps.policy);
@@ -283,6 +293,7 @@ export async function closeCase(
   input: CloseCaseInput,
 ): Promise<Case> {
   await authorize(deps, call, 'case.close', ref);
+  assertDates(closureDateIssues(input.date, today(call)));
   await loadCase(deps, ref);
   const updated = await deps.store.cases.update(
     ref,
@@ -340,6 +351,7 @@ export async function addListCheck(
   check: ListCheck,
 ): Promise<Case> {
   await authorize(deps, call, 'case.update', ref);
+  assertDates(pastDateIssues('checkedOn', check.checkedOn, today(call)));
   const current = await loadCase(deps, ref);
   const updated = await deps.store.cases.update(
     ref,
