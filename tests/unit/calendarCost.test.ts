@@ -4,6 +4,7 @@
  * meeting in 9999 (overdue actions from 2026) walked 8,000 years per action and took 2.6 s. Work is
  * counted (years whose holidays are looked up), never timed.
  */
+import request from 'supertest';
 import {
   EMPTY_CALENDAR,
   REGULAR_WEEKDAY_HOLIDAYS,
@@ -11,8 +12,14 @@ import {
   bankHolidayLookups,
   bankHolidays,
   isWorkingDay,
+  nextWorkingDayOnOrAfter,
+  toLondonDate,
   workingDaysBetween,
 } from '../../src/domain/calendar';
+import type { AgendaItem } from '../../src/domain/types';
+import { agendaFor } from '../../src/operations/meetings';
+import { MEMBER, OWNER, TEST_NOW, TEST_POLICY, makeTestApp, referral } from '../helpers/api';
+import { callAs } from '../import/helpers';
 
 function lookupsFor(work: () => void): number {
   const before = bankHolidayLookups();
@@ -74,3 +81,52 @@ describe('the calendar costs the same for a far date as for a near one', () => {
     );
   });
 });
+
+describe('an agenda far ahead costs what a near one costs', () => {
+  test('the agenda for a meeting in 9999 looks up no more years of bank holidays than one in 2100, a handful (2.6 s on main)', async () => {
+    const t = makeTestApp();
+    const ref = (await request(t.app).post('/api/cases').set(MEMBER).send(referral())).body.case.ref;
+    const due = nextWorkingDayOnOrAfter(addDays(toLondonDate(TEST_NOW), 3), TEST_POLICY.calendar);
+    for (let i = 0; i < 20; i++) {
+      const res = await request(t.app)
+        .post('/api/actions')
+        .set(MEMBER)
+        .send({
+          caseRef: ref,
+          description: `Visit ${i}`,
+          successMeasure: 'Recorded',
+          owner: OWNER,
+          dueDate: due,
+        });
+      expect(res.status).toBe(201);
+    }
+    const deps = { store: t.store, policy: TEST_POLICY };
+    const call = callAs('dev-chair');
+    let near: AgendaItem[] = [];
+    let far: AgendaItem[] = [];
+    const nearCost = await lookupsForAsync(async () => {
+      near = await agendaFor(deps, call, new Date('2026-06-01T09:00:00.000Z'));
+    });
+    const midCost = await lookupsForAsync(async () => {
+      await agendaFor(deps, call, new Date('2100-06-07T09:00:00.000Z'));
+    });
+    const farCost = await lookupsForAsync(async () => {
+      far = await agendaFor(deps, call, new Date('9999-06-07T09:00:00.000Z'));
+    });
+    // Both agendas list the case (in 9999 with its 20 actions long overdue); the far one costs no more
+    // calendar work.
+    expect(near.map((i) => i.caseRef)).toEqual([ref]);
+    expect(far.map((i) => i.caseRef)).toEqual([ref]);
+    expect(far[0]?.reasons.join(' ')).toMatch(/overdue/);
+    // A far date looks up at most its own end year more than a near one, and 9999 costs what 2100 does
+    // (on main: one lookup per year in between, about 8,000).
+    expect(farCost).toBeLessThanOrEqual(nearCost + 2);
+    expect(farCost).toBe(midCost);
+  });
+});
+
+async function lookupsForAsync(work: () => Promise<void>): Promise<number> {
+  const before = bankHolidayLookups();
+  await work();
+  return bankHolidayLookups() - before;
+}
