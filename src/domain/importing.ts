@@ -52,7 +52,7 @@ import {
   textOf,
 } from './importValues';
 import { nextMeetingOnOrAfter, referralDateFor } from './meetings';
-import { caseDateIssues, closureDateIssues } from './dateRules';
+import { caseDateIssues, closureDateIssues, dueDateIssues } from './dateRules';
 import type { Policy } from './policy';
 import {
   type Action,
@@ -457,6 +457,10 @@ function readActions(text: string, today: LocalDate, fail: (m: string) => void, 
     if (line.due !== null) {
       const d = parseDate({ kind: 'text', text: line.due }, today);
       if (!d.ok) return fail("has an action whose due date is not a date (write 'due: dd/mm/yyyy')");
+      // The app's bound on due dates (an imported action may already be overdue, so no lower bound
+      // but the records' own).
+      const bound = dueDateIssues('dueDate', d.value, today)[0];
+      if (bound) return fail(`has an action whose due date ${bound.message}`);
       dueDate = d.value;
     }
     if (line.ownerNamed)

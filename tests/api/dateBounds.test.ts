@@ -199,3 +199,24 @@ describe('dates bounded by rules that say why', () => {
     expect(await deps.store.cases.list()).toEqual([]);
   });
 });
+
+describe('dates bounded in the import', () => {
+  test('an imported action due in 2090 is refused naming its cell', async () => {
+    const deps = makeDeps();
+    const csv =
+      'Surname,Forename,DOB,Reason,Date received,Actions\r\nExample,Testy,14/05/2013,Perm ex,20/03/2026,Visit | due: 01/06/2090\r\n';
+    const error = await importSpreadsheet(
+      deps,
+      ADMIN_CALL,
+      { bytes: new TextEncoder().encode(csv) },
+      { dryRun: false, skipInvalid: false, mapping: null },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidError);
+    expect((error as InvalidError).issues).toEqual([
+      expect.objectContaining({
+        path: expect.stringMatching(/F2/),
+        message: expect.stringMatching(/2 years ahead/),
+      }),
+    ]);
+  });
+});
