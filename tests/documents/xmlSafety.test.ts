@@ -6,12 +6,14 @@
  * On main the minutes .docx and the .xlsx export were invalid XML (U+FFFE and controls written unchanged).
  */
 import { renderMinutesDocx } from '../../src/documents/minutesDocx';
+import { exportRow } from '../../src/domain/exporting';
 import type { MinutesContent } from '../../src/domain/minutes';
 import { xmlSafe } from '../../src/domain/text';
 import { parseCsv, writeCsv } from '../../src/import/csv';
 import { writeXlsx } from '../../src/import/xlsx';
 import { docxParagraphs } from '../helpers/docxText';
 import { officeXmlProblems, xmlError } from '../helpers/strictXml';
+import { makeCase } from '../unit/fixtures';
 
 /** Every UTF-16 code unit in order (surrogates included one by one, so each is lone or mispaired). */
 const EVERY_CODE_UNIT = Array.from({ length: 0x10000 }, (_, i) => String.fromCharCode(i)).join('');
@@ -111,5 +113,12 @@ describe('document writers against the whole Unicode range', () => {
     expect(csv).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
     // The CSV reader normalises line ends (CR LF inside quotes reads back as written).
     expect(parseCsv(csv)[1]).toEqual([xmlSafe(text)]);
+  });
+});
+
+describe('the export of text stored before the free-text rules', () => {
+  test('a control before a formula does not hide it from the formula guard', () => {
+    const row = exportRow(makeCase({ lastSchool: '\u0000=HYPERLINK("http://example.invalid")' }), [], null);
+    expect(row).toContain('\'=HYPERLINK("http://example.invalid")');
   });
 });
