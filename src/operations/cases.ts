@@ -160,6 +160,10 @@ export async function checkReferral(
   input: ReferralInput,
 ): Promise<ReferralCheck> {
   await authorize(deps, call, 'case.refer', 'cases');
+  // The preview says what the referral would: the tab shows these issues by their fields as people
+  // type, and no referral date is computed from a date the referral would refuse (9999-12-31 gave
+  // `+010000-01`).
+  assertDates(caseDateIssues(input, today(call)));
   const meetings = await deps.store.meetings.list({});
   const day = today(call);
   const derived = yearGroupFor(input.dateOfBirth, day);
@@ -187,8 +191,6 @@ export async function referCase(
   input: ReferralInput,
 ): Promise<{ case: Case; check: ReferralCheck }> {
   const check = await checkReferral(deps, call, input);
-  // After the role check (inside checkReferral); the check alone may ask "what if" about any date.
-  assertDates(caseDateIssues(input, today(call)));
   const yearGroup = input.yearGroup ?? check.derivedYearGroup;
   if (yearGroup === null) {
     // Outside R-11 and not typed: record the nearest edge so the case is kept, with the warning shown.

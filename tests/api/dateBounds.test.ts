@@ -220,3 +220,15 @@ describe('dates bounded in the import', () => {
     ]);
   });
 });
+
+describe('the referral preview', () => {
+  test('POST /api/cases/check refuses what the referral would, so it never shows a referral date of +010000-01', async () => {
+    const t = makeTestApp();
+    const res = await request(t.app)
+      .post('/api/cases/check')
+      .set(MEMBER)
+      .send(referral({ receivedOn: '9999-12-31' }));
+    expectRefused(res, 'receivedOn');
+    expect(JSON.stringify(res.body)).not.toContain('+010000');
+  });
+});
