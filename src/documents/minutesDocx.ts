@@ -17,6 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import type { MinutesCase, MinutesContent } from '../domain/minutes';
+import { xmlSafeDeep } from '../domain/text';
 
 const MARKING = 'OFFICIAL-SENSITIVE — personal data about children. Do not forward outside the CMOE group.';
 
@@ -76,8 +77,14 @@ function caseSection(c: MinutesCase): (Paragraph | Table)[] {
   return out;
 }
 
-/** The minutes as a .docx file. */
-export async function renderMinutesDocx(m: MinutesContent): Promise<Uint8Array> {
+/**
+ * The minutes as a .docx file. Every string of the content goes through `xmlSafe` first (defence in
+ * depth): the `docx` package escapes markup but writes U+FFFE, U+FFFF, C0 controls and lone surrogates
+ * unchanged, which makes the document invalid XML that Word refuses, and minutes stored before the
+ * free-text rules (or content from any future path) must still render.
+ */
+export async function renderMinutesDocx(content: MinutesContent): Promise<Uint8Array> {
+  const m = xmlSafeDeep(content);
   const high = m.cases.filter((c) => c.highestConcern);
   const rest = m.cases.filter((c) => !c.highestConcern);
   const children: (Paragraph | Table)[] = [

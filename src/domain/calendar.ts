@@ -165,9 +165,20 @@ const PROCLAIMED: Record<
 };
 
 const bankHolidayCache = new Map<number, readonly BankHoliday[]>();
+let holidayLookups = 0;
+
+/**
+ * How many times a year's bank holidays have been looked up since the process started (cached or not).
+ * Tests compare it before and after a computation to prove its cost does not grow with the distance
+ * between dates (a meeting in 9999 must cost what a meeting next month costs).
+ */
+export function bankHolidayLookups(): number {
+  return holidayLookups;
+}
 
 /** England & Wales bank holidays for `year`, with substitute days for those that fall at a weekend. */
 export function bankHolidays(year: number): readonly BankHoliday[] {
+  holidayLookups++;
   const cached = bankHolidayCache.get(year);
   if (cached) return cached;
   const proclaimed = PROCLAIMED[year];
@@ -205,6 +216,24 @@ export function bankHolidays(year: number): readonly BankHoliday[] {
   list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   bankHolidayCache.set(year, list);
   return list;
+}
+
+/**
+ * Weekday bank holidays in a year the proclamations did not touch: New Year's Day (or its substitute),
+ * Good Friday, Easter Monday, three Mondays in May and August, Christmas and Boxing Day (or their
+ * substitutes). The substitutes make all eight weekdays and distinct every year, so whole years between
+ * two dates are counted as 8 each instead of computing each year's holidays (tests check the rule
+ * against the computed lists over centuries).
+ */
+export const REGULAR_WEEKDAY_HOLIDAYS = 8;
+const PROCLAIMED_YEARS = Object.keys(PROCLAIMED).map(Number);
+
+function weekdayHolidays(year: number): number {
+  return new Set(
+    bankHolidays(year)
+      .filter((h) => !isWeekend(h.date))
+      .map((h) => h.date),
+  ).size;
 }
 
 export function isBankHoliday(d: LocalDate): boolean {
@@ -266,12 +295,26 @@ export function workingDaysBetween(from: LocalDate, to: LocalDate, cal: Calendar
     const dow = (firstDow + i) % 7;
     if (dow !== 0 && dow !== 6) weekdays++;
   }
-  // Closures on weekdays inside (from, to]: bank holidays of each year spanned, and extra closures.
+  // Closures on weekdays inside (from, to]: the bank holidays of the first and last years looked up, the
+  // whole years between counted without walking them (see below), and extra closures from settings.
   const closed = new Set<LocalDate>();
-  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
+  const fromYear = Number(from.slice(0, 4));
+  const toYear = Number(to.slice(0, 4));
+  for (const y of fromYear === toYear ? [fromYear] : [fromYear, toYear]) {
     for (const h of bankHolidays(y))
       if (h.date > from && h.date <= to && !isWeekend(h.date)) closed.add(h.date);
   }
-  for (const d of cal.extraClosures) if (d > from && d <= to && !isWeekend(d)) closed.add(d);
-  return weekdays - closed.size;
+  const between = Math.max(0, toYear - fromYear - 1);
+  let wholeYears = between * REGULAR_WEEKDAY_HOLIDAYS;
+  for (const y of PROCLAIMED_YEARS) {
+    if (y > fromYear && y < toYear) wholeYears += weekdayHolidays(y) - REGULAR_WEEKDAY_HOLIDAYS;
+  }
+  for (const d of cal.extraClosures) {
+    if (d <= from || d > to || isWeekend(d) || closed.has(d)) continue;
+    const y = Number(d.slice(0, 4));
+    // A closure on a bank holiday of a whole year between is already counted there.
+    if (y > fromYear && y < toYear && isBankHoliday(d)) continue;
+    closed.add(d);
+  }
+  return weekdays - closed.size - wholeYears;
 }

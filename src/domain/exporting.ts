@@ -5,6 +5,7 @@
  */
 import { CANONICAL_HEADERS, EXPORT_FIELDS, type ImportField } from './importColumns';
 import { escapeText, formatActionLine } from './importValues';
+import { xmlSafe } from './text';
 import {
   CASE_STATUS_LABELS,
   CATEGORY_LABELS,
@@ -25,8 +26,13 @@ export type ExportCell = string | number | { kind: 'date'; date: LocalDate } | n
 /** The export's header row. */
 export const EXPORT_HEADERS: readonly string[] = EXPORT_FIELDS.map((f) => CANONICAL_HEADERS[f]);
 
-const text = (s: string | null | undefined): ExportCell =>
-  s === null || s === undefined || s === '' ? null : escapeText(s);
+// Made XML-safe before the formula guard looks at it: the writers drop forbidden characters anyway, and a
+// record stored before the free-text rules as "\u0000=HYPERLINK(...)" must not become "=HYPERLINK(...)"
+// after the guard has passed it.
+const text = (s: string | null | undefined): ExportCell => {
+  const safe = s === null || s === undefined ? '' : xmlSafe(s);
+  return safe === '' ? null : escapeText(safe);
+};
 const date = (d: LocalDate | null | undefined): ExportCell => (d ? { kind: 'date', date: d } : null);
 
 /**

@@ -7,6 +7,7 @@
  * to a row number, and a cell may hold a child's name or date of birth.
  */
 import type { SheetCell } from './importColumns';
+import { normaliseText, textProblem } from './text';
 import type {
   CaseStatus,
   Category,
@@ -93,7 +94,11 @@ export function readCell(cell: SheetCell | undefined): Parsed<CellValue> {
   if (typeof cell === 'number') return ok({ kind: 'number', value: cell });
   if (typeof cell === 'boolean') return ok({ kind: 'boolean', value: cell });
   if (typeof cell === 'string') {
-    const { text, escaped } = unescapeText(cell.trim());
+    // The free-text rules of every other way in (text.ts): refused characters name the cell, the rest
+    // is normalised before anything else reads it.
+    const problem = textProblem(cell);
+    if (problem) return bad(problem);
+    const { text, escaped } = unescapeText(normaliseText(cell).trim());
     if (escaped) return ok({ kind: 'text', text });
     if (text === '' || BLANK_MARKER.test(text)) return ok({ kind: 'blank' });
     if (looksLikeFormula(text)) return bad(FORMULA_TEXT_MESSAGE);

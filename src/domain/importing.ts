@@ -52,6 +52,7 @@ import {
   textOf,
 } from './importValues';
 import { nextMeetingOnOrAfter, referralDateFor } from './meetings';
+import { caseDateIssues, closureDateIssues, dueDateIssues } from './dateRules';
 import type { Policy } from './policy';
 import {
   type Action,
@@ -456,6 +457,10 @@ function readActions(text: string, today: LocalDate, fail: (m: string) => void, 
     if (line.due !== null) {
       const d = parseDate({ kind: 'text', text: line.due }, today);
       if (!d.ok) return fail("has an action whose due date is not a date (write 'due: dd/mm/yyyy')");
+      // The app's bound on due dates (an imported action may already be overdue, so no lower bound
+      // but the records' own).
+      const bound = dueDateIssues('dueDate', d.value, today)[0];
+      if (bound) return fail(`has an action whose due date ${bound.message}`);
       dueDate = d.value;
     }
     if (line.ownerNamed)
@@ -652,6 +657,11 @@ function issueAt(r: ImportRow, field: ImportField, message: string): CellIssue {
     : { row: r.row, column: null, cell: null, message: `${CANONICAL_HEADERS[field]} ${message}` };
 }
 
+/** Date-rule issues (dateRules.ts) as cell issues. */
+function dateCellIssues(r: ImportRow, issues: readonly FieldIssue[]): CellIssue[] {
+  return schemaIssues(r, { issues: issues.map((i) => ({ path: [i.path], message: i.message })) });
+}
+
 /** zod issues on case fields as cell issues: path and message, never the value. */
 function schemaIssues(
   r: ImportRow,
@@ -819,6 +829,12 @@ function planCreate(r: ImportRow, sheet: ImportSheet, defaultDue: LocalDate, ctx
   });
   if (!fields.success)
     return { outcome: 'rejected', row: r.row, ref: null, issues: schemaIssues(r, fields.error), warnings };
+  const dateIssues = [
+    ...caseDateIssues(fields.data, ctx.today),
+    ...closureDateIssues(v.closureDate, ctx.today, 'closureDate'),
+  ];
+  if (dateIssues.length > 0)
+    return { outcome: 'rejected', row: r.row, ref: null, issues: dateCellIssues(r, dateIssues), warnings };
 
   const referralDate = referralDateFor(fields.data.receivedOn, ctx.meetings, ctx.policy);
   // A case whose referral date has passed has been to a meeting: it is open, not a new referral.
@@ -979,6 +995,13 @@ function planUpdate(
   );
   if (!merged.success)
     return { outcome: 'rejected', row: r.row, ref: c.ref, issues: schemaIssues(r, merged.error), warnings };
+  // As in the app: the date rules for the fields the row changes (a stored date from before the rules
+  // does not block other changes; a new receipt date re-judges the date of birth).
+  const dateIssues = caseDateIssues(merged.data, ctx.today).filter(
+    (i) => i.path in patch || (i.path === 'dateOfBirth' && 'receivedOn' in patch),
+  );
+  if (dateIssues.length > 0)
+    return { outcome: 'rejected', row: r.row, ref: c.ref, issues: dateCellIssues(r, dateIssues), warnings };
 
   if (patch.receivedOn !== undefined)
     patch.referralDate = referralDateFor(patch.receivedOn, ctx.meetings, ctx.policy);

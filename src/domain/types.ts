@@ -8,6 +8,7 @@
  * - Enum values are stable machine codes; the labels people read live in `labels.ts`.
  */
 import { z } from 'zod';
+import { freeText } from './text';
 
 export const localDateSchema = z
   .string()
@@ -104,12 +105,12 @@ export const LIST_CHECK_LISTS = ['support-safeguarding', 'childrens-social-care'
 export const listCheckListSchema = z.enum(LIST_CHECK_LISTS);
 export type ListCheckList = z.infer<typeof listCheckListSchema>;
 
-const trimmed = (max: number) =>
-  z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+/** Required free text (names included): see `text.ts` for what is refused, normalised and stripped. */
+const trimmed = (max: number) => freeText(max, { required: true });
 
 /** A person as the group knows them. `id` is the Entra object id (or a dev user's id). */
 export const personSchema = z.object({
-  id: z.string().trim().min(1).max(100),
+  id: freeText(100, { required: true }),
   name: trimmed(200),
   email: z.email().max(320),
 });
@@ -117,7 +118,7 @@ export type Person = z.infer<typeof personSchema>;
 
 /** A lead professional may be outside the tenant (no object id yet), so only the name is required. */
 export const leadSchema = z.object({
-  id: z.string().trim().max(100).nullable().default(null),
+  id: freeText(100).nullable().default(null),
   name: trimmed(200),
   email: z.email().max(320).nullable().default(null),
 });
@@ -134,7 +135,7 @@ export type ListCheck = z.infer<typeof listCheckSchema>;
 export const closureSchema = z.object({
   reason: closureReasonSchema,
   date: localDateSchema,
-  note: z.string().trim().max(2000).nullable().default(null),
+  note: freeText(2000).nullable().default(null),
 });
 export type Closure = z.infer<typeof closureSchema>;
 
@@ -150,7 +151,7 @@ export const caseFieldsSchema = z.object({
     .regex(/^[A-Z]\d{11}[0-9A-Z]$/i, 'must be a 13-character UPN')
     .nullable()
     .default(null),
-  lastSchool: z.string().trim().max(200).nullable().default(null),
+  lastSchool: freeText(200).nullable().default(null),
   categories: z.array(categorySchema).min(1, 'choose at least one category'),
   provision: provisionSchema,
   hoursPerWeek: z.number().min(0).max(40).nullable().default(null),
@@ -169,7 +170,7 @@ export const caseFieldsSchema = z.object({
   socialCareStatus: socialCareStatusSchema.default('none'),
   cseRisk: cseRiskSchema.default('not-checked'),
   /** Free text on why arrangements are unstable or of concern (ToR §3, second limb). */
-  concernNotes: z.string().trim().max(4000).nullable().default(null),
+  concernNotes: freeText(4000).nullable().default(null),
   concern: concernSchema,
 });
 export type CaseFields = z.infer<typeof caseFieldsSchema>;
@@ -215,14 +216,14 @@ export const actionSchema = z.object({
   /** Specific: what will be done. */
   description: trimmed(2000),
   /** Measurable: how the group will know it is done. */
-  successMeasure: z.string().trim().max(2000),
+  successMeasure: freeText(2000),
   owner: personSchema.nullable(),
-  ownerService: z.string().trim().max(200),
+  ownerService: freeText(200),
   /** Time-bound. */
   dueDate: localDateSchema,
   meetingId: z.string().nullable(),
   status: actionStatusSchema,
-  completionNote: z.string().trim().max(2000).nullable(),
+  completionNote: freeText(2000).nullable(),
   completedOn: localDateSchema.nullable(),
   deferrals: z.array(deferralSchema),
   /** Set by the spreadsheet import when measure or owner was missing: "incomplete — from import". */
@@ -249,7 +250,7 @@ export type MeetingStatus = z.infer<typeof meetingStatusSchema>;
 
 export const attendeeSchema = z.object({
   name: trimmed(200),
-  service: z.string().trim().max(200).nullable().default(null),
+  service: freeText(200).nullable().default(null),
   email: z.email().nullable().default(null),
 });
 export type Attendee = z.infer<typeof attendeeSchema>;
@@ -277,14 +278,14 @@ export type AgendaItem = z.infer<typeof agendaItemSchema>;
 /** What the meeting recorded for one case (filled in meeting mode, issue 5). */
 export const meetingCaseRecordSchema = z.object({
   caseRef: caseRefSchema,
-  summary: z.string().trim().max(8000).default(''),
-  decisions: z.string().trim().max(8000).default(''),
+  summary: freeText(8000).default(''),
+  decisions: freeText(8000).default(''),
   concernChange: z.object({ from: concernSchema, to: concernSchema }).nullable().default(null),
   actionIds: z.array(z.string()).default([]),
   escalationId: z.string().nullable().default(null),
   closure: closureSchema.nullable().default(null),
   /** Robust challenge: why the chair chose not to escalate a case with no progress. */
-  challengeNote: z.string().trim().max(4000).nullable().default(null),
+  challengeNote: freeText(4000).nullable().default(null),
   /** Lead reassigned in the meeting (robust challenge), by name; null when unchanged. */
   leadChange: z.object({ from: z.string().nullable(), to: z.string() }).nullable().default(null),
   /**
@@ -323,13 +324,13 @@ export const escalationSchema = z.object({
   raisedBy: personSchema,
   raisedOn: localDateSchema,
   to: escalationTargetSchema,
-  toName: z.string().trim().max(200).nullable(),
+  toName: freeText(200).nullable(),
   reason: trimmed(4000),
   decisionRequested: trimmed(4000),
   /** Default: 10 working days after `raisedOn` (a setting). */
   responseDue: localDateSchema,
-  response: z.string().trim().max(4000).nullable(),
-  outcome: z.string().trim().max(4000).nullable(),
+  response: freeText(4000).nullable(),
+  outcome: freeText(4000).nullable(),
   respondedOn: localDateSchema.nullable(),
   meetingId: z.string().nullable(),
   createdAt: instantSchema,

@@ -4,6 +4,7 @@
  * byte-order mark, and `;` or tab as the delimiter (Excel in many European locales writes `;`).
  */
 import { InvalidError } from '../domain/errors';
+import { xmlSafe } from '../domain/text';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -131,8 +132,10 @@ function csvField(value: string): string {
 
 /**
  * CSV text with a UTF-8 byte-order mark (so Excel reads accents and curly quotes right) and CRLF line
- * ends. Values must already be escaped against formula injection by the caller.
+ * ends. Values must already be escaped against formula injection by the caller. Every value goes through
+ * `xmlSafe` (controls, U+FFFE / U+FFFF dropped, lone surrogates as U+FFFD) whatever is stored: a CSV is
+ * often opened in Excel and saved as .xlsx, and a NUL stops some readers mid-file.
  */
 export function writeCsv(rows: readonly (readonly string[])[]): string {
-  return '\ufeff' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return '\ufeff' + rows.map((r) => r.map((v) => csvField(xmlSafe(v))).join(',')).join('\r\n') + '\r\n';
 }

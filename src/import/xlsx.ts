@@ -8,6 +8,7 @@ import { type Cell, type CellValue, ValueType, Workbook } from 'exceljs';
 import { InvalidError } from '../domain/errors';
 import type { Sheet, SheetCell } from '../domain/importColumns';
 import type { ExportCell } from '../domain/exporting';
+import { xmlSafe } from '../domain/text';
 import type { LocalDate } from '../domain/types';
 import { zipEntries } from './zip';
 
@@ -106,7 +107,9 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
 
 /**
  * An .xlsx with one sheet: a bold, frozen header row and the rows below. Strings are written as strings
- * (escaped by the caller), numbers as numbers and dates as date cells shown dd/mm/yyyy.
+ * (escaped by the caller), numbers as numbers and dates as date cells shown dd/mm/yyyy. Every string goes
+ * through `xmlSafe` whatever is stored (defence in depth): exceljs writes U+FFFE, U+FFFF, C0 controls and
+ * lone surrogates into the XML unchanged, and Excel then refuses or "repairs" the workbook.
  */
 export async function writeXlsx(
   sheetName: string,
@@ -118,8 +121,8 @@ export async function writeXlsx(
   workbook.creator = 'CMOE Tracker';
   workbook.created = created;
   workbook.modified = created;
-  const ws = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow([...headers]).font = { bold: true };
+  const ws = workbook.addWorksheet(xmlSafe(sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow(headers.map(xmlSafe)).font = { bold: true };
   for (const r of rows) {
     const row = ws.addRow([]);
     r.forEach((value, i) => {
@@ -132,7 +135,7 @@ export async function writeXlsx(
       } else {
         // A plain assignment: exceljs writes a string as a shared string and a number as a number,
         // never a formula (only a `{ formula }` object would be one).
-        cell.value = value;
+        cell.value = typeof value === 'string' ? xmlSafe(value) : value;
         if (typeof value === 'string' && value.includes('\n'))
           cell.alignment = { wrapText: true, vertical: 'top' };
       }

@@ -5,6 +5,7 @@
 import { asPerson } from '../auth/principal';
 import { isOverdue } from '../domain/actions';
 import { isWorkingDay } from '../domain/calendar';
+import { assertDates, completionDateIssues, dueDateIssues } from '../domain/dateRules';
 import { InvalidError, NotFoundError } from '../domain/errors';
 import { assertSmart } from '../domain/smart';
 import type { Action } from '../domain/types';
@@ -68,6 +69,7 @@ export async function createAction(deps: OperationDeps, call: Call, input: Actio
     ]);
   }
   assertSmart(input, today(call), deps.policy.calendar);
+  assertDates(dueDateIssues('dueDate', input.dueDate, today(call)));
   if (input.meetingId && !(await deps.store.meetings.get(input.meetingId))) {
     throw new InvalidError('The meeting does not exist.', [{ path: 'meetingId', message: 'does not exist' }]);
   }
@@ -154,6 +156,7 @@ export async function completeAction(
       { path: 'completedOn', message: 'is in the future' },
     ]);
   }
+  assertDates(completionDateIssues(completedOn, a.createdAt, today(call)));
   return write(deps, call, a, expectedVersion, { status: 'done', completionNote: input.note, completedOn });
 }
 
@@ -173,6 +176,7 @@ export async function extendAction(
       { path: 'dueDate', message: 'must be a future working day' },
     ]);
   }
+  assertDates(dueDateIssues('dueDate', input.dueDate, day));
   if (input.dueDate === a.dueDate) {
     throw new InvalidError('The new due date is the same as the current one.', [
       { path: 'dueDate', message: 'is unchanged' },

@@ -5,6 +5,7 @@
 import { asPerson } from '../auth/principal';
 import { isOverdue } from '../domain/actions';
 import { checkEligibility, weeksOut } from '../domain/eligibility';
+import { assertDates, caseDateIssues, closureDateIssues, pastDateIssues } from '../domain/dateRules';
 import { InvalidError, NotFoundError } from '../domain/errors';
 import { referralDateFor } from '../domain/meetings';
 import { statutoryPrompts } from '../domain/prompts';
@@ -159,6 +160,10 @@ export async function checkReferral(
   input: ReferralInput,
 ): Promise<ReferralCheck> {
   await authorize(deps, call, 'case.refer', 'cases');
+  // The preview says what the referral would: the tab shows these issues by their fields as people
+  // type, and no referral date is computed from a date the referral would refuse (9999-12-31 gave
+  // `+010000-01`).
+  assertDates(caseDateIssues(input, today(call)));
   const meetings = await deps.store.meetings.list({});
   const day = today(call);
   const derived = yearGroupFor(input.dateOfBirth, day);
@@ -262,6 +267,13 @@ export async function updateCase(
       { path: 'status', message: 'is closed' },
     ]);
   }
+  // The date rules for the fields sent (a date of birth is judged against the receipt date, so a new
+  // receipt date re-judges it); a stored date from before the rules does not block other changes.
+  assertDates(
+    caseDateIssues({ ...current, ...input }, today(call)).filter(
+      (i) => i.path in input || (i.path === 'dateOfBirth' && 'receivedOn' in input),
+    ),
+  );
   const patch: CasePatch = { ...(input as CasePatch) };
   if (input.receivedOn !== undefined && input.receivedOn !== current.receivedOn) {
     patch.referralDate = referralDateFor(input.receivedOn, await deps.store.meetings.list({}), deps.policy);
@@ -283,6 +295,7 @@ export async function closeCase(
   input: CloseCaseInput,
 ): Promise<Case> {
   await authorize(deps, call, 'case.close', ref);
+  assertDates(closureDateIssues(input.date, today(call)));
   await loadCase(deps, ref);
   const updated = await deps.store.cases.update(
     ref,
@@ -340,6 +353,7 @@ export async function addListCheck(
   check: ListCheck,
 ): Promise<Case> {
   await authorize(deps, call, 'case.update', ref);
+  assertDates(pastDateIssues('checkedOn', check.checkedOn, today(call)));
   const current = await loadCase(deps, ref);
   const updated = await deps.store.cases.update(
     ref,

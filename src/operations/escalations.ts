@@ -4,6 +4,7 @@
  */
 import { asPerson } from '../auth/principal';
 import { addWorkingDays } from '../domain/calendar';
+import { assertDates, dueDateIssues, pastDateIssues } from '../domain/dateRules';
 import { InvalidError, NotFoundError } from '../domain/errors';
 import type { Case, Escalation } from '../domain/types';
 import { type Call, type OperationDeps, audit, authorize, nowIso, today } from './context';
@@ -46,6 +47,7 @@ export async function escalateCase(
       { path: 'responseDue', message: 'must be in the future' },
     ]);
   }
+  assertDates(dueDateIssues('responseDue', responseDue, day));
   const now = nowIso(call);
   // The case write goes first: if it conflicts, no orphan escalation is left behind.
   const updated = await deps.store.cases.update(
@@ -93,6 +95,7 @@ export async function recordEscalationResponse(
       { path: 'respondedOn', message: 'is before the escalation' },
     ]);
   }
+  assertDates(pastDateIssues('respondedOn', respondedOn, today(call)));
   const now = nowIso(call);
   const updated = await deps.store.escalations.update(
     id,

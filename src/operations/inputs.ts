@@ -18,6 +18,7 @@ import {
   personSchema,
   yearGroupSchema,
 } from '../domain/types';
+import { freeText } from '../domain/text';
 
 /** The same shape with every field optional and no defaults (zod 4 applies defaults inside `.partial()`). */
 function patchOf<T extends z.ZodRawShape>(shape: T) {
@@ -56,16 +57,12 @@ export type CasePatchInput = z.infer<typeof casePatchSchema>;
 export const closeCaseSchema = closureSchema.strict();
 export type CloseCaseInput = z.infer<typeof closeCaseSchema>;
 
-export const reopenCaseSchema = z
-  .object({ reason: z.string().trim().min(1, 'is required').max(2000) })
-  .strict();
+export const reopenCaseSchema = z.object({ reason: freeText(2000, { required: true }) }).strict();
 export type ReopenCaseInput = z.infer<typeof reopenCaseSchema>;
 
 export const listCheckInputSchema = listCheckSchema.strict();
 
-export const caseUpdateInputSchema = z
-  .object({ text: z.string().trim().min(1, 'is required').max(4000, 'must be at most 4000 characters') })
-  .strict();
+export const caseUpdateInputSchema = z.object({ text: freeText(4000, { required: true }) }).strict();
 
 /**
  * A new action. The SMART parts are optional here on purpose: the SMART check names every missing part
@@ -74,10 +71,10 @@ export const caseUpdateInputSchema = z
 export const actionInputSchema = z
   .object({
     caseRef: caseRefSchema,
-    description: z.string().trim().max(2000).nullish(),
-    successMeasure: z.string().trim().max(2000).nullish(),
+    description: freeText(2000).nullish(),
+    successMeasure: freeText(2000).nullish(),
     owner: personSchema.nullish(),
-    ownerService: z.string().trim().max(200).default(''),
+    ownerService: freeText(200).default(''),
     dueDate: localDateSchema.nullish(),
     meetingId: z.string().min(1).max(100).nullish(),
   })
@@ -86,10 +83,10 @@ export type ActionInput = z.infer<typeof actionInputSchema>;
 
 export const actionPatchSchema = z
   .object({
-    description: z.string().trim().min(1, 'is required').max(2000),
-    successMeasure: z.string().trim().min(1, 'is required').max(2000),
+    description: freeText(2000, { required: true }),
+    successMeasure: freeText(2000, { required: true }),
     owner: personSchema,
-    ownerService: z.string().trim().max(200),
+    ownerService: freeText(200),
   })
   .partial()
   .strict()
@@ -98,20 +95,18 @@ export type ActionPatchInput = z.infer<typeof actionPatchSchema>;
 
 export const completeActionSchema = z
   .object({
-    note: z.string().trim().min(1, 'is required').max(2000),
+    note: freeText(2000, { required: true }),
     completedOn: localDateSchema.optional(),
   })
   .strict();
 export type CompleteActionInput = z.infer<typeof completeActionSchema>;
 
 export const extendActionSchema = z
-  .object({ dueDate: localDateSchema, reason: z.string().trim().min(1, 'is required').max(1000) })
+  .object({ dueDate: localDateSchema, reason: freeText(1000, { required: true }) })
   .strict();
 export type ExtendActionInput = z.infer<typeof extendActionSchema>;
 
-export const cancelActionSchema = z
-  .object({ reason: z.string().trim().min(1, 'is required').max(1000) })
-  .strict();
+export const cancelActionSchema = z.object({ reason: freeText(1000, { required: true }) }).strict();
 
 export const scheduleMeetingSchema = z
   .object({
@@ -126,9 +121,9 @@ export type ScheduleMeetingInput = z.infer<typeof scheduleMeetingSchema>;
 export const escalateInputSchema = z
   .object({
     to: escalationTargetSchema,
-    toName: z.string().trim().max(200).nullish(),
-    reason: z.string().trim().min(1, 'is required').max(4000),
-    decisionRequested: z.string().trim().min(1, 'is required').max(4000),
+    toName: freeText(200).nullish(),
+    reason: freeText(4000, { required: true }),
+    decisionRequested: freeText(4000, { required: true }),
     /** Defaults to the policy's working days after today. */
     responseDue: localDateSchema.optional(),
     meetingId: z.string().min(1).max(100).nullish(),
@@ -138,8 +133,8 @@ export type EscalateInput = z.infer<typeof escalateInputSchema>;
 
 export const escalationResponseSchema = z
   .object({
-    response: z.string().trim().min(1, 'is required').max(4000),
-    outcome: z.string().trim().max(4000).nullish(),
+    response: freeText(4000, { required: true }),
+    outcome: freeText(4000).nullish(),
     respondedOn: localDateSchema.optional(),
   })
   .strict();
@@ -219,9 +214,9 @@ export const scheduleCadenceSchema = z.object({ count: z.number().int().min(1).m
 /** What the chair types about one case in the meeting. */
 export const recordInputSchema = z
   .object({
-    summary: z.string().trim().max(8000),
-    decisions: z.string().trim().max(8000),
-    challengeNote: z.string().trim().max(4000).nullable(),
+    summary: freeText(8000),
+    decisions: freeText(8000),
+    challengeNote: freeText(4000).nullable(),
   })
   .partial()
   .strict()
@@ -236,6 +231,6 @@ export const leadInputSchema = z.object({ lead: leadSchema }).strict();
 
 /** The chair's "not now" to a bot's escalation prompt: why the stuck case is not escalated yet. */
 export const dismissEscalationPromptSchema = z
-  .object({ reason: z.string().trim().min(1, 'is required').max(1000) })
+  .object({ reason: freeText(1000, { required: true }) })
   .strict();
 export type DismissEscalationPromptInput = z.infer<typeof dismissEscalationPromptSchema>;

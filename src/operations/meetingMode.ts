@@ -15,6 +15,7 @@ import { minutesContentFrom, minutesRecordOf } from '../documents/minutesRecord'
 import type { MinutesDocument } from '../store/ports';
 import { createAction } from './actions';
 import { closeCase, getCase, loadCase, updateCase } from './cases';
+import { assertDates, meetingDateIssues } from '../domain/dateRules';
 import { type Call, type OperationDeps, audit, authorize, nowIso, today } from './context';
 import { escalateCase } from './escalations';
 import type { ActionInput, CloseCaseInput, EscalateInput, MeetingDetailsInput, RecordInput } from './inputs';
@@ -92,6 +93,7 @@ export async function updateMeetingDetails(
   await authorize(deps, call, 'meeting.run', id);
   const m = await loadMeeting(deps, id);
   if (input.startsAt !== undefined) requireStatus(m, 'scheduled');
+  assertDates(meetingDateIssues(input.startsAt, today(call)));
   requireStatus(m, 'scheduled', 'in-progress');
   const patch = { ...input, ...(input.startsAt ? { startsAt: new Date(input.startsAt).toISOString() } : {}) };
   const updated = await deps.store.meetings.update(id, expectedVersion, patch, nowIso(call));

@@ -7,6 +7,7 @@ import { NotFoundError } from '../domain/errors';
 import { nextMeetingOnOrAfter } from '../domain/meetings';
 import { toLondonDate } from '../domain/calendar';
 import { type AgendaItem, type Case, type Meeting, OPEN_CASE_STATUSES } from '../domain/types';
+import { assertDates, meetingDateIssues } from '../domain/dateRules';
 import { type Call, type OperationDeps, audit, authorize, nowIso, today } from './context';
 import type { ScheduleMeetingInput } from './inputs';
 
@@ -52,6 +53,7 @@ export async function scheduleMeeting(
   input: ScheduleMeetingInput,
 ): Promise<Meeting> {
   await authorize(deps, call, 'meeting.run', 'meetings');
+  assertDates(meetingDateIssues(input.startsAt, today(call)));
   const created = await deps.store.meetings.create(
     {
       startsAt: new Date(input.startsAt).toISOString(),

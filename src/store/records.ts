@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { InvalidError, type FieldIssue } from '../domain/errors';
 import { minutesContentSchema, type MinutesContent } from '../domain/minutes';
+import { repairStrings } from '../domain/text';
 
 /** The zod issues as field paths and messages (zod's messages describe rules, not the values given). */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
@@ -19,6 +20,16 @@ export function validateRecord<T>(schema: z.ZodType<T>, kind: string, value: unk
   const issues = fieldIssues(result.error);
   const paths = [...new Set(issues.map((i) => i.path || '(record)'))];
   throw new InvalidError(`The ${kind.toLowerCase()} is not valid: check ${paths.join(', ')}.`, issues);
+}
+
+/**
+ * Parses a record read back from a store. A record saved before the free-text rules (domain/text.ts) may
+ * hold what they now refuse (a noncharacter, a lone surrogate, a control): only when the record fails is
+ * it parsed again with its strings repaired, so such a record stays readable and costs nothing otherwise.
+ */
+export function parseStored<T>(schema: z.ZodType<T>, value: unknown): z.ZodSafeParseResult<T> {
+  const result = schema.safeParse(value);
+  return result.success ? result : schema.safeParse(repairStrings(value));
 }
 
 /** Validates the minutes content stored with a meeting's document: it must be that meeting's. */

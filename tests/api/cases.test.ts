@@ -19,7 +19,8 @@ describe('cases API', () => {
   });
 
   test('referral date lands on the next meeting after receipt across a bank holiday', async () => {
-    const { app } = makeTestApp();
+    // Checked on the day it is received (a receipt date more than a day ahead is refused).
+    const { app } = makeTestApp({ now: new Date('2026-04-02T10:00:00.000Z') });
     // Received on Maundy Thursday: Good Friday and Easter Monday are bank holidays, the meeting moves to Tuesday.
     const res = await request(app)
       .post('/api/cases/check')

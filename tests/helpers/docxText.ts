@@ -4,7 +4,8 @@
  */
 import { inflateRawSync } from 'node:zlib';
 
-function entry(zip: Buffer, name: string): Buffer {
+/** Every file in a zip, by name, inflated. */
+export function zipFiles(zip: Buffer): Map<string, Buffer> {
   // End of central directory: the last record with signature 0x06054b50.
   let eocd = -1;
   for (let i = zip.length - 22; i >= 0; i--) {
@@ -16,6 +17,7 @@ function entry(zip: Buffer, name: string): Buffer {
   if (eocd < 0) throw new Error('not a zip file');
   const count = zip.readUInt16LE(eocd + 10);
   let p = zip.readUInt32LE(eocd + 16);
+  const files = new Map<string, Buffer>();
   for (let n = 0; n < count; n++) {
     if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory');
     const method = zip.readUInt16LE(p + 10);
@@ -25,14 +27,18 @@ function entry(zip: Buffer, name: string): Buffer {
     const commentLen = zip.readUInt16LE(p + 32);
     const local = zip.readUInt32LE(p + 42);
     const fileName = zip.toString('utf8', p + 46, p + 46 + nameLen);
-    if (fileName === name) {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      return method === 0 ? Buffer.from(data) : inflateRawSync(data);
-    }
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(start, start + size);
+    files.set(fileName, method === 0 ? Buffer.from(data) : inflateRawSync(data));
     p += 46 + nameLen + extraLen + commentLen;
   }
-  throw new Error(`${name} not in the zip`);
+  return files;
+}
+
+function entry(zip: Buffer, name: string): Buffer {
+  const file = zipFiles(zip).get(name);
+  if (file === undefined) throw new Error(`${name} not in the zip`);
+  return file;
 }
 
 const decode = (s: string) =>

@@ -28,7 +28,7 @@ import {
   type Escalation,
   type Meeting,
 } from '../../domain/types';
-import { deepFreeze } from '../records';
+import { deepFreeze, parseStored } from '../records';
 import type { ConversationRegistration, NotificationRecord } from '../ports';
 import { columnOf, SCHEMA, type ListSpec, type SharePointSchema } from './schema';
 
@@ -252,7 +252,7 @@ export function decodeItem<T>(m: RecordMapping<T>, raw: unknown): Decoded<T> {
   } catch {
     return { ok: false, itemId, problem: 'its record data is not valid JSON' };
   }
-  const record = m.schema.safeParse(parsed);
+  const record = parseStored(m.schema, parsed);
   if (!record.success) return { ok: false, itemId, problem: 'its record data does not match the schema' };
   if (fields?.RecordKey !== keyOf(m.id(record.data))) {
     return { ok: false, itemId, problem: 'its RecordKey does not match its record' };

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { BusyError, InvalidError } from '../../domain/errors';
+import { parseStored } from '../records';
 
 /**
  * A stored row could not be read back as its domain record. The message names the table and key only:
@@ -31,7 +32,7 @@ export function decodeRow<T>(schema: z.ZodType<T>, table: string, key: string, d
   } catch {
     throw new StoredRecordError(table, key, 'is not valid JSON');
   }
-  const result = schema.safeParse(parsed);
+  const result = parseStored(schema, parsed);
   if (!result.success) throw new StoredRecordError(table, key, 'does not match the schema');
   return result.data;
 }
