@@ -431,6 +431,9 @@ export class AccessChecks {
 
   private async check(user: string, graph: GraphTransport): Promise<void> {
     const op = 'confirm access to the site';
+    // The user's token first (cached by its source): a user who must consent first gets that error as
+    // it is (ConsentRequired), not wrapped by the Graph client.
+    await graph.options.tokens.getAccessToken();
     const ids = await Promise.all(MODEL_LISTS.map((k) => this.site.listId(graph, k)));
     const results = await graph.batch(
       op,

@@ -270,6 +270,7 @@ export class GraphFake {
   readonly sites = new Map<string, FakeSite>();
   readonly log: LoggedRequest[] = [];
   readonly throttles: ThrottleRule[] = [];
+  private readonly failures: { status: 400 | 500; remaining: number; match: ThrottleRule['match'] }[] = [];
   /**
    * SharePoint's own permissions: a request whose token this answers true for is refused with 403
    * (`accessDenied`), as for a user the site does not share a list with. Null: nobody is refused.
@@ -318,6 +319,17 @@ export class GraphFake {
 
   clearThrottles(): void {
     this.throttles.length = 0;
+    this.failures.length = 0;
+  }
+
+  /**
+   * The next `times` requests matching fail with `status` (400 `invalidRequest`, 500 `generalException`,
+   * as Graph answers a request it cannot serve); cleared with the throttles.
+   */
+  fail(status: 400 | 500, times: number, match: ThrottleRule['match'] = () => true): { remaining: number } {
+    const rule = { status, remaining: times, match };
+    this.failures.push(rule);
+    return rule;
   }
 
   list(siteId: string, displayName: string): FakeList {
@@ -447,6 +459,15 @@ export class GraphFake {
       return rule.status === 429
         ? error(429, 'TooManyRequests', 'Too many requests.', headers)
         : error(rule.status, 'serviceNotAvailable', 'The service is temporarily unavailable.', headers);
+    }
+    const failure = this.failures.find(
+      (r) => r.remaining > 0 && r.match({ method: req.method, path: req.path, inBatch }),
+    );
+    if (failure) {
+      failure.remaining--;
+      return failure.status === 400
+        ? error(400, 'invalidRequest', 'Invalid request.')
+        : error(500, 'generalException', 'General exception while processing.');
     }
     const { method, path } = req;
     if (path === '/$batch' && method === 'POST')
