@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures the API over loopback and the domain rules at scale, on synthetic data.
  *
- *   npm run bench -- [--cases 5000] [--domain-cases 10000] [--seconds 8] [--only tab] [--write]
+ *   npm run bench -- [--cases 5000] [--domain-cases 10000] [--seconds 8] [--only tab|readmodel] [--write]
  *
  * The machine is shared and noisy, so each figure comes with a baseline from the same run (GET /healthz
  * through the same stack) and ratios are what to compare between runs. `--write` rewrites
@@ -27,6 +27,7 @@ import { silentLogger } from '../src/log';
 import { openSqliteStore } from '../src/store/sqlite';
 import { importBench } from './import';
 import { botBench } from './bot';
+import { readModelBench } from './readModel';
 import { sharePointBench } from './sharepoint';
 import { benchTab } from './tab';
 
@@ -35,7 +36,7 @@ interface Args {
   domainCases: number;
   seconds: number;
   write: boolean;
-  only: 'tab' | null;
+  only: 'tab' | 'readmodel' | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -53,7 +54,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--write') a.write = true;
     else if (k === '--only') {
       const what = argv[++i];
-      if (what !== 'tab') throw new Error('--only takes: tab');
+      if (what !== 'tab' && what !== 'readmodel') throw new Error('--only takes: tab, readmodel');
       a.only = what;
     } else throw new Error(`unknown argument ${k}`);
   }
@@ -139,6 +140,11 @@ async function main(): Promise<void> {
   if (args.only === 'tab') {
     if (args.write) throw new Error('--write rewrites the whole file: run without --only');
     await benchTab((s = '') => console.log(s), { cases: args.cases });
+    return;
+  }
+  if (args.only === 'readmodel') {
+    if (args.write) throw new Error('--write rewrites the whole file: run without --only');
+    await readModelBench((s = '') => console.log(s), args.cases);
     return;
   }
   const command = `npm run bench -- --cases ${args.cases} --domain-cases ${args.domainCases} --seconds ${args.seconds}`;
@@ -299,6 +305,7 @@ async function main(): Promise<void> {
   );
   out();
   await sharePointBench(out, args.cases);
+  await readModelBench(out, args.cases);
   await importBench(out, args.cases);
   out();
   await botBench(out);
