@@ -9,6 +9,7 @@ import type { Case } from '../../src/domain/types';
 import { encodeRecord, mappings } from '../../src/store/sharepoint/mapper';
 import { SCHEMA } from '../../src/store/sharepoint/schema';
 import type { ReadModelEvent } from '../../src/store/sharepoint';
+import { ListModel } from '../../src/store/sharepoint/readModel';
 import type { FakeList } from '../fakes/graph/graphFake';
 import { instant, sampleAction, sampleCase } from '../helpers/sampleRecords';
 import { startSharePointEnv, type SharePointTestEnv } from '../helpers/sharePoint';
@@ -293,5 +294,62 @@ describe('users', () => {
         .cases.list()
         .catch((e: unknown) => e),
     ).toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('the model’s bookkeeping', () => {
+  /** A list item as Graph sends it, for a case at a version. */
+  const item = (id: string, c: Case) => ({
+    id,
+    eTag: `"e,${c.version}"`,
+    fields: encodeRecord(m.cases, c),
+  });
+  const stored = (version: number): Case =>
+    ({
+      ...sampleCase(),
+      ref: 'CMOE-0001',
+      version,
+      createdAt: instant(0),
+      updatedAt: instant(version),
+    }) as Case;
+
+  test('a delta sent before this process wrote an item cannot undo the write; a later one applies', () => {
+    let writes = 0;
+    const reports: unknown[] = [];
+    const model = new ListModel<Case>(
+      'cases',
+      m.cases,
+      (r) => reports.push(r),
+      () => ++writes,
+    );
+    model.replace([item('1', stored(1))], 0, 'https://graph.invalid/delta?token=a');
+    const sentBefore = writes;
+
+    model.put({ itemId: '1', eTag: '"e,2"', record: stored(2) });
+    model.apply([item('1', stored(1))], sentBefore);
+    expect(model.entry('CMOE-0001')?.record.version).toBe(2);
+
+    const sentAfter = writes;
+    model.apply([item('1', stored(3))], sentAfter);
+    expect(model.entry('CMOE-0001')?.record.version).toBe(3);
+    model.apply([{ id: '1', deleted: { state: 'deleted' } }], sentAfter);
+    expect(model.entry('CMOE-0001')).toBeNull();
+    expect(reports).toEqual([]);
+  });
+
+  test('an unreadable item is reported by list and item id only, and a get of its key says so', () => {
+    const reports: { list: string; itemId: string; problem: string }[] = [];
+    const model = new ListModel<Case>(
+      'cases',
+      m.cases,
+      (r) => reports.push(r),
+      () => 0,
+    );
+    model.apply([{ id: '9', fields: { RecordKey: 'CMOE-0009', RecordData: '{"name":"Secretname"' } }], 0);
+    expect(model.entries()).toEqual([]);
+    expect(model.brokenItem('CMOE-0009')).toEqual(expect.objectContaining({ itemId: '9' }));
+    expect(reports).toEqual([
+      { list: SCHEMA.lists.cases.displayName, itemId: '9', problem: 'its record data is not valid JSON' },
+    ]);
   });
 });

@@ -86,6 +86,9 @@ export class ListModel<T> {
   private readonly broken = new Map<string, { itemId: string; problem: string }>();
   /** Where the next delta starts; null until filled (and after a failure that cannot be resumed). */
   deltaLink: string | null = null;
+  /** Bumped by every change, so a sorted copy is made again only after one. */
+  private generation = 0;
+  private order: { generation: number; compare: (a: T, b: T) => number; records: T[] } | null = null;
 
   constructor(
     readonly key: ModelListKey,
@@ -113,6 +116,18 @@ export class ListModel<T> {
     return [...this.byItem.values()];
   }
 
+  /**
+   * Every record in `compare`'s order, sorted once per change of the list (the stores' orders are fixed
+   * functions): a repeat view only filters. The array is shared: callers copy it (filter) before use.
+   */
+  sorted(compare: (a: T, b: T) => number): readonly T[] {
+    const o = this.order;
+    if (o !== null && o.generation === this.generation && o.compare === compare) return o.records;
+    const records = [...this.byItem.values()].map((e) => e.record).sort(compare);
+    this.order = { generation: this.generation, compare, records };
+    return records;
+  }
+
   /** What this process wrote or read directly: applied now, and not undone by a delta sent before it. */
   put(entry: Entry<T>): void {
     this.written.set(entry.itemId, this.nextWrite());
@@ -138,12 +153,14 @@ export class ListModel<T> {
     }
     this.byItem.set(entry.itemId, entry);
     this.byKey.set(key, entry.itemId);
+    this.generation++;
   }
 
   private drop(itemId: string): void {
     for (const [key, b] of this.broken) if (b.itemId === itemId) this.broken.delete(key);
     const previous = this.byItem.get(itemId);
     if (!previous) return;
+    this.generation++;
     this.byItem.delete(itemId);
     const key = keyOf(this.mapping.id(previous.record));
     if (this.byKey.get(key) === itemId) this.byKey.delete(key);
@@ -192,6 +209,7 @@ export class ListModel<T> {
     this.byItem.clear();
     this.byKey.clear();
     this.broken.clear();
+    this.generation++;
     this.apply(items, Infinity);
     for (const e of keep) this.set(e);
     // A later write of an item the enumeration still holds, but this process saw disappear, stays gone.

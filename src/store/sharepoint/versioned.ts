@@ -111,6 +111,10 @@ export class RecordList<T> {
     accept: (r: T) => boolean,
     compare: (a: T, b: T) => number,
   ): Promise<T[]> {
+    if (this.view) {
+      await this.view.ready();
+      return this.view.model.sorted(compare).filter(accept);
+    }
     return (await this.entriesMatching(filter))
       .map((e) => e.record)
       .filter(accept)
