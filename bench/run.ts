@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures the API over loopback and the domain rules at scale, on synthetic data.
  *
- *   npm run bench -- [--cases 5000] [--domain-cases 10000] [--seconds 8] [--only tab|year] [--write]
+ *   npm run bench -- [--cases 5000] [--domain-cases 10000] [--seconds 8] [--only tab|year|readmodel] [--write]
  *
  * The machine is shared and noisy, so each figure comes with a baseline from the same run (GET /healthz
  * through the same stack) and ratios are what to compare between runs. `--write` rewrites
@@ -27,6 +27,7 @@ import { silentLogger } from '../src/log';
 import { openSqliteStore } from '../src/store/sqlite';
 import { importBench } from './import';
 import { botBench } from './bot';
+import { readModelBench } from './readModel';
 import { sharePointBench } from './sharepoint';
 import { benchTab } from './tab';
 import { yearSimBench } from './yearSim';
@@ -36,7 +37,7 @@ interface Args {
   domainCases: number;
   seconds: number;
   write: boolean;
-  only: 'tab' | 'year' | null;
+  only: 'tab' | 'year' | 'readmodel' | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -54,7 +55,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--write') a.write = true;
     else if (k === '--only') {
       const what = argv[++i];
-      if (what !== 'tab' && what !== 'year') throw new Error('--only takes: tab, year');
+      if (what !== 'tab' && what !== 'year' && what !== 'readmodel') throw new Error('--only takes: tab, year, readmodel');
       a.only = what;
     } else throw new Error(`unknown argument ${k}`);
   }
@@ -145,6 +146,11 @@ async function main(): Promise<void> {
   if (args.only === 'year') {
     if (args.write) throw new Error('--write rewrites the whole file: run without --only');
     await yearSimBench((s = '') => console.log(s));
+    return;
+  }
+  if (args.only === 'readmodel') {
+    if (args.write) throw new Error('--write rewrites the whole file: run without --only');
+    await readModelBench((s = '') => console.log(s), args.cases);
     return;
   }
   const command = `npm run bench -- --cases ${args.cases} --domain-cases ${args.domainCases} --seconds ${args.seconds}`;
@@ -305,6 +311,7 @@ async function main(): Promise<void> {
   );
   out();
   await sharePointBench(out, args.cases);
+  await readModelBench(out, args.cases);
   await importBench(out, args.cases);
   out();
   await botBench(out);

@@ -69,6 +69,8 @@ export interface Stores {
   store: Store;
   /** Case data on behalf of the signed-in user; absent: the app's store serves every request. */
   storeForRequest?: StoreForRequest;
+  /** Details for /healthz (the SharePoint read model's age and last delta). */
+  health?: () => Record<string, unknown>;
 }
 
 /**
@@ -97,8 +99,25 @@ export function storesFor(config: Config, log: Logger): Stores {
     // List and item id only: never the item's content.
     onMalformed: (r) =>
       log.warn('unreadable SharePoint item left out', { list: r.list, itemId: r.itemId, problem: r.problem }),
+    // Fills, resyncs and changes applied: list names, counts and times only.
+    readModel: { onEvent: (e) => log.info('sharepoint read model', { ...e }) },
   });
-  return sp.onBehalfOf ? { store, storeForRequest: onBehalfOfUsers(store, tokens, log) } : { store };
+  const health = () => {
+    const s = store.readModelStatus();
+    return s === null
+      ? {}
+      : {
+          readModel: {
+            filledAt: s.filledAt,
+            ageMs: s.ageMs,
+            lastDeltaAt: s.lastDeltaAt,
+            sinceLastDeltaMs: s.sinceLastDeltaMs,
+          },
+        };
+  };
+  return sp.onBehalfOf
+    ? { store, storeForRequest: onBehalfOfUsers(store, tokens, log), health }
+    : { store, health };
 }
 
 /** The app's store (the bot's sweep command runs as the app only). */
@@ -130,7 +149,8 @@ export function onBehalfOfUsers(
         log.info('graph consent needed', { user: caller.id, code: e.reason });
       throw e;
     }
-    return store.forUser(user);
+    // Named, so SharePoint's confirmation of their access is remembered across their requests.
+    return store.forUser(user, `${caller.tenantId}:${caller.id}`);
   };
 }
 
@@ -194,7 +214,7 @@ export async function start(
   log: Logger = createLogger(config.logLevel),
   clock: Clock = clockFor(config),
 ): Promise<Running> {
-  const { store, storeForRequest } = storesFor(config, log);
+  const { store, storeForRequest, health } = storesFor(config, log);
   await seedIfEmpty(store, config, clock, log);
   const bot = botFor(config, store, clock, log);
   const app = createApp({
@@ -208,6 +228,7 @@ export async function start(
     https: config.publicBaseUrl.startsWith('https://'),
     devSignIn: config.authMode === 'dev',
     ...(storeForRequest ? { storeForRequest } : {}),
+    ...(health ? { health } : {}),
     // The built tab sits beside the compiled server: dist/tab next to dist/src.
     mount: (a) => {
       bot?.mount(a);

@@ -44,6 +44,8 @@ export interface AppDeps extends OperationDeps {
    * Teams SSO); absent or null: the app's `store` serves every request.
    */
   storeForRequest?: StoreForRequest;
+  /** More for GET /healthz (the SharePoint read model's age and last delta): public, so no counts or data. */
+  health?: () => Record<string, unknown>;
 }
 
 /** The API's first path segments: a refusal names one of these, never the rest of a URL someone typed. */
@@ -85,7 +87,7 @@ export function createApp(appDeps: AppDeps): Express {
   });
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', version: deps.version ?? 'dev' });
+    res.json({ status: 'ok', version: deps.version ?? 'dev', ...deps.health?.() });
   });
 
   const api = express.Router();

@@ -214,6 +214,21 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.cases.get(created.ref)).toEqual(current);
       });
 
+      test('a write is read back at once by every read, however many run together', async () => {
+        const created = await store.cases.create(sampleCase(), instant(1));
+        await store.cases.list();
+        const updated = await store.cases.update(created.ref, 1, { hoursPerWeek: 12 }, instant(2));
+        const action = await store.actions.create(sampleAction(created.ref), instant(2));
+        const reads = await Promise.all([
+          store.cases.get(created.ref),
+          store.cases.list(),
+          store.cases.list({ status: [updated.status] }),
+          store.actions.list({ caseRef: created.ref }),
+          store.actions.get(action.id),
+        ]);
+        expect(reads).toEqual([updated, [updated], [updated], [action], action]);
+      });
+
       test('updating a case that does not exist throws NotFoundError naming the ref', async () => {
         const error = await rejectionOf(store.cases.update('CMOE-0042', 1, { concern: 'high' }, instant(1)));
         expect(error).toBeInstanceOf(NotFoundError);

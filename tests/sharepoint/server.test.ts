@@ -63,3 +63,57 @@ test('STORE=sharepoint serves the cases kept in SharePoint, and seeds no demo da
     await running.close();
   }
 });
+
+test('/healthz tells the read model’s age and last delta; its log lines name lists and counts, never a child', async () => {
+  const site =
+    'contoso.sharepoint.com,4b2a6c1e-0d3f-4e5a-9b8c-7d6e5f4a3b2c,5c3b7d2f-1e4a-4f6b-8c9d-0e1f2a3b4c5d';
+  env.graph.fake.addSite(site);
+  expect((await provisionSharePoint(env.transport(), site)).problems).toEqual([]);
+  await env
+    .open(site)
+    .cases.create(sampleCase({ firstName: 'Zebedee', lastName: 'Quartermain' }), instant(1));
+  const lines: string[] = [];
+  const capture = (msg: string, fields?: object) => lines.push(`${msg} ${JSON.stringify(fields ?? {})}`);
+  const log = { debug: capture, info: capture, warn: capture, error: capture };
+  const config = {
+    ...loadConfig({
+      STORE: 'sharepoint',
+      TENANT_ID,
+      CLIENT_ID,
+      CLIENT_SECRET,
+      SHAREPOINT_SITE_ID: site,
+      GRAPH_BASE_URL: env.graph.url,
+      AUTHORITY_HOST: env.tokens.url,
+      LOG_LEVEL: 'silent',
+    }),
+    port: 0,
+  };
+  const running = await start(config, log);
+  try {
+    const before = (await (await fetch(`${running.url}/healthz`)).json()) as { readModel?: object };
+    expect(before.readModel).toEqual({
+      filledAt: null,
+      ageMs: null,
+      lastDeltaAt: null,
+      sinceLastDeltaMs: null,
+    });
+
+    const res = await fetch(`${running.url}/api/cases`, {
+      headers: { Authorization: 'Bearer dev:dev-chair' },
+    });
+    expect(res.status).toBe(200);
+    const health = (await (await fetch(`${running.url}/healthz`)).json()) as {
+      readModel: { filledAt: string; ageMs: number; lastDeltaAt: string; sinceLastDeltaMs: number };
+    };
+    expect(Date.parse(health.readModel.filledAt)).not.toBeNaN();
+    expect(Date.parse(health.readModel.lastDeltaAt)).not.toBeNaN();
+    expect(health.readModel.ageMs).toBeGreaterThanOrEqual(0);
+    expect(JSON.stringify(health)).not.toMatch(/Zebedee|Quartermain|CMOE-0001/);
+
+    const filled = lines.filter((l) => l.startsWith('sharepoint read model'));
+    expect(filled.some((l) => l.includes('"event":"filled"') && l.includes('CMOE Cases'))).toBe(true);
+    expect(lines.join('\n')).not.toMatch(/Zebedee|Quartermain/);
+  } finally {
+    await running.close();
+  }
+});

@@ -2,6 +2,8 @@
  * The SharePoint store on the local Graph fake, beyond the shared contract: big lists across pages,
  * filters only on indexed columns, concurrent edits, throttling, bulk writes, refs under racing writers
  * and unreadable items. Waits of the retry policy are recorded by the test environment, never slept.
+ * Tests of reading by query (`$filter`, `$skiptoken` pages) open the store without its read model, the
+ * way the audit log and one-off commands still read; tests/sharepoint/readModel.test.ts covers the model.
  */
 import { BusyError, ConflictError } from '../../src/domain/errors';
 import type { Case } from '../../src/domain/types';
@@ -60,7 +62,7 @@ describe('reading big lists', () => {
     const list = env.graph.fake.list(siteId, SCHEMA.lists.cases.displayName);
     // Stored out of ref order, as items added over years would be: the app sorts.
     for (let i = 7000; i >= 1; i--) env.graph.fake.putItem(list, encodeRecord(m.cases, storedCase(i)));
-    const store = env.open(siteId, { pageSize: 500 });
+    const store = env.open(siteId, { pageSize: 500, readModel: false });
     await store.cases.get('CMOE-0001'); // the site's lists are looked up once, before counting
     const mark = env.graph.fake.log.length;
 
@@ -75,6 +77,22 @@ describe('reading big lists', () => {
     expect(pages.every((p) => p.status === 200)).toBe(true);
   });
 
+  test('the read model fills from 7,000 cases by delta, one request per page, and lists them all', async () => {
+    const siteId = await env.newSite();
+    const list = env.graph.fake.list(siteId, SCHEMA.lists.cases.displayName);
+    for (let i = 7000; i >= 1; i--) env.graph.fake.putItem(list, encodeRecord(m.cases, storedCase(i)));
+    const store = env.open(siteId, { pageSize: 500 });
+    const mark = env.graph.fake.log.length;
+
+    const cases = await store.cases.list();
+
+    expect(cases.map((c) => c.ref)).toEqual(Array.from({ length: 7000 }, (_, i) => formatCaseRef(i + 1)));
+    const pages = since(mark).filter((r) => r.path === `/sites/${siteId}/lists/${list.id}/items/delta`);
+    expect(pages).toHaveLength(Math.ceil(7000 / 200));
+    expect(pages[0]?.query.token).toBeUndefined();
+    expect(pages.slice(1).every((p) => p.query.token !== undefined && p.status === 200)).toBe(true);
+  });
+
   test('a filtered read of a big list follows the pages too and returns only matching cases', async () => {
     const siteId = await env.newSite();
     const list = env.graph.fake.list(siteId, SCHEMA.lists.cases.displayName);
@@ -84,7 +102,7 @@ describe('reading big lists', () => {
         encodeRecord(m.cases, storedCase(i, { status: i % 3 === 0 ? 'open' : 'referred' })),
       );
     }
-    const store = env.open(siteId);
+    const store = env.open(siteId, { readModel: false });
     const open = await store.cases.list({ status: ['open'] });
     expect(open).toHaveLength(300);
     expect(open.every((c) => c.status === 'open')).toBe(true);
@@ -94,7 +112,7 @@ describe('reading big lists', () => {
 describe('filters', () => {
   test('no request ever filters on a column that is not indexed, nor asks SharePoint to allow it', async () => {
     const siteId = await env.newSite();
-    const store = env.open(siteId);
+    const store = env.open(siteId, { readModel: false });
     const mark = env.graph.fake.log.length;
     const c = await store.cases.create(sampleCase(), instant(1));
     await store.cases.list({
@@ -226,7 +244,7 @@ describe('concurrent edits', () => {
 describe('throttling', () => {
   test('a burst of 429s is ridden out, each wait honouring Retry-After plus bounded jitter', async () => {
     const siteId = await env.newSite();
-    const store = env.open(siteId);
+    const store = env.open(siteId, { readModel: false });
     const created = await store.cases.create(sampleCase(), instant(1));
     const mark = env.graph.fake.log.length;
     env.graph.fake.throttle(429, 3, 7);
@@ -243,7 +261,7 @@ describe('throttling', () => {
 
   test('a persistent 429 ends in Busy after a bounded number of attempts', async () => {
     const siteId = await env.newSite();
-    const store = env.open(siteId, { retry: { maxRetries: 4 } });
+    const store = env.open(siteId, { retry: { maxRetries: 4 }, readModel: false });
     await store.cases.list();
     const mark = env.graph.fake.log.length;
     env.graph.fake.throttle(429, Infinity, 2);
@@ -259,7 +277,10 @@ describe('throttling', () => {
 
   test('503 and 504 without Retry-After back off exponentially, capped', async () => {
     const siteId = await env.newSite();
-    const store = env.open(siteId, { retry: { baseDelayMs: 100, maxDelayMs: 300, jitterMs: 0 } });
+    const store = env.open(siteId, {
+      retry: { baseDelayMs: 100, maxDelayMs: 300, jitterMs: 0 },
+      readModel: false,
+    });
     await store.cases.list();
     env.graph.fake.throttle(503, 2, null);
     env.graph.fake.throttle(504, 2, null);

@@ -3,7 +3,7 @@ import { newId } from '../ids';
 import type { ActionPatch, ActionQuery, ActionStore, NewAction } from '../ports';
 import type { ListItems } from './items';
 import { allOf, filterOn, type Mappings } from './mapper';
-import { VersionedList, type MalformedReporter } from './versioned';
+import { VersionedList, type MalformedReporter, type ModelView } from './versioned';
 
 const byDueThenId = (a: Action, b: Action) =>
   a.dueDate === b.dueDate ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.dueDate < b.dueDate ? -1 : 1;
@@ -16,6 +16,7 @@ export class SharePointActionStore implements ActionStore {
     items: ListItems,
     private readonly m: Mappings,
     reportMalformed: MalformedReporter,
+    view: ModelView<Action> | null = null,
   ) {
     this.records = new VersionedList<Action>(
       items,
@@ -23,6 +24,7 @@ export class SharePointActionStore implements ActionStore {
       reportMalformed,
       ['caseRef', 'createdBy'],
       'id',
+      view,
     );
   }
 

@@ -6,7 +6,7 @@ import type { CasePatch, CaseQuery, CaseStore, NewCase } from '../ports';
 import type { Counter } from './counter';
 import { allOf, filterOn, type Mappings } from './mapper';
 import type { ListItems } from './items';
-import { VersionedList, type MalformedReporter } from './versioned';
+import { VersionedList, type MalformedReporter, type ModelView } from './versioned';
 import type { SharePointSchema } from './schema';
 
 /** A ref that validates, for checking a new case before a real ref is taken for it. */
@@ -39,8 +39,9 @@ export class SharePointCaseStore implements CaseStore {
     private readonly schema: SharePointSchema,
     private readonly counter: Counter,
     reportMalformed: MalformedReporter,
+    view: ModelView<Case> | null = null,
   ) {
-    this.records = new VersionedList<Case>(items, m.cases, reportMalformed, [], 'ref');
+    this.records = new VersionedList<Case>(items, m.cases, reportMalformed, [], 'ref', view);
   }
 
   async list(query: CaseQuery = {}): Promise<Case[]> {

@@ -3,7 +3,7 @@ import { newId } from '../ids';
 import type { EscalationPatch, EscalationQuery, EscalationStore, NewEscalation } from '../ports';
 import type { ListItems } from './items';
 import { allOf, filterOn, type Mappings } from './mapper';
-import { VersionedList, type MalformedReporter } from './versioned';
+import { VersionedList, type MalformedReporter, type ModelView } from './versioned';
 
 const responded = (e: Escalation) => e.response !== null || e.respondedOn !== null;
 const byRaisedThenId = (a: Escalation, b: Escalation) =>
@@ -17,6 +17,7 @@ export class SharePointEscalationStore implements EscalationStore {
     items: ListItems,
     private readonly m: Mappings,
     reportMalformed: MalformedReporter,
+    view: ModelView<Escalation> | null = null,
   ) {
     this.records = new VersionedList<Escalation>(
       items,
@@ -24,6 +25,7 @@ export class SharePointEscalationStore implements EscalationStore {
       reportMalformed,
       ['caseRef', 'raisedBy'],
       'id',
+      view,
     );
   }
 

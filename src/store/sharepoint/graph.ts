@@ -32,6 +32,8 @@ export interface GraphOptions {
   tokens: AccessTokenSource;
   retry?: Partial<RetryPolicy>;
   onThrottle?: ThrottleObserver;
+  /** Told of every 403 (the read model forgets the user's confirmed access at once). */
+  onForbidden?: () => void;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -175,7 +177,10 @@ export class GraphTransport {
         json = null;
       }
     }
-    if (response.status === 403) throw new ForbiddenError('SharePoint does not allow this for your account.');
+    if (response.status === 403) {
+      this.options.onForbidden?.();
+      throw new ForbiddenError('SharePoint does not allow this for your account.');
+    }
     if (response.status === 401) throw new GraphRequestError(operation, 401, graphErrorCode(json));
     return { status: response.status, headers: response.headers, json };
   }

@@ -4,7 +4,7 @@ import type { MeetingPatch, MeetingQuery, MeetingStore, NewMeeting } from '../po
 import { instantMs } from './instants';
 import type { ListItems } from './items';
 import { allOf, filterOn, type Mappings } from './mapper';
-import { VersionedList, type MalformedReporter } from './versioned';
+import { VersionedList, type MalformedReporter, type ModelView } from './versioned';
 
 const byStartThenId = (a: Meeting, b: Meeting) =>
   Date.parse(a.startsAt) - Date.parse(b.startsAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -17,8 +17,9 @@ export class SharePointMeetingStore implements MeetingStore {
     items: ListItems,
     private readonly m: Mappings,
     reportMalformed: MalformedReporter,
+    view: ModelView<Meeting> | null = null,
   ) {
-    this.records = new VersionedList<Meeting>(items, m.meetings, reportMalformed, [], 'id');
+    this.records = new VersionedList<Meeting>(items, m.meetings, reportMalformed, [], 'id', view);
   }
 
   async list(query: MeetingQuery = {}): Promise<Meeting[]> {

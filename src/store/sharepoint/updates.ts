@@ -4,7 +4,7 @@ import type { CaseUpdateStore, NewCaseUpdate } from '../ports';
 import type { ListItems } from './items';
 import { filterOn, type Mappings } from './mapper';
 import { itemOrder } from './order';
-import { RecordList, type MalformedReporter } from './versioned';
+import { RecordList, type MalformedReporter, type ModelView } from './versioned';
 
 /**
  * A case's timeline: append-only, oldest first. Ties (the same instant) keep the order they were added,
@@ -17,8 +17,9 @@ export class SharePointCaseUpdateStore implements CaseUpdateStore {
     items: ListItems,
     private readonly m: Mappings,
     reportMalformed: MalformedReporter,
+    view: ModelView<CaseUpdate> | null = null,
   ) {
-    this.records = new RecordList<CaseUpdate>(items, m.updates, reportMalformed);
+    this.records = new RecordList<CaseUpdate>(items, m.updates, reportMalformed, view);
   }
 
   async list(caseRef: CaseRef): Promise<CaseUpdate[]> {

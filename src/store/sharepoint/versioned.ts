@@ -5,12 +5,15 @@
  * (if anyone wrote in between, SharePoint answers 412 and nothing is overwritten).
  *
  * The item id and eTag of each record last seen are remembered, so an update of a record just read costs
- * one request; a stale memory only costs a 412 and a re-read, never a lost write.
+ * one request; a stale memory only costs a 412 and a re-read, never a lost write. With the site's read
+ * model (readModel.ts) that memory is the model: reads come from it once it is current, and every write
+ * and direct read is applied to it at once, so the writer reads its own write.
  */
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import { deepFreeze, mergePatch, validateRecord } from '../records';
 import type { ListItems } from './items';
 import { decodeItem, encodeRecord, filterOn, keyOf, StoredItemError, type RecordMapping } from './mapper';
+import type { ListModel } from './readModel';
 
 interface Versioned {
   version: number;
@@ -30,37 +33,72 @@ export type MalformedReporter = (report: { list: string; itemId: string; problem
 /** How many times an update whose eTag went stale (but whose version still matches) is tried again. */
 const MAX_STALE_RETRIES = 3;
 
+/** A list's records in the site's read model, and what makes it fit to read for this handle's caller. */
+export interface ModelView<T> {
+  model: ListModel<T>;
+  /** Brings the model up to date (at most one delta round trip) and confirms the caller may read it. */
+  ready(): Promise<void>;
+}
+
 export class RecordList<T> {
-  protected readonly entries = new Map<string, Entry<T>>();
+  /** Without a model: the entries this handle last saw. */
+  private readonly seen = new Map<string, Entry<T>>();
 
   constructor(
     readonly items: ListItems,
     readonly mapping: RecordMapping<T>,
     private readonly reportMalformed: MalformedReporter,
+    private readonly view: ModelView<T> | null = null,
   ) {}
+
+  /** The entry last seen (or held by the model) for a key, without asking Graph. */
+  protected known(key: string): Entry<T> | null {
+    return this.view ? this.view.model.entry(key) : (this.seen.get(key) ?? null);
+  }
+
+  private keep(entry: Entry<T>): void {
+    if (this.view) this.view.model.put(entry);
+    else this.seen.set(keyOf(this.mapping.id(entry.record)), entry);
+  }
+
+  private lose(key: string): void {
+    if (this.view) this.view.model.remove(key);
+    else this.seen.delete(key);
+  }
 
   protected remember(item: unknown): Entry<T> {
     const decoded = decodeItem(this.mapping, item);
     if (!decoded.ok)
       throw new StoredItemError(this.mapping.list.displayName, decoded.itemId, decoded.problem);
     const entry = { itemId: decoded.itemId, eTag: decoded.eTag, record: decoded.record };
-    this.entries.set(keyOf(this.mapping.id(decoded.record)), entry);
+    this.keep(entry);
     return entry;
   }
 
-  /** The record with this id, read from SharePoint (a malformed item is an error naming it). */
+  /**
+   * The record with this id, read from SharePoint as this handle's caller (a malformed item is an error
+   * naming it): what decides a conflict. The model, if any, takes what it says.
+   */
   async read(id: string): Promise<Entry<T> | null> {
     const key = keyOf(id);
     const item = await this.items.findByKey(key, filterOn(this.mapping.list).eq('RecordKey', key));
     if (item === null) {
-      this.entries.delete(key);
+      this.lose(key);
       return null;
     }
     return this.remember(item);
   }
 
+  /** The record with this id: from the model once current, else read from SharePoint. */
   async get(id: string): Promise<T | null> {
-    return (await this.read(id))?.record ?? null;
+    if (!this.view) return (await this.read(id))?.record ?? null;
+    await this.view.ready();
+    const key = keyOf(id);
+    const entry = this.view.model.entry(key);
+    if (entry) return entry.record;
+    const broken = this.view.model.brokenItem(key);
+    if (broken) throw new StoredItemError(this.mapping.list.displayName, broken.itemId, broken.problem);
+    return null;
   }
 
   /**
@@ -73,14 +111,25 @@ export class RecordList<T> {
     accept: (r: T) => boolean,
     compare: (a: T, b: T) => number,
   ): Promise<T[]> {
+    if (this.view) {
+      await this.view.ready();
+      return this.view.model.sorted(compare).filter(accept);
+    }
     return (await this.entriesMatching(filter))
       .map((e) => e.record)
       .filter(accept)
       .sort(compare);
   }
 
-  /** The items matching `filter`, decoded, in SharePoint's order (item id); malformed ones reported, left out. */
+  /**
+   * The items matching `filter`, decoded, in SharePoint's order (item id); malformed ones reported, left
+   * out. With the model: every entry it holds, once current (callers apply the filter's rule themselves).
+   */
   async entriesMatching(filter: string | null): Promise<Entry<T>[]> {
+    if (this.view) {
+      await this.view.ready();
+      return this.view.model.entries();
+    }
     const out: Entry<T>[] = [];
     for (const item of await this.items.query(filter)) {
       const decoded = decodeItem(this.mapping, item);
@@ -93,7 +142,7 @@ export class RecordList<T> {
         continue;
       }
       const entry = { itemId: decoded.itemId, eTag: decoded.eTag, record: decoded.record };
-      this.entries.set(keyOf(this.mapping.id(decoded.record)), entry);
+      this.seen.set(keyOf(this.mapping.id(decoded.record)), entry);
       out.push(entry);
     }
     return out;
@@ -132,12 +181,10 @@ export class RecordList<T> {
     if (entry.eTag === null) return 'conflict';
     const outcome = await this.items.update(entry.itemId, entry.eTag, encodeRecord(this.mapping, record));
     const key = keyOf(this.mapping.id(record));
-    if (outcome.status === 'updated') {
-      if (outcome.eTag === null) this.entries.delete(key);
-      else this.entries.set(key, { itemId: entry.itemId, eTag: outcome.eTag, record });
-    } else {
-      this.entries.delete(key);
-    }
+    // Written: kept with its new eTag (none known: the next update re-reads first). A 412 is followed by
+    // a read that replaces the entry; a 404 means the item is gone.
+    if (outcome.status === 'updated') this.keep({ itemId: entry.itemId, eTag: outcome.eTag, record });
+    else if (outcome.status === 'missing') this.lose(key);
     return outcome.status;
   }
 }
@@ -150,8 +197,9 @@ export class VersionedList<T extends Versioned> extends RecordList<T> {
     /** Fields no patch may change besides the key and bookkeeping (e.g. an action's `caseRef`). */
     private readonly fixed: readonly (keyof T & string)[],
     private readonly keyField: keyof T & string,
+    view: ModelView<T> | null = null,
   ) {
-    super(items, mapping, reportMalformed);
+    super(items, mapping, reportMalformed, view);
   }
 
   /**
@@ -161,7 +209,7 @@ export class VersionedList<T extends Versioned> extends RecordList<T> {
    */
   async update(id: string, expectedVersion: number, patch: object, now: string): Promise<T> {
     const kind = this.mapping.kind;
-    let entry = this.entries.get(keyOf(id)) ?? null;
+    let entry = this.known(keyOf(id));
     let fresh = false;
     if (entry === null) {
       entry = await this.read(id);

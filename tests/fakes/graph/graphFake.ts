@@ -15,7 +15,16 @@
  * - a bearer-token check (401 without a token the test accepts), and throttling on demand (429 / 503
  *   with `Retry-After`, for the next n matching requests, inside batches too);
  * - a log of every request (method, path, query, Prefer, If-Match, the bearer token, status) for tests
- *   to assert on; and SharePoint's own refusal (403 accessDenied) for the tokens a test chooses.
+ *   to assert on; and SharePoint's own refusal (403 accessDenied) for the tokens a test chooses;
+ * - list item delta (`GET .../items/delta`, listItem: delta in v1.0): without a token the list is
+ *   enumerated in pages (`$top`, `@odata.nextLink`) ending in an `@odata.deltaLink`; `token=latest` answers
+ *   no items and a deltaLink from now; with a token, the latest state of each item changed since, deleted
+ *   ones as `{ id, deleted: { state: 'deleted' } }` (an item may appear twice; the last one counts); a
+ *   token the fake has forgotten (`expireDeltaTokens`) is `410 Gone` with a `Location` to enumerate anew.
+ *   `$expand=fields($select=A,B)` and `$select` trim the answer as Graph does.
+ *
+ * `changeItem` and `deleteItem` change a list as another writer would (SharePoint's UI, another instance),
+ * so that delta reports them. Latency per round trip and the count of round trips live in server.ts.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -97,6 +106,8 @@ export interface FakeItem {
   created: string;
   modified: string;
   fields: Record<string, unknown>;
+  /** The fake's change number of the item's last change (what delta compares its token with). */
+  changed: number;
 }
 
 export interface FakeList {
@@ -110,6 +121,21 @@ export interface FakeList {
   drive?: { id: string; files: Map<string, { itemId: number; driveItemId: string; bytes: Buffer }> };
   /** Unique column -> lower-cased value -> item id. */
   unique: Map<string, Map<string, number>>;
+  /** Deleted item id -> the change number of its deletion (delta reports it to older tokens). */
+  deleted: Map<number, number>;
+}
+
+/** What a delta token or page token holds (opaque to clients: base64url JSON). */
+interface DeltaState {
+  list: string;
+  /** Tokens of an earlier epoch are forgotten (410 Gone). */
+  epoch: number;
+  /** Changes after this change number; null: the first enumeration (every item, no deletions). */
+  since: number | null;
+  /** The change number when the enumeration began: the deltaLink's `since`. */
+  anchor: number;
+  /** Items with a larger id come next (paging). */
+  after: number;
 }
 
 export interface FakeSite {
@@ -245,6 +271,7 @@ export class GraphFake {
   readonly sites = new Map<string, FakeSite>();
   readonly log: LoggedRequest[] = [];
   readonly throttles: ThrottleRule[] = [];
+  private readonly failures: { status: 400 | 500; remaining: number; match: ThrottleRule['match'] }[] = [];
   /**
    * SharePoint's own permissions: a request whose token this answers true for is refused with 403
    * (`accessDenied`), as for a user the site does not share a list with. Null: nobody is refused.
@@ -252,8 +279,18 @@ export class GraphFake {
   refuse: ((r: { token: string; method: string; path: string }) => boolean) | null = null;
   maxPageSize: number;
   origin: string;
+  /**
+   * Added to every round trip by the HTTPS server (server.ts), as a tenant's network and SharePoint's own
+   * time would: 0 answers at once.
+   */
+  latencyMs = 0;
+  /** HTTP requests the server answered (a JSON batch is one, whatever it holds). */
+  roundTrips = 0;
   private readonly acceptToken: (token: string) => boolean;
   private readonly downloads = new Map<string, Buffer>();
+  /** The change number: every item change or deletion takes the next one. */
+  private changes = 0;
+  private deltaEpoch = 0;
 
   constructor(options: GraphFakeOptions = {}) {
     this.maxPageSize = options.maxPageSize ?? 200;
@@ -283,6 +320,17 @@ export class GraphFake {
 
   clearThrottles(): void {
     this.throttles.length = 0;
+    this.failures.length = 0;
+  }
+
+  /**
+   * The next `times` requests matching fail with `status` (400 `invalidRequest`, 500 `generalException`,
+   * as Graph answers a request it cannot serve); cleared with the throttles.
+   */
+  fail(status: 400 | 500, times: number, match: ThrottleRule['match'] = () => true): { remaining: number } {
+    const rule = { status, remaining: times, match };
+    this.failures.push(rule);
+    return rule;
   }
 
   list(siteId: string, displayName: string): FakeList {
@@ -304,10 +352,43 @@ export class GraphFake {
       created: now,
       modified: now,
       fields,
+      changed: ++this.changes,
     };
     list.items.set(item.id, item);
     index(list, item);
     return item;
+  }
+
+  /** Changes an item's fields as another writer would (no checks): a new version and eTag, seen by delta. */
+  changeItem(list: FakeList, id: number, fields: Record<string, unknown>): FakeItem {
+    const item = list.items.get(id);
+    if (!item) throw new Error(`no item ${id}`);
+    unindex(list, item);
+    Object.assign(item.fields, fields);
+    index(list, item);
+    this.touch(item);
+    return item;
+  }
+
+  /** Deletes an item as another writer would; delta reports it as deleted. */
+  deleteItem(list: FakeList, id: number): void {
+    const item = list.items.get(id);
+    if (!item) throw new Error(`no item ${id}`);
+    unindex(list, item);
+    list.items.delete(id);
+    list.deleted.set(id, ++this.changes);
+  }
+
+  /** Forgets every delta token given so far: the next use of one is 410 Gone (as after a long absence). */
+  expireDeltaTokens(): void {
+    this.deltaEpoch++;
+  }
+
+  private touch(item: FakeItem): void {
+    item.version++;
+    // eslint-disable-next-line no-restricted-syntax -- real time: SharePoint stamps with its own clock
+    item.modified = new Date().toISOString();
+    item.changed = ++this.changes;
   }
 
   private createList(
@@ -325,6 +406,7 @@ export class GraphFake {
       items: new Map(),
       nextItemId: 1,
       unique: new Map(),
+      deleted: new Map(),
       ...(template === 'documentLibrary'
         ? { drive: { id: `b!${randomUUID().replace(/-/g, '')}`, files: new Map() } }
         : {}),
@@ -381,6 +463,15 @@ export class GraphFake {
         ? error(429, 'TooManyRequests', 'Too many requests.', headers)
         : error(rule.status, 'serviceNotAvailable', 'The service is temporarily unavailable.', headers);
     }
+    const failure = this.failures.find(
+      (r) => r.remaining > 0 && r.match({ method: req.method, path: req.path, inBatch }),
+    );
+    if (failure) {
+      failure.remaining--;
+      return failure.status === 400
+        ? error(400, 'invalidRequest', 'Invalid request.')
+        : error(500, 'generalException', 'General exception while processing.');
+    }
     const { method, path } = req;
     if (path === '/$batch' && method === 'POST')
       return inBatch ? error(400, 'BadRequest', 'Nested batches are not supported.') : this.batch(req);
@@ -427,6 +518,7 @@ export class GraphFake {
       return json(200, { id: list.drive.id, driveType: 'documentLibrary', name: list.displayName });
     }
     if (sub === '/items' && method === 'GET') return this.listItems(site, list, req);
+    if (sub === '/items/delta' && method === 'GET') return this.delta(site, list, req);
     if (sub === '/items' && method === 'POST') return this.createItem(list, req);
     m = /^\/items\/([^/]+)(\/fields)?$/.exec(sub);
     if (m) {
@@ -436,8 +528,7 @@ export class GraphFake {
       if (!m[2] && method === 'DELETE') {
         const pre = this.precondition(req, item);
         if (pre) return pre;
-        unindex(list, item);
-        list.items.delete(item.id);
+        this.deleteItem(list, item.id);
         return { status: 204, headers: {} };
       }
       if (m[2] && method === 'PATCH') return this.updateFields(list, item, req);
@@ -563,7 +654,11 @@ export class GraphFake {
     return `"${item.guid},${item.version}"`;
   }
 
-  private fieldsJson(list: FakeList, item: FakeItem): Record<string, unknown> {
+  private fieldsJson(
+    list: FakeList,
+    item: FakeItem,
+    only: Set<string> | null = null,
+  ): Record<string, unknown> {
     const out: Record<string, unknown> = {
       '@odata.etag': this.eTag(item),
       id: String(item.id),
@@ -572,7 +667,11 @@ export class GraphFake {
       Created: item.created,
     };
     for (const [k, v] of Object.entries(item.fields)) if (v !== null && v !== undefined) out[k] = v;
-    return out;
+    if (only === null) return out;
+    // `$expand=fields($select=A,B)`: those fields (and the field set's own etag and id).
+    return Object.fromEntries(
+      Object.entries(out).filter(([k]) => k === '@odata.etag' || k === 'id' || only.has(k)),
+    );
   }
 
   private itemJson(
@@ -580,6 +679,7 @@ export class GraphFake {
     list: FakeList,
     item: FakeItem,
     withFields: boolean,
+    fieldSelect: Set<string> | null = null,
   ): Record<string, unknown> {
     return {
       '@odata.etag': this.eTag(item),
@@ -590,8 +690,112 @@ export class GraphFake {
       webUrl: `https://contoso.sharepoint.com/sites/cmoe/Lists/${encodeURIComponent(list.displayName)}/${item.id}_.000`,
       parentReference: { id: list.id, siteId: site.id },
       contentType: { id: '0x01', name: 'Item' },
-      ...(withFields ? { fields: this.fieldsJson(list, item) } : {}),
+      ...(withFields ? { fields: this.fieldsJson(list, item, fieldSelect) } : {}),
     };
+  }
+
+  // --- delta -----------------------------------------------------------------------------------------
+
+  private deltaToken(state: DeltaState): string {
+    return Buffer.from(JSON.stringify(state)).toString('base64url');
+  }
+
+  private readDeltaToken(raw: string): DeltaState | null {
+    try {
+      const s = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as DeltaState;
+      return typeof s.list === 'string' && typeof s.epoch === 'number' && typeof s.anchor === 'number'
+        ? s
+        : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The delta URL of a list with the request's options and a token (none: enumerate anew). */
+  private deltaUrl(site: FakeSite, list: FakeList, req: FakeRequest, token: string | null): string {
+    const q = new URLSearchParams();
+    for (const [k, v] of req.query.entries()) if (k !== 'token' && k !== '$skiptoken') q.set(k, v);
+    if (token !== null) q.set('token', token);
+    const query = q.toString().replace(/\+/g, '%20');
+    return `${this.origin}/v1.0/sites/${site.id}/lists/${list.id}/items/delta${query ? `?${query}` : ''}`;
+  }
+
+  private delta(site: FakeSite, list: FakeList, req: FakeRequest): FakeResponse {
+    const q = req.query;
+    const expand = q.get('$expand') ?? q.get('expand');
+    const em = expand === null ? null : /^fields(?:\(\$select=([A-Za-z0-9_,]+)\))?$/.exec(expand);
+    if (expand !== null && !em) return error(400, 'invalidRequest', 'Invalid $expand.');
+    const fieldSelect = em?.[1] ? new Set(em[1].split(',')) : null;
+    const select = q.get('$select') ?? q.get('select');
+    const topRaw = q.get('$top') ?? q.get('top');
+    const top = topRaw === null ? this.maxPageSize : Math.min(Number(topRaw), this.maxPageSize);
+    if (!Number.isInteger(top) || top < 1) return error(400, 'invalidRequest', 'Invalid $top.');
+    const rawToken = q.get('token');
+    const context = `${this.origin}/v1.0/$metadata#Collection(listItem)`;
+    if (rawToken === 'latest') {
+      const state = {
+        list: list.id,
+        epoch: this.deltaEpoch,
+        since: this.changes,
+        anchor: this.changes,
+        after: 0,
+      };
+      return json(200, {
+        '@odata.context': context,
+        '@odata.deltaLink': this.deltaUrl(site, list, req, this.deltaToken(state)),
+        value: [],
+      });
+    }
+    let state: DeltaState;
+    if (rawToken === null) {
+      state = { list: list.id, epoch: this.deltaEpoch, since: null, anchor: this.changes, after: 0 };
+    } else {
+      const parsed = this.readDeltaToken(rawToken);
+      if (parsed === null || parsed.list !== list.id)
+        return error(400, 'invalidRequest', 'The delta token is not valid.');
+      if (parsed.epoch !== this.deltaEpoch) {
+        // As Graph does when it can no longer say what changed since a token: start again from Location.
+        return error(410, 'resyncChangesApplyDifferences', 'Resync required: enumerate the list again.', {
+          location: this.deltaUrl(site, list, req, null),
+        });
+      }
+      // A deltaLink's token starts a new round: what changes from now on belongs to the next one.
+      state = parsed.after === 0 ? { ...parsed, anchor: this.changes } : parsed;
+    }
+    const since = state.since;
+    type Row = { id: number; item: FakeItem | null };
+    const rows: Row[] = [];
+    for (const item of list.items.values())
+      if (item.id > state.after && (since === null || item.changed > since)) rows.push({ id: item.id, item });
+    if (since !== null)
+      for (const [id, at] of list.deleted) if (id > state.after && at > since) rows.push({ id, item: null });
+    rows.sort((a, b) => a.id - b.id);
+    const page = rows.slice(0, top);
+    const pick = (o: Record<string, unknown>) => {
+      if (select === null) return o;
+      const keep = new Set(['id', ...select.split(','), ...(expand !== null ? ['fields'] : [])]);
+      return Object.fromEntries(Object.entries(o).filter(([k]) => keep.has(k) || k.startsWith('@odata')));
+    };
+    const value = page.map((r) =>
+      r.item === null
+        ? { id: String(r.id), deleted: { state: 'deleted' } }
+        : pick(this.itemJson(site, list, r.item, expand !== null, fieldSelect)),
+    );
+    const body: Record<string, unknown> = { '@odata.context': context, value };
+    const last = page[page.length - 1];
+    if (rows.length > top && last) {
+      body['@odata.nextLink'] = this.deltaUrl(site, list, req, this.deltaToken({ ...state, after: last.id }));
+    } else {
+      const next = {
+        list: list.id,
+        epoch: this.deltaEpoch,
+        since: state.anchor,
+        anchor: state.anchor,
+        after: 0,
+      };
+      body['@odata.deltaLink'] = this.deltaUrl(site, list, req, this.deltaToken(next));
+    }
+    return json(200, body);
   }
 
   /** Checks and converts written field values; an error response when one is not acceptable. */
@@ -672,9 +876,7 @@ export class GraphFake {
     unindex(list, item);
     Object.assign(item.fields, checked.fields);
     index(list, item);
-    item.version++;
-    // eslint-disable-next-line no-restricted-syntax -- real time: SharePoint stamps with its own clock
-    item.modified = new Date().toISOString();
+    this.touch(item);
     return json(200, this.fieldsJson(list, item));
   }
 
@@ -767,10 +969,7 @@ export class GraphFake {
       const bytes = req.bytes ?? Buffer.alloc(0);
       if (file) {
         file.bytes = Buffer.from(bytes);
-        const item = list.items.get(file.itemId) as FakeItem;
-        item.version++;
-        // eslint-disable-next-line no-restricted-syntax -- real time: SharePoint stamps with its own clock
-        item.modified = new Date().toISOString();
+        this.touch(list.items.get(file.itemId) as FakeItem);
         return json(200, this.driveItemJson(list, name));
       }
       const item = this.putItem(list, { FileLeafRef: name });

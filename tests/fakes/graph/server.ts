@@ -1,7 +1,8 @@
 /**
  * The Graph fake over real HTTPS on a loopback port (port 0: the system picks one), in process, so a test
  * stops it by closing it. `/v1.0/...` goes to the fake; `/_download/...` serves pre-authenticated
- * downloads, as Graph's `@microsoft.graph.downloadUrl` does.
+ * downloads, as Graph's `@microsoft.graph.downloadUrl` does. Each request is counted (`fake.roundTrips`)
+ * and answered after `fake.latencyMs`.
  */
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +30,9 @@ export async function startGraphFake(
   const server: Server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     void (async () => {
       const raw = await readBody(req);
+      fake.roundTrips++;
+      // The answer waits as a remote service's would; other requests are served meanwhile.
+      if (fake.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fake.latencyMs));
       const url = new URL(req.url ?? '/', fake.origin);
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
