@@ -26,6 +26,7 @@ export const ALLOWED: Record<string, string> = {
   'src/store/sharepoint/retry.ts': 'Retry-After waits',
   'src/store/sharepoint/graph.ts': 'Retry-After waits',
   'src/store/sharepoint/items.ts': 'Retry-After waits',
+  'src/store/sharepoint/readModel.ts': 'Retry-After waits (its own ages are on the monotonic clock)',
   // msal-node's token expiry is real time: the cache compares against the real clock.
   'src/auth/graphTokens.ts': 'Graph token cache expiry (msal gives real expiry times)',
   // When a migration was applied, as a record: nothing decides by it.

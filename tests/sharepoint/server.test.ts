@@ -88,7 +88,8 @@ test('/healthz tells the read model’s age and last delta; its log lines name l
     }),
     port: 0,
   };
-  const running = await start(config, log);
+  // The test's own fixed moment (Teams sign-in: CLOCK_START is for dev sign-in only).
+  const running = await start(config, log, () => new Date('2027-03-08T09:00:00Z'));
   try {
     const before = (await (await fetch(`${running.url}/healthz`)).json()) as { readModel?: object };
     expect(before.readModel).toEqual({

@@ -18,6 +18,7 @@
  * The model is the app's: deltas go with the app's tokens. Who may read it is decided per user by
  * `AccessChecks` (a cheap call as the user, cached for minutes).
  */
+import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { ForbiddenError } from '../../domain/errors';
 import { busy, GraphRequestError, graphErrorCode, type GraphTransport } from './graph';
@@ -27,6 +28,10 @@ import { RETRYABLE_STATUSES, retryAfterMs } from './retry';
 import type { Entry, MalformedReporter } from './versioned';
 
 /** The lists the model holds: what the read paths read (the audit, counters and bot state are not). */
+
+/** Epoch milliseconds on the monotonic clock (see ReadModelOptions.clock). */
+const monotonicEpochMs = (): number => performance.timeOrigin + performance.now();
+
 export const MODEL_LISTS = ['cases', 'actions', 'updates', 'meetings', 'escalations'] as const;
 export type ModelListKey = (typeof MODEL_LISTS)[number];
 
@@ -54,7 +59,11 @@ export interface ReadModelOptions {
   freshMs?: number;
   /** See DEFAULT_ACCESS_TTL_MS. */
   accessTtlMs?: number;
-  /** Milliseconds; tests pass their own. */
+  /**
+   * Milliseconds since the epoch, for the freshness window, the access TTL and /healthz's ages; tests
+   * pass their own. The default is the monotonic clock anchored at the process's start: these are
+   * elapsed times, which a change of the system time (or libfaketime) must not stretch or shrink.
+   */
   clock?: () => number;
   /** Fills, resyncs and applied changes: list names and counts only, never an item's content. */
   onEvent?: (event: ReadModelEvent) => void;
@@ -243,7 +252,7 @@ export class SiteModel {
     options: ReadModelOptions = {},
   ) {
     this.freshMs = options.freshMs ?? DEFAULT_FRESH_MS;
-    this.clock = options.clock ?? Date.now;
+    this.clock = options.clock ?? monotonicEpochMs;
     this.onEvent = options.onEvent ?? (() => undefined);
     const next = () => ++this.writes;
     const list = <T>(key: ModelListKey, mapping: RecordMapping<T>) =>
@@ -429,7 +438,7 @@ export class AccessChecks {
     options: ReadModelOptions = {},
   ) {
     this.ttlMs = options.accessTtlMs ?? DEFAULT_ACCESS_TTL_MS;
-    this.clock = options.clock ?? Date.now;
+    this.clock = options.clock ?? monotonicEpochMs;
   }
 
   /** Resolves when `user` may read the model; `ForbiddenError` (or the token's own error) when not. */
