@@ -117,6 +117,8 @@ export const envSchema = z.object({
   GRAPH_ON_BEHALF_OF: bool.default(true),
   /** API requests per minute per signed-in user (sustained rate and burst). */
   RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(300),
+  /** Requests answered without a sign-in (401, page not found) per minute per client address. */
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: int(1, 100_000).default(60),
   /** Seed synthetic demo data into an empty SQLite store on start (dev only). */
   SEED_DEMO: bool.default(true),
   SEED_CASES: int(0, 20000).default(120),
@@ -218,6 +220,7 @@ export interface Config {
   /** Present exactly when `store` is `sharepoint`. */
   sharePoint?: SharePointSettings;
   rateLimitPerMinute: number;
+  anonymousRateLimitPerMinute: number;
   seedDemo: boolean;
   seedCases: number;
   bodyLimit: string;
@@ -364,6 +367,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(teams ? { teams } : {}),
     ...(sharePoint ? { sharePoint } : {}),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    anonymousRateLimitPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
     seedDemo: e.SEED_DEMO,
     seedCases: e.SEED_CASES,
     bodyLimit: e.BODY_LIMIT,

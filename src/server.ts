@@ -188,6 +188,7 @@ export async function start(config: Config, log: Logger = createLogger(config.lo
     log,
     bodyLimit: config.bodyLimit,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    anonymousRateLimitPerMinute: config.anonymousRateLimitPerMinute,
     https: config.publicBaseUrl.startsWith('https://'),
     devSignIn: config.authMode === 'dev',
     ...(storeForRequest ? { storeForRequest } : {}),

@@ -6,14 +6,14 @@ import compression from 'compression';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { DEV_USERS } from '../auth/devUsers';
 import type { Authenticator } from '../auth/principal';
-import { ForbiddenError, NotFoundError } from '../domain/errors';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../domain/errors';
 import type { Logger } from '../log';
 import type { OperationDeps } from '../operations/context';
 import { queryAudit } from '../operations/audit';
 import { auditQuerySchema } from '../operations/inputs';
 import { callOf, parseQuery } from './http';
 import { errorHandler, routeOf } from './problem';
-import { perUserRateLimit } from './rateLimit';
+import { AnonymousLimit, perUserRateLimit } from './rateLimit';
 import { RequestStores, reportingRefusals, type StoreForRequest } from './requestStore';
 import { actionRoutes } from './routes/actions';
 import { caseRoutes } from './routes/cases';
@@ -34,6 +34,11 @@ export interface AppDeps extends OperationDeps {
    * always sets it from RATE_LIMIT_PER_MINUTE; in-process tests opt in.
    */
   rateLimitPerMinute?: number;
+  /**
+   * Requests answered without a sign-in (401, pages not found) per minute per client address, also the
+   * burst. Off when absent: server.ts always sets it from RATE_LIMIT_ANONYMOUS_PER_MINUTE.
+   */
+  anonymousRateLimitPerMinute?: number;
   /** Served over https (PUBLIC_BASE_URL): adds HSTS and upgrade-insecure-requests. */
   https?: boolean;
   /** Extra routers mounted before the API's 404 (the bot's /api/messages, the tab's static files). */
@@ -59,6 +64,10 @@ export function createApp(appDeps: AppDeps): Express {
   // Routes and operations get a store that follows the request's own, when there is one.
   const requestStores = appDeps.storeForRequest ? new RequestStores(appDeps.store) : null;
   const deps: AppDeps = requestStores ? { ...appDeps, store: requestStores.scoped() } : appDeps;
+  const anonymous =
+    deps.anonymousRateLimitPerMinute !== undefined
+      ? new AnonymousLimit({ perMinute: deps.anonymousRateLimitPerMinute, clock: deps.clock })
+      : null;
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -89,7 +98,6 @@ export function createApp(appDeps: AppDeps): Express {
   });
 
   const api = express.Router();
-  api.use(express.json({ limit: deps.bodyLimit ?? '100kb' }));
   api.use((_req, res, next) => {
     // Children's records must not sit in browser or proxy caches.
     res.setHeader('Cache-Control', 'no-store');
@@ -111,7 +119,14 @@ export function createApp(appDeps: AppDeps): Express {
   }
 
   api.use(async (req, res, next) => {
-    const caller = await deps.authenticator.authenticate(req.get('authorization'));
+    let caller;
+    try {
+      caller = await deps.authenticator.authenticate(req.get('authorization'));
+    } catch (e) {
+      // A refused sign-in is charged to the client's address: a flood of them is answered 429.
+      if (e instanceof UnauthenticatedError) anonymous?.chargeOrThrow(req);
+      throw e;
+    }
     res.locals.call = { caller, now: deps.clock() };
     next();
   });
@@ -137,6 +152,10 @@ export function createApp(appDeps: AppDeps): Express {
     }
     next();
   });
+  // The body is read (and inflated, when gzip or deflate) only for a signed-in caller with a role: an
+  // anonymous request's body, however malformed or large once inflated, is never looked at. Before the
+  // request store, whose async context a body stream's callbacks would not carry.
+  api.use(express.json({ limit: deps.bodyLimit ?? '100kb' }));
 
   if (requestStores && appDeps.storeForRequest) {
     const storeForRequest = appDeps.storeForRequest;
@@ -196,7 +215,9 @@ export function createApp(appDeps: AppDeps): Express {
   // Before the API router, whose catch-all 404 would otherwise answer the bot's POST /api/messages.
   deps.mount?.(app);
   app.use('/api', api);
-  app.use(() => {
+  app.use((req) => {
+    // Nobody signed in to ask for a page that does not exist (a missing asset, a probe): charged.
+    anonymous?.chargeOrThrow(req);
     throw new NotFoundError('This page');
   });
   app.use(errorHandler(deps.log));

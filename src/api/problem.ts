@@ -128,6 +128,39 @@ export function problemFor(err: unknown): Problem {
 interface BodyParserError {
   type?: string;
   status?: number;
+  statusCode?: number;
+}
+
+/** Problems for the 4xx statuses libraries raise (http-errors): our words, never the library's. */
+const LIBRARY_4XX: Record<number, Pick<Problem, 'code' | 'title' | 'detail'>> = {
+  400: { code: 'Invalid', title: 'Invalid request', detail: 'The request could not be read.' },
+  404: { code: 'NotFound', title: 'Not found', detail: 'Not found.' },
+  405: { code: 'Invalid', title: 'Method not allowed', detail: 'This method is not allowed here.' },
+  415: {
+    code: 'Invalid',
+    title: 'Unsupported media type',
+    detail: 'The body is in a form this API does not read.',
+  },
+};
+
+/**
+ * A client error an HTTP library raised (a malformed percent-encoding in a path, a missing static file,
+ * a body that will not decompress): its own 4xx status, kept. Recognised as http-errors marks them, with
+ * `status` and `statusCode` both set and equal (Express's router does the same): our own adapters'
+ * errors (`GraphRequestError`, the bot's `SendError`) carry a `status` only, and a Graph 404 or 400 is
+ * our fault, not the caller's, so it stays a 500.
+ */
+function libraryClientError(err: unknown): Problem | null {
+  const e = err as BodyParserError | null;
+  const status = e?.status;
+  if (typeof status !== 'number' || status !== e?.statusCode) return null;
+  if (!Number.isInteger(status) || status < 400 || status > 499) return null;
+  const known = LIBRARY_4XX[status] ?? {
+    code: 'Invalid',
+    title: 'Invalid request',
+    detail: 'The request could not be handled.',
+  };
+  return { type: `urn:cmoe:error:${known.code}`, status, ...known };
 }
 
 export function errorHandler(log: Logger): ErrorRequestHandler {
@@ -154,7 +187,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
         { path: '(body)', message: 'is not valid JSON' },
       ]);
     }
-    const problem = problemFor(e);
+    const problem = (e === err && !(err instanceof AppError) && libraryClientError(err)) || problemFor(e);
     if (problem.status >= 500) {
       log.error('request failed', {
         method: req.method,
