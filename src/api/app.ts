@@ -11,7 +11,7 @@ import type { Logger } from '../log';
 import type { OperationDeps } from '../operations/context';
 import { queryAudit } from '../operations/audit';
 import { auditQuerySchema } from '../operations/inputs';
-import { callOf, parseQuery } from './http';
+import { authorizeFirst, callOf, parseQuery } from './http';
 import { errorHandler, routeOf } from './problem';
 import { AnonymousLimit, perUserRateLimit } from './rateLimit';
 import { RequestStores, reportingRefusals, type StoreForRequest } from './requestStore';
@@ -205,7 +205,7 @@ export function createApp(appDeps: AppDeps): Express {
   api.use('/escalations', escalationRoutes(deps));
   api.use('/import', importRoutes(deps));
   api.use('/export', exportRoutes(deps));
-  api.get('/audit', async (req, res) => {
+  api.get('/audit', authorizeFirst(deps, 'audit', 'audit.read'), async (req, res) => {
     res.json(await queryAudit(deps, callOf(res), parseQuery(auditQuerySchema, req)));
   });
   api.use(() => {

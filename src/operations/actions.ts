@@ -107,6 +107,14 @@ async function loadChangeable(deps: OperationDeps, call: Call, id: string): Prom
   return a;
 }
 
+/**
+ * Refuses (and audits) a caller who may not change this action, before anything they sent is read: the
+ * route runs it first so a member without the right learns nothing from a validation error.
+ */
+export async function authorizeChange(deps: OperationDeps, call: Call, id: string): Promise<void> {
+  await loadChangeable(deps, call, id);
+}
+
 function requireOpen(a: Action): void {
   if (a.status !== 'open') {
     throw new InvalidError(`This action is already ${a.status}.`, [
