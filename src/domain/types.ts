@@ -340,6 +340,8 @@ export type Escalation = z.infer<typeof escalationSchema>;
 
 export const AUDIT_ACTIONS = [
   'case.view',
+  /** A list of children (cases, actions, escalations): one entry a request, naming the filters used. */
+  'case.list',
   'case.create',
   'case.update',
   'case.close',

@@ -13,7 +13,17 @@ import type { Action, Case, CaseUpdate, ListCheck, LocalDate, Meeting } from '..
 import type { CaseDetail, CaseInsights, CaseSummary, ReferralCheck } from '../domain/views';
 import { nationalCurriculumYear, yearGroupFor } from '../domain/yearGroup';
 import type { CasePatch } from '../store/ports';
-import { type Call, type OperationDeps, audit, authorize, can, nowIso, refuse, today } from './context';
+import {
+  type Call,
+  type OperationDeps,
+  audit,
+  auditListView,
+  authorize,
+  can,
+  nowIso,
+  refuse,
+  today,
+} from './context';
 import type { CaseListQuery, CasePatchInput, CloseCaseInput, ReferralInput, ReopenCaseInput } from './inputs';
 
 export async function loadCase(deps: OperationDeps, ref: string): Promise<Case> {
@@ -46,11 +56,23 @@ function isMine(c: Case, actions: readonly Action[], call: Call): boolean {
   return actions.some((a) => a.status === 'open' && a.owner?.id === me.id);
 }
 
-/**
- * The CMOE list with computed flags. Filters on stored columns run in the store; stuck, overdue, "mine"
- * and text search are computed here, because they depend on actions, meetings and today.
- */
+/** The CMOE list as the tab shows it: one `case.list` audit entry for the request, with its filters. */
 export async function listCases(
+  deps: OperationDeps,
+  call: Call,
+  query: CaseListQuery,
+): Promise<CaseSummary[]> {
+  const rows = await caseSummaries(deps, call, query);
+  await auditListView(deps, call, 'cases', query);
+  return rows;
+}
+
+/**
+ * The CMOE list with computed flags, unaudited (the export audits itself as `export`). Filters on
+ * stored columns run in the store; stuck, overdue, "mine" and text search are computed here, because
+ * they depend on actions, meetings and today.
+ */
+export async function caseSummaries(
   deps: OperationDeps,
   call: Call,
   query: CaseListQuery,
@@ -354,7 +376,10 @@ export async function addListCheck(
 export async function listCaseUpdates(deps: OperationDeps, call: Call, ref: string): Promise<CaseUpdate[]> {
   await authorize(deps, call, 'case.read', ref);
   await loadCase(deps, ref);
-  return deps.store.updates.list(ref);
+  const updates = await deps.store.updates.list(ref);
+  // The timeline is the child's record: a view of the case, naming the part seen.
+  await audit(deps, call, 'case.view', ref, ['updates']);
+  return updates;
 }
 
 /** Adds to a case's timeline. Appending needs no version: it cannot overwrite anyone's change. */

@@ -6,7 +6,7 @@ import { asPerson } from '../auth/principal';
 import { addWorkingDays } from '../domain/calendar';
 import { InvalidError, NotFoundError } from '../domain/errors';
 import type { Case, Escalation } from '../domain/types';
-import { type Call, type OperationDeps, audit, authorize, nowIso, today } from './context';
+import { type Call, type OperationDeps, audit, auditListView, authorize, nowIso, today } from './context';
 import { loadCase } from './cases';
 import type { EscalateInput, EscalationResponseInput } from './inputs';
 
@@ -16,10 +16,14 @@ export async function listEscalations(
   query: { caseRef?: string; awaiting?: boolean },
 ): Promise<Escalation[]> {
   await authorize(deps, call, 'escalation.read', query.caseRef ?? 'escalations');
-  return deps.store.escalations.list({
+  const list = await deps.store.escalations.list({
     ...(query.caseRef ? { caseRef: query.caseRef } : {}),
     ...(query.awaiting !== undefined ? { awaitingResponse: query.awaiting } : {}),
   });
+  // One child's escalations are a view of the case; the list of all is one entry with its filters.
+  if (query.caseRef) await audit(deps, call, 'case.view', query.caseRef, ['escalations']);
+  else await auditListView(deps, call, 'escalations', query);
+  return list;
 }
 
 /**

@@ -473,6 +473,35 @@ const NOTHING_TO_VALIDATE = new Set([
   'GET /api/meetings/:id/agenda',
 ]);
 
+/**
+ * Which calls are views of a child (issue 14 item 3, docs/architecture.md "Audit of views"): the audit
+ * entries a permitted call writes with a viewing action, as [action, target, fields]. A route not listed
+ * here must write none: its response holds no child's record (refs, counts, meeting details) or it is
+ * a change, audited as such.
+ */
+type ViewEntry = [action: string, target: string, fields: string[]];
+const VIEW_ACTIONS = new Set(['case.view', 'case.list', 'minutes.view', 'export']);
+const VIEWS: Record<string, (f: Fixture) => ViewEntry[]> = {
+  'GET /api/cases': () => [['case.list', 'cases', []]],
+  'GET /api/cases/:ref': (f) => [['case.view', f.ref, []]],
+  'GET /api/cases/:ref/updates': (f) => [['case.view', f.ref, ['updates']]],
+  'GET /api/actions': () => [['case.list', 'actions', []]],
+  'GET /api/actions/:id': (f) => [['case.view', f.ref, ['actions']]],
+  'GET /api/meetings/:id/minutes': (f) => [['minutes.view', f.doneMeetingId, []]],
+  'GET /api/meetings/:id/minutes/content': (f) => [['minutes.view', f.doneMeetingId, []]],
+  'GET /api/meetings/:id/cases/:ref': (f) => [['case.view', f.liveRef, []]],
+  'GET /api/escalations': () => [['case.list', 'escalations', []]],
+  'GET /api/export': () => [['export', 'cases', ['format=csv', 'count=1']]],
+};
+
+/** The viewing entries `userId` has in the audit log, oldest first. */
+async function viewsBy(t: TestApp, userId: string): Promise<ViewEntry[]> {
+  return (await t.store.audit.query({ userId }))
+    .filter((e) => VIEW_ACTIONS.has(e.action))
+    .reverse()
+    .map((e) => [e.action, e.target, e.fields]);
+}
+
 async function fixture(needs: readonly Need[] = []): Promise<{ t: TestApp; f: Fixture }> {
   const t = makeTestApp();
   const ok = async (r: request.Test, status: number) => {
@@ -577,6 +606,8 @@ describe('the authorisation matrix', () => {
   test.each(ROWS.map((r) => [label(r), r] as const))('%s', async (_label, row) => {
     const actual: Partial<Record<Who, number>> = {};
     const expected: Partial<Record<Who, number>> = {};
+    const views: Partial<Record<Who, ViewEntry[]>> = {};
+    const expectedViews: Partial<Record<Who, ViewEntry[]>> = {};
     // Refused callers share one store, which they must leave as it was.
     const refusedStore = await fixture(row.needs);
     const before = await snapshot(refusedStore.t);
@@ -585,8 +616,15 @@ describe('the authorisation matrix', () => {
       const permitted = expected[who]! < 300;
       const { t, f } = permitted ? await fixture(row.needs) : refusedStore;
       actual[who] = (await row.run(t.app, f, HEADERS[who])).status;
+      // A permitted call on its own fresh store: the views it wrote are exactly the route's.
+      if (permitted && !row.public) {
+        const userId = HEADERS[who].Authorization!.replace('Bearer dev:', '');
+        views[who] = await viewsBy(t, userId);
+        expectedViews[who] = VIEWS[label(row)]?.(f) ?? [];
+      }
     }
     expect(actual).toEqual(expected);
+    expect(views).toEqual(expectedViews);
     expect(await snapshot(refusedStore.t)).toBe(before);
   });
 
@@ -622,6 +660,27 @@ describe('the authorisation matrix', () => {
       expect(await snapshot(t)).toBe(before);
     },
   );
+
+  test("one child's actions or escalations are a view of that case; a filtered list is one entry naming its filters, never their values", async () => {
+    const { t, f } = await fixture();
+    await request(t.app).get(`/api/actions?caseRef=${f.ref}`).set(SENIOR).expect(200);
+    await request(t.app).get(`/api/escalations?caseRef=${f.ref}&awaiting=true`).set(SENIOR).expect(200);
+    await request(t.app).get('/api/cases?q=Testy&status=referred,open&stuck=false').set(SENIOR).expect(200);
+    await request(t.app).get('/api/actions?mine=true&status=open').set(SENIOR).expect(200);
+    await request(t.app).get('/api/escalations?awaiting=false').set(SENIOR).expect(200);
+    expect(await viewsBy(t, 'dev-senior')).toEqual([
+      ['case.view', f.ref, ['actions']],
+      ['case.view', f.ref, ['escalations']],
+      ['case.list', 'cases', ['q', 'status', 'stuck']],
+      ['case.list', 'actions', ['mine', 'status']],
+      ['case.list', 'escalations', ['awaiting']],
+    ]);
+    // One entry per request, however many children the list held.
+    await request(t.app).post('/api/cases').set(MEMBER).send(referral()).expect(201);
+    await request(t.app).get('/api/cases').set(SENIOR).expect(200);
+    expect((await viewsBy(t, 'dev-senior')).filter(([a]) => a === 'case.list')).toHaveLength(4);
+    expect(JSON.stringify(await t.store.audit.query({}))).not.toContain('Testy');
+  });
 
   test('every refusal of a signed-in user is audited with who and what, nothing more', async () => {
     const { t, f } = await fixture();
