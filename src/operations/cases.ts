@@ -32,6 +32,19 @@ export async function loadCase(deps: OperationDeps, ref: string): Promise<Case> 
   return c;
 }
 
+/**
+ * A closed case is read-only until the chair reopens it (SPEC: closed, reopen allowed): no field
+ * change, list check, timeline note, action, escalation or second closure. Answered as `Invalid` with
+ * the issue `status: is closed`, checked before the version, so a stale If-Match cannot hide it.
+ */
+export function requireNotClosed(c: Case, doing: string): void {
+  if (c.status === 'closed') {
+    throw new InvalidError(`This case is closed: reopen it before ${doing}.`, [
+      { path: 'status', message: 'is closed' },
+    ]);
+  }
+}
+
 function groupByCase(actions: readonly Action[]): Map<string, Action[]> {
   const map = new Map<string, Action[]>();
   for (const a of actions) {
@@ -278,12 +291,8 @@ export async function updateCase(
     if (needed && !can(call, needed)) await refuse(deps, call, ref, `Only the chair may change ${key}.`);
   }
   const current = await loadCase(deps, ref);
-  if (current.status === 'closed') {
-    // Editing a closed record would hide the change from every agenda: reopen it first.
-    throw new InvalidError('This case is closed: reopen it before changing it.', [
-      { path: 'status', message: 'is closed' },
-    ]);
-  }
+  // Editing a closed record would hide the change from every agenda: reopen it first.
+  requireNotClosed(current, 'changing it');
   const patch: CasePatch = { ...(input as CasePatch) };
   if (input.receivedOn !== undefined && input.receivedOn !== current.receivedOn) {
     patch.referralDate = referralDateFor(input.receivedOn, await deps.store.meetings.list({}), deps.policy);
@@ -305,7 +314,8 @@ export async function closeCase(
   input: CloseCaseInput,
 ): Promise<Case> {
   await authorize(deps, call, 'case.close', ref);
-  await loadCase(deps, ref);
+  // Closing again would overwrite the closure (its reason, date and note) that the record holds.
+  requireNotClosed(await loadCase(deps, ref), 'closing it again');
   const updated = await deps.store.cases.update(
     ref,
     expectedVersion,
@@ -363,6 +373,7 @@ export async function addListCheck(
 ): Promise<Case> {
   await authorize(deps, call, 'case.update', ref);
   const current = await loadCase(deps, ref);
+  requireNotClosed(current, 'recording a list check');
   const updated = await deps.store.cases.update(
     ref,
     expectedVersion,
@@ -390,7 +401,7 @@ export async function addCaseUpdate(
   text: string,
 ): Promise<CaseUpdate> {
   await authorize(deps, call, 'case.addUpdate', ref);
-  await loadCase(deps, ref);
+  requireNotClosed(await loadCase(deps, ref), 'adding to its timeline');
   const update = await deps.store.updates.add({
     caseRef: ref,
     at: nowIso(call),
