@@ -189,6 +189,7 @@ export async function start(config: Config, log: Logger = createLogger(config.lo
     bodyLimit: config.bodyLimit,
     rateLimitPerMinute: config.rateLimitPerMinute,
     anonymousRateLimitPerMinute: config.anonymousRateLimitPerMinute,
+    allowedHosts: config.allowedHosts,
     https: config.publicBaseUrl.startsWith('https://'),
     devSignIn: config.authMode === 'dev',
     ...(storeForRequest ? { storeForRequest } : {}),

@@ -39,6 +39,12 @@ export interface AppDeps extends OperationDeps {
    * burst. Off when absent: server.ts always sets it from RATE_LIMIT_ANONYMOUS_PER_MINUTE.
    */
   anonymousRateLimitPerMinute?: number;
+  /**
+   * Host names (lower case, IPv6 in brackets, no port) the server answers to; any other `Host` header is
+   * refused with 421, so a web page that rebinds its own name to this machine's address cannot reach
+   * the API (DNS rebinding). Off when absent: server.ts always sets it from config.
+   */
+  allowedHosts?: readonly string[];
   /** Served over https (PUBLIC_BASE_URL): adds HSTS and upgrade-insecure-requests. */
   https?: boolean;
   /** Extra routers mounted before the API's 404 (the bot's /api/messages, the tab's static files). */
@@ -60,6 +66,16 @@ function areaOf(path: string): string {
   return API_AREAS.has(area) ? `/api/${area}` : '/api';
 }
 
+/** The host name of a `Host` header (`Example.org:443` -> `example.org`, `[::1]:3978` -> `[::1]`). */
+export function hostnameOf(host: string | undefined): string {
+  if (!host) return '';
+  try {
+    return new URL(`http://${host}`).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
 export function createApp(appDeps: AppDeps): Express {
   // Routes and operations get a store that follows the request's own, when there is one.
   const requestStores = appDeps.storeForRequest ? new RequestStores(appDeps.store) : null;
@@ -73,6 +89,24 @@ export function createApp(appDeps: AppDeps): Express {
   app.set('query parser', 'simple');
 
   app.use(securityHeaders({ https: deps.https ?? false }));
+  if (deps.allowedHosts) {
+    const allowed = new Set(deps.allowedHosts);
+    app.use((req, res, next) => {
+      // The health probe is answered whatever the name (it says nothing but "ok").
+      if (req.path === '/healthz' || allowed.has(hostnameOf(req.get('host')))) {
+        next();
+        return;
+      }
+      anonymous?.charge(req);
+      res.status(421).type('application/problem+json').json({
+        type: 'urn:cmoe:error:Invalid',
+        title: 'Misdirected request',
+        status: 421,
+        code: 'Invalid',
+        detail: 'This server does not answer to that host name.',
+      });
+    });
+  }
   // The list of 5,000 cases is some 2.6 MB of JSON, a tenth of that gzipped; App Service on Linux does
   // not compress for us. (No BREACH exposure: the API authenticates by bearer header, not cookies, so
   // another site cannot make a signed-in request whose size it could observe.)

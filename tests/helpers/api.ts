@@ -38,6 +38,7 @@ export interface TestAppOptions {
   authenticator?: (log: Logger, clock: () => Date) => Authenticator;
   rateLimitPerMinute?: number;
   anonymousRateLimitPerMinute?: number;
+  allowedHosts?: readonly string[];
   https?: boolean;
   /** Extra routers (e.g. the built tab's files), as server.ts mounts them. */
   mount?: (app: Express) => void;
@@ -63,6 +64,7 @@ export function makeTestApp(opts: TestAppOptions = {}): TestApp {
       ? { anonymousRateLimitPerMinute: opts.anonymousRateLimitPerMinute }
       : {}),
     ...(opts.mount ? { mount: opts.mount } : {}),
+    ...(opts.allowedHosts ? { allowedHosts: opts.allowedHosts } : {}),
   });
   return { app, store, logs, clock };
 }
