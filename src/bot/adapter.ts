@@ -28,7 +28,23 @@ export interface BotCredentials {
   appPassword: string | null;
   appType: BotAppType;
   tenantId: string | null;
+  /**
+   * Where the Bot Connector's signing keys and issuer are found (default: the public cloud's). Given
+   * only by tests, which sign activities with a local issuer to prove what botbuilder checks.
+   */
+  channelAuthority?: { openIdMetadataUrl: string; tokenIssuer: string };
 }
+
+/** The public cloud's Bot Framework endpoints (botframework-connector's AuthenticationConstants). */
+const PUBLIC_CLOUD = {
+  ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+  ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+  OAuthUrl: 'https://api.botframework.com',
+  ToBotFromEmulatorOpenIdMetadataUrl:
+    'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+  CallerId: 'urn:botframework:azure',
+  ValidateAuthority: true,
+};
 
 function errorFields(e: unknown) {
   return {
@@ -56,7 +72,19 @@ export function createAdapter(credentials: BotCredentials, log: Logger): CloudAd
         }
       : {},
   );
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}, factory));
+  const authority = credentials.channelAuthority;
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication(
+      authority
+        ? {
+            ...PUBLIC_CLOUD,
+            ToBotFromChannelOpenIdMetadataUrl: authority.openIdMetadataUrl,
+            ToBotFromChannelTokenIssuer: authority.tokenIssuer,
+          }
+        : {},
+      factory,
+    ),
+  );
   adapter.onTurnError = async (context, error) => {
     log.error('bot turn failed', { activity: context.activity.type, ...errorFields(error) });
     if (context.activity.type !== 'message') return;
