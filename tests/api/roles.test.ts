@@ -682,6 +682,25 @@ describe('the authorisation matrix', () => {
     expect(JSON.stringify(await t.store.audit.query({}))).not.toContain('Testy');
   });
 
+  test('a meeting that recorded its discussion of a case is a view of the cases it recorded; one without records is not', async () => {
+    const { t, f } = await fixture(['liveMeeting']);
+    await request(t.app).get(`/api/meetings/${f.liveMeetingId}`).set(SENIOR).expect(200);
+    await request(t.app).get('/api/meetings').set(SENIOR).expect(200);
+    expect(await viewsBy(t, 'dev-senior')).toEqual([]);
+    await request(t.app)
+      .put(`/api/meetings/${f.liveMeetingId}/cases/${f.liveRef}/record`)
+      .set(CHAIR)
+      .set('If-Match', '"0"')
+      .send({ summary: 'Discussed' })
+      .expect(200);
+    await request(t.app).get(`/api/meetings/${f.liveMeetingId}`).set(SENIOR).expect(200);
+    await request(t.app).get('/api/meetings?from=2026-01-01T00:00:00.000Z').set(SENIOR).expect(200);
+    expect(await viewsBy(t, 'dev-senior')).toEqual([
+      ['case.list', f.liveMeetingId, ['records']],
+      ['case.list', 'meetings', ['from']],
+    ]);
+  });
+
   test('every refusal of a signed-in user is audited with who and what, nothing more', async () => {
     const { t, f } = await fixture();
     await request(t.app)

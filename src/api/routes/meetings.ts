@@ -58,7 +58,7 @@ export function meetingRoutes(deps: OperationDeps): Router {
   });
 
   r.get('/:id', may(ID, 'meeting.read'), async (req, res) => {
-    sendVersioned(res, 200, await meetings.getMeeting(deps, callOf(res), param(req, 'id')));
+    sendVersioned(res, 200, await meetings.viewMeeting(deps, callOf(res), param(req, 'id')));
   });
 
   r.patch('/:id', may(ID, 'meeting.run'), async (req, res) => {
