@@ -117,6 +117,8 @@ export const envSchema = z.object({
   GRAPH_ON_BEHALF_OF: bool.default(true),
   /** API requests per minute per signed-in user (sustained rate and burst). */
   RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(300),
+  /** Requests answered without a sign-in (401, page not found) per minute per client address. */
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: int(1, 100_000).default(60),
   /** Seed synthetic demo data into an empty SQLite store on start (dev only). */
   SEED_DEMO: bool.default(true),
   SEED_CASES: int(0, 20000).default(120),
@@ -128,6 +130,17 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Public base URL of the tab (links in bot cards); defaults to http://HOST:PORT. */
   PUBLIC_BASE_URL: z.url().optional(),
+  /** Further host names the server answers to, beyond loopback and PUBLIC_BASE_URL's (comma-separated). */
+  ALLOWED_HOSTS: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/, 'must be host names, without ports')))
+    .optional(),
 
   MEETING_ANCHOR_DATE: localDateSchema.default('2026-01-06'),
   MEETING_EVERY_WEEKS: int(1, 12).default(4),
@@ -225,11 +238,18 @@ export interface Config {
   /** Present exactly when `store` is `sharepoint`. */
   sharePoint?: SharePointSettings;
   rateLimitPerMinute: number;
+  anonymousRateLimitPerMinute: number;
   seedDemo: boolean;
   seedCases: number;
   bodyLimit: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   publicBaseUrl: string;
+  /**
+   * Host names the server answers to (DNS rebinding): loopback always; with Teams sign-in also
+   * PUBLIC_BASE_URL's host; plus ALLOWED_HOSTS. With dev sign-in a non-loopback PUBLIC_BASE_URL is not
+   * added: a local instance answers to its own machine only unless ALLOWED_HOSTS says otherwise.
+   */
+  allowedHosts: string[];
   policy: Policy;
   bot: BotConfig;
   notificationPolicy: NotificationPolicy;
@@ -340,6 +360,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         problems.push('BOT_TENANT_ID: required with BOT_APP_TYPE=SingleTenant');
     }
   }
+  // In production the bot posts children's refs and initials: only to the group's team, or at least
+  // only within the bot's own tenant (SingleTenant and managed identity already name it).
+  if (e.NODE_ENV === 'production' && e.BOT_APP_ID && !e.BOT_TEAM_ID && !e.BOT_TENANT_ID) {
+    problems.push('BOT_TEAM_ID: required in production unless BOT_TENANT_ID limits the bot to one tenant');
+  }
   if (problems.length > 0 || !policy.success || !notificationPolicy.success) throw new ConfigError(problems);
 
   const teams: TeamsAuthSettings | undefined =
@@ -379,11 +404,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(teams ? { teams } : {}),
     ...(sharePoint ? { sharePoint } : {}),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    anonymousRateLimitPerMinute: e.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
     seedDemo: e.SEED_DEMO,
     seedCases: e.SEED_CASES,
     bodyLimit: e.BODY_LIMIT,
     logLevel: e.LOG_LEVEL,
     publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`,
+    allowedHosts: [
+      ...new Set([
+        'localhost',
+        '127.0.0.1',
+        '[::1]',
+        ...(e.AUTH_MODE === 'teams' && e.PUBLIC_BASE_URL
+          ? [new URL(e.PUBLIC_BASE_URL).hostname.toLowerCase()]
+          : []),
+        ...(e.ALLOWED_HOSTS ?? []),
+      ]),
+    ],
     policy: policy.data,
     bot: {
       // Without an app id the endpoint trusts any caller: served only where nobody else can reach it.

@@ -225,6 +225,8 @@ export async function start(
     log,
     bodyLimit: config.bodyLimit,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    anonymousRateLimitPerMinute: config.anonymousRateLimitPerMinute,
+    allowedHosts: config.allowedHosts,
     https: config.publicBaseUrl.startsWith('https://'),
     devSignIn: config.authMode === 'dev',
     ...(storeForRequest ? { storeForRequest } : {}),

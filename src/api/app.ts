@@ -6,14 +6,14 @@ import compression from 'compression';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { DEV_USERS } from '../auth/devUsers';
 import type { Authenticator } from '../auth/principal';
-import { ForbiddenError, NotFoundError } from '../domain/errors';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../domain/errors';
 import type { Logger } from '../log';
 import type { OperationDeps } from '../operations/context';
 import { queryAudit } from '../operations/audit';
 import { auditQuerySchema } from '../operations/inputs';
-import { callOf, parseQuery } from './http';
+import { authorizeFirst, callOf, parseQuery } from './http';
 import { errorHandler, routeOf } from './problem';
-import { perUserRateLimit } from './rateLimit';
+import { AnonymousLimit, perUserRateLimit } from './rateLimit';
 import { RequestStores, reportingRefusals, type StoreForRequest } from './requestStore';
 import { actionRoutes } from './routes/actions';
 import { caseRoutes } from './routes/cases';
@@ -34,6 +34,17 @@ export interface AppDeps extends OperationDeps {
    * always sets it from RATE_LIMIT_PER_MINUTE; in-process tests opt in.
    */
   rateLimitPerMinute?: number;
+  /**
+   * Requests answered without a sign-in (401, pages not found) per minute per client address, also the
+   * burst. Off when absent: server.ts always sets it from RATE_LIMIT_ANONYMOUS_PER_MINUTE.
+   */
+  anonymousRateLimitPerMinute?: number;
+  /**
+   * Host names (lower case, IPv6 in brackets, no port) the server answers to; any other `Host` header is
+   * refused with 421, so a web page that rebinds its own name to this machine's address cannot reach
+   * the API (DNS rebinding). Off when absent: server.ts always sets it from config.
+   */
+  allowedHosts?: readonly string[];
   /** Served over https (PUBLIC_BASE_URL): adds HSTS and upgrade-insecure-requests. */
   https?: boolean;
   /** Extra routers mounted before the API's 404 (the bot's /api/messages, the tab's static files). */
@@ -57,15 +68,47 @@ function areaOf(path: string): string {
   return API_AREAS.has(area) ? `/api/${area}` : '/api';
 }
 
+/** The host name of a `Host` header (`Example.org:443` -> `example.org`, `[::1]:3978` -> `[::1]`). */
+export function hostnameOf(host: string | undefined): string {
+  if (!host) return '';
+  try {
+    return new URL(`http://${host}`).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
 export function createApp(appDeps: AppDeps): Express {
   // Routes and operations get a store that follows the request's own, when there is one.
   const requestStores = appDeps.storeForRequest ? new RequestStores(appDeps.store) : null;
   const deps: AppDeps = requestStores ? { ...appDeps, store: requestStores.scoped() } : appDeps;
+  const anonymous =
+    deps.anonymousRateLimitPerMinute !== undefined
+      ? new AnonymousLimit({ perMinute: deps.anonymousRateLimitPerMinute, clock: deps.clock })
+      : null;
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
   app.use(securityHeaders({ https: deps.https ?? false }));
+  if (deps.allowedHosts) {
+    const allowed = new Set(deps.allowedHosts);
+    app.use((req, res, next) => {
+      // The health probe is answered whatever the name (it says nothing but "ok").
+      if (req.path === '/healthz' || allowed.has(hostnameOf(req.get('host')))) {
+        next();
+        return;
+      }
+      anonymous?.charge(req);
+      res.status(421).type('application/problem+json').json({
+        type: 'urn:cmoe:error:Invalid',
+        title: 'Misdirected request',
+        status: 421,
+        code: 'Invalid',
+        detail: 'This server does not answer to that host name.',
+      });
+    });
+  }
   // The list of 5,000 cases is some 2.6 MB of JSON, a tenth of that gzipped; App Service on Linux does
   // not compress for us. (No BREACH exposure: the API authenticates by bearer header, not cookies, so
   // another site cannot make a signed-in request whose size it could observe.)
@@ -91,7 +134,6 @@ export function createApp(appDeps: AppDeps): Express {
   });
 
   const api = express.Router();
-  api.use(express.json({ limit: deps.bodyLimit ?? '100kb' }));
   api.use((_req, res, next) => {
     // Children's records must not sit in browser or proxy caches.
     res.setHeader('Cache-Control', 'no-store');
@@ -113,7 +155,14 @@ export function createApp(appDeps: AppDeps): Express {
   }
 
   api.use(async (req, res, next) => {
-    const caller = await deps.authenticator.authenticate(req.get('authorization'));
+    let caller;
+    try {
+      caller = await deps.authenticator.authenticate(req.get('authorization'));
+    } catch (e) {
+      // A refused sign-in is charged to the client's address: a flood of them is answered 429.
+      if (e instanceof UnauthenticatedError) anonymous?.chargeOrThrow(req);
+      throw e;
+    }
     res.locals.call = { caller, now: deps.clock() };
     next();
   });
@@ -139,6 +188,10 @@ export function createApp(appDeps: AppDeps): Express {
     }
     next();
   });
+  // The body is read (and inflated, when gzip or deflate) only for a signed-in caller with a role: an
+  // anonymous request's body, however malformed or large once inflated, is never looked at. Before the
+  // request store, whose async context a body stream's callbacks would not carry.
+  api.use(express.json({ limit: deps.bodyLimit ?? '100kb' }));
 
   if (requestStores && appDeps.storeForRequest) {
     const storeForRequest = appDeps.storeForRequest;
@@ -188,7 +241,7 @@ export function createApp(appDeps: AppDeps): Express {
   api.use('/escalations', escalationRoutes(deps));
   api.use('/import', importRoutes(deps));
   api.use('/export', exportRoutes(deps));
-  api.get('/audit', async (req, res) => {
+  api.get('/audit', authorizeFirst(deps, 'audit', 'audit.read'), async (req, res) => {
     res.json(await queryAudit(deps, callOf(res), parseQuery(auditQuerySchema, req)));
   });
   api.use(() => {
@@ -198,7 +251,9 @@ export function createApp(appDeps: AppDeps): Express {
   // Before the API router, whose catch-all 404 would otherwise answer the bot's POST /api/messages.
   deps.mount?.(app);
   app.use('/api', api);
-  app.use(() => {
+  app.use((req) => {
+    // Nobody signed in to ask for a page that does not exist (a missing asset, a probe): charged.
+    anonymous?.chargeOrThrow(req);
     throw new NotFoundError('This page');
   });
   app.use(errorHandler(deps.log));

@@ -1,8 +1,9 @@
 /** Helpers every route uses: validate input, read If-Match, set ETag, build the operation's `Call`. */
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
+import type { Permission } from '../auth/roles';
 import { InvalidError } from '../domain/errors';
-import type { Call } from '../operations/context';
+import { type Call, type OperationDeps, can, refuse } from '../operations/context';
 import { PreconditionRequiredError, invalidFrom } from './problem';
 
 export function parseBody<S extends z.ZodType>(schema: S, req: Request): z.output<S> {
@@ -64,4 +65,36 @@ export function param(req: Request, name: string): string {
   if (typeof v !== 'string')
     throw new InvalidError(`Missing ${name}.`, [{ path: name, message: 'is required' }]);
   return v;
+}
+
+/** A refusal's audit target: a route parameter (a ref or id) when it looks like one, else the area. */
+export type RefusalTarget = { param: 'ref' | 'id' } | string;
+
+const ID_LIKE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+
+function targetOf(req: Request, target: RefusalTarget): string {
+  if (typeof target === 'string') return target;
+  const v = req.params[target.param];
+  // A parameter that does not look like a ref or id is not written into the audit log.
+  return typeof v === 'string' && ID_LIKE.test(v) ? v : `/api/${req.baseUrl.split('/')[2] ?? ''}`;
+}
+
+/**
+ * Authorise first, then validate (issue 14): runs before the route reads its parameters, query or body,
+ * so a caller without the permission gets 403 and an `access.refused` entry whatever they sent, and
+ * never a 400 that would teach them the schema's field names. The route names the permissions its
+ * operation checks (every one of them is needed); the check and the audit are the operations' own
+ * (`can`, `refuse`), and the operation checks again, so a route that named too little is still safe and
+ * one that named too much fails the route x role matrix (tests/api/roles.test.ts).
+ */
+export function authorizeFirst(
+  deps: OperationDeps,
+  target: RefusalTarget,
+  ...permissions: Permission[]
+): RequestHandler {
+  return async (req, res, next) => {
+    const call = callOf(res);
+    for (const p of permissions) if (!can(call, p)) await refuse(deps, call, targetOf(req, target));
+    next();
+  };
 }

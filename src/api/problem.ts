@@ -46,9 +46,21 @@ export interface Problem {
   status: number;
   code: string;
   detail: string;
+  /** The first `MAX_LISTED_ISSUES` field issues. */
   issues?: FieldIssue[];
+  /** How many issues there were in all, when more than were listed. */
+  issueCount?: number;
   current?: unknown;
 }
+
+/**
+ * Field issues listed in one problem (and named in its detail). A body of 9,000 unknown keys has 9,000
+ * issues; echoing them all turned a 100 KB request into a 700 KB reply. A person fixes a form a few
+ * fields at a time, and a client that sent thousands of unknown keys needs only to know that it did.
+ */
+export const MAX_LISTED_ISSUES = 20;
+/** Issues named in the human-readable `detail` (the full, capped list is in `issues`). */
+const ISSUES_IN_DETAIL = 5;
 
 /** Zod issues as field issues: the path and the message, never the value that was sent. */
 export function fieldIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
@@ -66,10 +78,9 @@ export function fieldIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
 
 export function invalidFrom(error: z.ZodError, what: string): InvalidError {
   const issues = fieldIssues(error);
-  return new InvalidError(
-    `Invalid ${what}: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
-    issues,
-  );
+  const named = issues.slice(0, ISSUES_IN_DETAIL).map((i) => `${i.path} ${i.message}`);
+  const more = issues.length > ISSUES_IN_DETAIL ? ` (and ${issues.length - ISSUES_IN_DETAIL} more)` : '';
+  return new InvalidError(`Invalid ${what}: ${named.join('; ')}${more}`, issues);
 }
 
 export function problemFor(err: unknown): Problem {
@@ -98,7 +109,10 @@ export function problemFor(err: unknown): Problem {
       code: err.code,
       detail: err.message,
     };
-    if (err instanceof InvalidError && err.issues.length > 0) p.issues = err.issues;
+    if (err instanceof InvalidError && err.issues.length > 0) {
+      p.issues = err.issues.slice(0, MAX_LISTED_ISSUES);
+      if (err.issues.length > MAX_LISTED_ISSUES) p.issueCount = err.issues.length;
+    }
     if (err instanceof ConflictError) p.current = err.current;
     return p;
   }
@@ -114,6 +128,39 @@ export function problemFor(err: unknown): Problem {
 interface BodyParserError {
   type?: string;
   status?: number;
+  statusCode?: number;
+}
+
+/** Problems for the 4xx statuses libraries raise (http-errors): our words, never the library's. */
+const LIBRARY_4XX: Record<number, Pick<Problem, 'code' | 'title' | 'detail'>> = {
+  400: { code: 'Invalid', title: 'Invalid request', detail: 'The request could not be read.' },
+  404: { code: 'NotFound', title: 'Not found', detail: 'Not found.' },
+  405: { code: 'Invalid', title: 'Method not allowed', detail: 'This method is not allowed here.' },
+  415: {
+    code: 'Invalid',
+    title: 'Unsupported media type',
+    detail: 'The body is in a form this API does not read.',
+  },
+};
+
+/**
+ * A client error an HTTP library raised (a malformed percent-encoding in a path, a missing static file,
+ * a body that will not decompress): its own 4xx status, kept. Recognised as http-errors marks them, with
+ * `status` and `statusCode` both set and equal (Express's router does the same): our own adapters'
+ * errors (`GraphRequestError`, the bot's `SendError`) carry a `status` only, and a Graph 404 or 400 is
+ * our fault, not the caller's, so it stays a 500.
+ */
+function libraryClientError(err: unknown): Problem | null {
+  const e = err as BodyParserError | null;
+  const status = e?.status;
+  if (typeof status !== 'number' || status !== e?.statusCode) return null;
+  if (!Number.isInteger(status) || status < 400 || status > 499) return null;
+  const known = LIBRARY_4XX[status] ?? {
+    code: 'Invalid',
+    title: 'Invalid request',
+    detail: 'The request could not be handled.',
+  };
+  return { type: `urn:cmoe:error:${known.code}`, status, ...known };
 }
 
 export function errorHandler(log: Logger): ErrorRequestHandler {
@@ -140,7 +187,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
         { path: '(body)', message: 'is not valid JSON' },
       ]);
     }
-    const problem = problemFor(e);
+    const problem = (e === err && !(err instanceof AppError) && libraryClientError(err)) || problemFor(e);
     if (problem.status >= 500) {
       log.error('request failed', {
         method: req.method,

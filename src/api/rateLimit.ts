@@ -2,8 +2,11 @@
  * Per-user rate limiting for the API: a token bucket per signed-in user (principal id), so one user's
  * runaway script or a stolen token cannot exhaust the store or the Graph quota for everyone else.
  * Keyed by user, not IP address: in Teams every user of the council can sit behind the same proxy.
+ *
+ * Requests nobody signed in to (a refused sign-in, a page or file that does not exist) have their own
+ * limit, keyed by the client's address, since there is no user to key them by (`AnonymousLimit`).
  */
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { callOf } from './http';
 import { RateLimitedError } from './problem';
 
@@ -69,4 +72,31 @@ export function perUserRateLimit(options: RateLimitOptions): RequestHandler {
     if (wait > 0) throw new RateLimitedError(wait);
     next();
   };
+}
+
+/**
+ * The limit on requests answered without a sign-in: a refused or missing token (401) and anything
+ * outside the API that is not found. Only failures are charged, never a signed-in user's request or the
+ * tab's own files, so a council whose users share one proxy address is not limited by loading the tab;
+ * a flood of junk from one address is answered 429 without reaching the authenticator's work or writing
+ * more than the request line.
+ */
+export class AnonymousLimit {
+  private readonly buckets: TokenBuckets;
+
+  constructor(private readonly options: RateLimitOptions) {
+    this.buckets = new TokenBuckets(options);
+  }
+
+  /** Charges one failed anonymous request to the client's address: 0, or the seconds to wait. */
+  charge(req: Pick<Request, 'ip' | 'socket'>): number {
+    const ip = req.ip ?? req.socket?.remoteAddress ?? 'unknown';
+    return this.buckets.take(ip, this.options.clock().getTime());
+  }
+
+  /** Throws `RateLimitedError` when the client's address has used up its failures. */
+  chargeOrThrow(req: Pick<Request, 'ip' | 'socket'>): void {
+    const wait = this.charge(req);
+    if (wait > 0) throw new RateLimitedError(wait);
+  }
 }

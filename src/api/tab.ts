@@ -18,12 +18,11 @@ export function mountTab(app: Express, dir: string): void {
     return;
   }
   // Hashed asset names can be cached for long; index.html must not be, so a deploy is picked up at once.
-  app.use(
-    '/assets',
-    express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
-  );
+  // A missing asset falls through to the app's 404 (not index.html: a script tag must not get a page,
+  // and not the static handler's own error, which the error handler used to turn into a 500).
+  app.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d' }));
   app.use(express.static(dir, { index: false, maxAge: 0 }));
-  app.get(/^\/(?!api\/|api$|healthz$).*/, (_req, res) => {
+  app.get(/^\/(?!api\/|api$|healthz$|assets\/).*/, (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

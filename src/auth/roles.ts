@@ -1,6 +1,8 @@
 /**
  * Entra ID app roles (the `roles` claim) and the one permission matrix that the API, the bot and the tab
- * all use (SPEC "Users and roles"). A permission check lives here and in operations, never in a route.
+ * all use (SPEC "Users and roles"). A permission check lives here and in operations, never in a route; a
+ * route only names the permissions its operation checks, so they are checked (by the operations' own
+ * `can`/`refuse`) before it reads what was sent (api/http.ts `authorizeFirst`).
  */
 export const ROLES = ['CMOE.Member', 'CMOE.Chair', 'CMOE.SeniorManager', 'CMOE.Admin'] as const;
 export type Role = (typeof ROLES)[number];

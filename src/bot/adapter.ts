@@ -4,8 +4,11 @@
  *
  * Credentials:
  * - No app id (local runs, the Agents Playground, tests): incoming activities are accepted without a
- *   token and replies go to whatever `serviceUrl` the activity carried, unauthenticated. Config allows
- *   this only on localhost outside production.
+ *   token, so they are trusted only as far as they cannot reach outside the machine: an activity whose
+ *   `serviceUrl` is not a loopback address is refused (403) before the bot sees it, so it is neither
+ *   answered (a forged "case CMOE-0007" would otherwise send the case to any address it names) nor
+ *   registered as a conversation the sweep would post to. Config allows this mode only on localhost
+ *   outside production.
  * - `SingleTenant` (app id + secret + tenant) or `UserAssignedMsi` (the managed identity's client id +
  *   tenant, no secret): incoming tokens are validated by the SDK and outgoing calls get Entra tokens.
  */
@@ -25,7 +28,23 @@ export interface BotCredentials {
   appPassword: string | null;
   appType: BotAppType;
   tenantId: string | null;
+  /**
+   * Where the Bot Connector's signing keys and issuer are found (default: the public cloud's). Given
+   * only by tests, which sign activities with a local issuer to prove what botbuilder checks.
+   */
+  channelAuthority?: { openIdMetadataUrl: string; tokenIssuer: string };
 }
+
+/** The public cloud's Bot Framework endpoints (botframework-connector's AuthenticationConstants). */
+const PUBLIC_CLOUD = {
+  ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+  ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+  OAuthUrl: 'https://api.botframework.com',
+  ToBotFromEmulatorOpenIdMetadataUrl:
+    'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+  CallerId: 'urn:botframework:azure',
+  ValidateAuthority: true,
+};
 
 function errorFields(e: unknown) {
   return {
@@ -53,7 +72,19 @@ export function createAdapter(credentials: BotCredentials, log: Logger): CloudAd
         }
       : {},
   );
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}, factory));
+  const authority = credentials.channelAuthority;
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication(
+      authority
+        ? {
+            ...PUBLIC_CLOUD,
+            ToBotFromChannelOpenIdMetadataUrl: authority.openIdMetadataUrl,
+            ToBotFromChannelTokenIssuer: authority.tokenIssuer,
+          }
+        : {},
+      factory,
+    ),
+  );
   adapter.onTurnError = async (context, error) => {
     log.error('bot turn failed', { activity: context.activity.type, ...errorFields(error) });
     if (context.activity.type !== 'message') return;
@@ -68,9 +99,39 @@ export function createAdapter(credentials: BotCredentials, log: Logger): CloudAd
   return adapter;
 }
 
-/** `POST /api/messages`: the Bot Framework endpoint. Mount it before the API's catch-all 404. */
-export function mountMessages(app: Express, adapter: CloudAdapter, bot: ActivityHandler): void {
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
+
+/** True for an http(s) URL on this machine (localhost, 127.0.0.0/8, ::1). */
+export function isLoopbackUrl(url: unknown): boolean {
+  if (typeof url !== 'string') return false;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
+  return LOOPBACK_HOSTS.has(u.hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(u.hostname);
+}
+
+/**
+ * `POST /api/messages`: the Bot Framework endpoint. Mount it before the API's catch-all 404. Without an
+ * app id (`unauthenticated`), only activities from a loopback service URL are processed.
+ */
+export function mountMessages(
+  app: Express,
+  adapter: CloudAdapter,
+  bot: ActivityHandler,
+  options: { unauthenticated: boolean; log: Logger },
+): void {
   app.post('/api/messages', express.json({ limit: '1mb' }), async (req, res) => {
+    const serviceUrl = (req.body as { serviceUrl?: unknown } | undefined)?.serviceUrl;
+    if (options.unauthenticated && !isLoopbackUrl(serviceUrl)) {
+      // Never the URL itself: it is whatever the sender typed.
+      options.log.warn('bot activity refused', { reason: 'service URL not loopback without an app id' });
+      res.status(403).end();
+      return;
+    }
     await adapter.process(req, res, (context) => bot.run(context));
   });
 }

@@ -107,6 +107,8 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
         instanceId,
         leaseMs: LEASE_MS,
         teamId: settings.teamId,
+        // With an app id the bot belongs to one tenant (SingleTenant, managed identity): post there only.
+        tenantId: settings.credentials.appId ? settings.credentials.tenantId : null,
         rateWindows: deps.rateWindows ?? TEAMS_THREAD_LIMITS,
       },
       options,
@@ -116,7 +118,7 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
     adapter,
     bot,
     directory,
-    mount: (app) => mountMessages(app, adapter, bot),
+    mount: (app) => mountMessages(app, adapter, bot, { unauthenticated: !settings.credentials.appId, log }),
     sweep,
     startScheduler: () =>
       startScheduler({

@@ -10,6 +10,7 @@
  *   the rate limit are ours alone (`delivery.ts`), with an injectable clock.
  */
 import type { Activity, CloudAdapter, ResourceResponse, TurnContext } from 'botbuilder';
+import { isLoopbackUrl } from './adapter';
 import { type StoredReference, asConversationReference } from './registrations';
 
 /** A failed send, classified. `status` is null for a network failure. */
@@ -81,6 +82,9 @@ export class CloudAdapterSender implements ProactiveSender {
   ) {}
 
   async send(reference: StoredReference, activity: Partial<Activity>): Promise<{ activityId: string }> {
+    // Without an app id nothing is authenticated: posts go to this machine only, whatever is stored.
+    if (!this.appId && !isLoopbackUrl(reference.serviceUrl))
+      throw new SendError(403, null, 'local-mode-non-loopback');
     let response: ResourceResponse | undefined;
     let failure: unknown;
     try {

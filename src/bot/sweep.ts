@@ -55,6 +55,11 @@ export interface SweepDeps {
   leaseMs: number;
   /** Only channels of this team receive posts (production: the group's team); null: every installed channel. */
   teamId: string | null;
+  /**
+   * Only channels of this tenant receive posts (the bot's own tenant when it signs in with an app id);
+   * null: any. A registration from another tenant (a forged or stray install) is never posted to.
+   */
+  tenantId?: string | null;
   rateWindows?: readonly RateWindow[];
   retry?: RetryPolicy;
   /** A delivery that failed this many times (across sweeps) is given up and logged. */
@@ -130,15 +135,20 @@ export function deliveryKey(notificationId: string, conversationId: string): str
   return `${notificationId}#${conv}`;
 }
 
-/** The channels that receive notifications: active channel registrations (of the group's team, if set). */
+/**
+ * The channels that receive notifications: active channel registrations of the group's team (if set)
+ * and of the bot's tenant (if set).
+ */
 export function targetsOf(
   registrations: readonly ConversationRegistration[],
   teamId: string | null,
   log: Logger,
+  tenantId: string | null = null,
 ): { conversationId: string; reference: StoredReference }[] {
   const out: { conversationId: string; reference: StoredReference }[] = [];
   for (const r of registrations) {
     if (!r.active || r.kind !== 'channel' || (teamId !== null && r.teamId !== teamId)) continue;
+    if (tenantId !== null && (r.tenantId ?? '').toLowerCase() !== tenantId.toLowerCase()) continue;
     const ref = storedReferenceSchema.safeParse(r.reference);
     if (!ref.success) {
       log.warn('conversation reference unusable', { conversation: r.conversationId });
@@ -182,7 +192,12 @@ export async function runSweep(deps: SweepDeps, options: SweepOptions = {}): Pro
   const planned = (deps.plan ?? planNotifications)(snapshot, deps.policy, deps.notificationPolicy, now, {
     ...(options.kinds ? { kinds: options.kinds } : {}),
   });
-  const targets = targetsOf(await store.bot.listConversations({ active: true }), deps.teamId, log);
+  const targets = targetsOf(
+    await store.bot.listConversations({ active: true }),
+    deps.teamId,
+    log,
+    deps.tenantId ?? null,
+  );
 
   const work: { n: PlannedNotification; target: (typeof targets)[number]; key: string }[] = [];
   for (const n of planned) {

@@ -149,6 +149,7 @@ export const AGENDA_SECTION_LABELS: Record<AgendaSection, string> = {
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'case.view': 'Viewed a case',
+  'case.list': 'Viewed a list of cases',
   'case.create': 'Referred a child',
   'case.update': 'Changed a case',
   'case.close': 'Closed a case',

@@ -318,6 +318,23 @@ export const ESCALATION_TARGETS = ['head-of-service', 'director', 'other'] as co
 export const escalationTargetSchema = z.enum(ESCALATION_TARGETS);
 export type EscalationTarget = z.infer<typeof escalationTargetSchema>;
 
+/** A response the senior managers gave before the current one (kept when a new one is recorded). */
+export const earlierResponseSchema = z.object({
+  response: z.string().trim().max(4000).nullable(),
+  outcome: z.string().trim().max(4000).nullable(),
+  respondedOn: localDateSchema.nullable(),
+  /** When a newer response replaced it (who recorded each is in the audit log, by version). */
+  supersededAt: instantSchema,
+});
+export type EarlierResponse = z.infer<typeof earlierResponseSchema>;
+
+/**
+ * Earlier responses kept on one escalation. Bounded so the record stays within a SharePoint item
+ * (63,999 characters: six responses and outcomes of 4,000 characters each, with the escalation's own
+ * text, fit); a further response is refused rather than an old one dropped.
+ */
+export const MAX_EARLIER_RESPONSES = 5;
+
 export const escalationSchema = z.object({
   id: z.string().min(1),
   caseRef: caseRefSchema,
@@ -332,6 +349,12 @@ export const escalationSchema = z.object({
   response: freeText(4000).nullable(),
   outcome: freeText(4000).nullable(),
   respondedOn: localDateSchema.nullable(),
+  /**
+   * The responses this one replaced, oldest first: recording a response never loses the previous one.
+   * Absent in escalations stored before it was kept (SQLite migration 0003 adds it; a SharePoint item
+   * reads as none).
+   */
+  earlierResponses: z.array(earlierResponseSchema).max(MAX_EARLIER_RESPONSES).default([]),
   meetingId: z.string().nullable(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
@@ -341,6 +364,8 @@ export type Escalation = z.infer<typeof escalationSchema>;
 
 export const AUDIT_ACTIONS = [
   'case.view',
+  /** A list of children (cases, actions, escalations): one entry a request, naming the filters used. */
+  'case.list',
   'case.create',
   'case.update',
   'case.close',

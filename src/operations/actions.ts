@@ -10,7 +10,17 @@ import { InvalidError, NotFoundError } from '../domain/errors';
 import { assertSmart } from '../domain/smart';
 import type { Action } from '../domain/types';
 import type { ActionPatch, ActionQuery } from '../store/ports';
-import { type Call, type OperationDeps, audit, authorize, can, nowIso, refuse, today } from './context';
+import {
+  type Call,
+  type OperationDeps,
+  audit,
+  auditListView,
+  authorize,
+  can,
+  nowIso,
+  refuse,
+  today,
+} from './context';
 import { loadCase } from './cases';
 import type {
   ActionInput,
@@ -37,7 +47,10 @@ async function auditAction(
   await audit(deps, call, from === null ? 'action.create' : 'action.update', id, fields, from, to);
 }
 
-/** Actions, due soonest first; `mine` is what the signed-in user owns. */
+/**
+ * Actions, due soonest first; `mine` is what the signed-in user owns. One child's actions (`caseRef`)
+ * are a view of that child's case; any other list is one `case.list` entry with its filters.
+ */
 export async function listActions(
   deps: OperationDeps,
   call: Call,
@@ -51,12 +64,17 @@ export async function listActions(
   };
   const actions = await deps.store.actions.list(storeQuery);
   const day = today(call);
+  if (query.caseRef) await audit(deps, call, 'case.view', query.caseRef, ['actions']);
+  else await auditListView(deps, call, 'actions', query);
   return query.overdue === undefined ? actions : actions.filter((a) => isOverdue(a, day) === query.overdue);
 }
 
+/** One action: a view of its child's case (target the case ref, so "who saw CMOE-0042" finds it). */
 export async function getAction(deps: OperationDeps, call: Call, id: string): Promise<Action> {
   await authorize(deps, call, 'case.read', id);
-  return loadAction(deps, id);
+  const a = await loadAction(deps, id);
+  await audit(deps, call, 'case.view', a.caseRef, ['actions']);
+  return a;
 }
 
 /** Creates a SMART action on a case: the error names each missing part. */
@@ -107,6 +125,14 @@ async function loadChangeable(deps: OperationDeps, call: Call, id: string): Prom
     await refuse(deps, call, id, 'You can change only the actions you own.');
   }
   return a;
+}
+
+/**
+ * Refuses (and audits) a caller who may not change this action, before anything they sent is read: the
+ * route runs it first so a member without the right learns nothing from a validation error.
+ */
+export async function authorizeChange(deps: OperationDeps, call: Call, id: string): Promise<void> {
+  await loadChangeable(deps, call, id);
 }
 
 function requireOpen(a: Action): void {

@@ -14,13 +14,36 @@ import type { Action, Case, CaseUpdate, ListCheck, LocalDate, Meeting } from '..
 import type { CaseDetail, CaseInsights, CaseSummary, ReferralCheck } from '../domain/views';
 import { nationalCurriculumYear, yearGroupFor } from '../domain/yearGroup';
 import type { CasePatch } from '../store/ports';
-import { type Call, type OperationDeps, audit, authorize, can, nowIso, refuse, today } from './context';
+import {
+  type Call,
+  type OperationDeps,
+  audit,
+  auditListView,
+  authorize,
+  can,
+  nowIso,
+  refuse,
+  today,
+} from './context';
 import type { CaseListQuery, CasePatchInput, CloseCaseInput, ReferralInput, ReopenCaseInput } from './inputs';
 
 export async function loadCase(deps: OperationDeps, ref: string): Promise<Case> {
   const c = await deps.store.cases.get(ref);
   if (!c) throw new NotFoundError(`Case ${ref}`);
   return c;
+}
+
+/**
+ * A closed case is read-only until the chair reopens it (SPEC: closed, reopen allowed): no field
+ * change, list check, timeline note, action, escalation or second closure. Answered as `Invalid` with
+ * the issue `status: is closed`, checked before the version, so a stale If-Match cannot hide it.
+ */
+export function requireNotClosed(c: Case, doing: string): void {
+  if (c.status === 'closed') {
+    throw new InvalidError(`This case is closed: reopen it before ${doing}.`, [
+      { path: 'status', message: 'is closed' },
+    ]);
+  }
 }
 
 function groupByCase(actions: readonly Action[]): Map<string, Action[]> {
@@ -47,11 +70,23 @@ function isMine(c: Case, actions: readonly Action[], call: Call): boolean {
   return actions.some((a) => a.status === 'open' && a.owner?.id === me.id);
 }
 
-/**
- * The CMOE list with computed flags. Filters on stored columns run in the store; stuck, overdue, "mine"
- * and text search are computed here, because they depend on actions, meetings and today.
- */
+/** The CMOE list as the tab shows it: one `case.list` audit entry for the request, with its filters. */
 export async function listCases(
+  deps: OperationDeps,
+  call: Call,
+  query: CaseListQuery,
+): Promise<CaseSummary[]> {
+  const rows = await caseSummaries(deps, call, query);
+  await auditListView(deps, call, 'cases', query);
+  return rows;
+}
+
+/**
+ * The CMOE list with computed flags, unaudited (the export audits itself as `export`). Filters on
+ * stored columns run in the store; stuck, overdue, "mine" and text search are computed here, because
+ * they depend on actions, meetings and today.
+ */
+export async function caseSummaries(
   deps: OperationDeps,
   call: Call,
   query: CaseListQuery,
@@ -261,12 +296,8 @@ export async function updateCase(
     if (needed && !can(call, needed)) await refuse(deps, call, ref, `Only the chair may change ${key}.`);
   }
   const current = await loadCase(deps, ref);
-  if (current.status === 'closed') {
-    // Editing a closed record would hide the change from every agenda: reopen it first.
-    throw new InvalidError('This case is closed: reopen it before changing it.', [
-      { path: 'status', message: 'is closed' },
-    ]);
-  }
+  // Editing a closed record would hide the change from every agenda: reopen it first.
+  requireNotClosed(current, 'changing it');
   // The date rules for the fields sent (a date of birth is judged against the receipt date, so a new
   // receipt date re-judges it); a stored date from before the rules does not block other changes.
   assertDates(
@@ -296,7 +327,8 @@ export async function closeCase(
 ): Promise<Case> {
   await authorize(deps, call, 'case.close', ref);
   assertDates(closureDateIssues(input.date, today(call)));
-  await loadCase(deps, ref);
+  // Closing again would overwrite the closure (its reason, date and note) that the record holds.
+  requireNotClosed(await loadCase(deps, ref), 'closing it again');
   const updated = await deps.store.cases.update(
     ref,
     expectedVersion,
@@ -355,6 +387,7 @@ export async function addListCheck(
   await authorize(deps, call, 'case.update', ref);
   assertDates(pastDateIssues('checkedOn', check.checkedOn, today(call)));
   const current = await loadCase(deps, ref);
+  requireNotClosed(current, 'recording a list check');
   const updated = await deps.store.cases.update(
     ref,
     expectedVersion,
@@ -368,7 +401,10 @@ export async function addListCheck(
 export async function listCaseUpdates(deps: OperationDeps, call: Call, ref: string): Promise<CaseUpdate[]> {
   await authorize(deps, call, 'case.read', ref);
   await loadCase(deps, ref);
-  return deps.store.updates.list(ref);
+  const updates = await deps.store.updates.list(ref);
+  // The timeline is the child's record: a view of the case, naming the part seen.
+  await audit(deps, call, 'case.view', ref, ['updates']);
+  return updates;
 }
 
 /** Adds to a case's timeline. Appending needs no version: it cannot overwrite anyone's change. */
@@ -379,7 +415,7 @@ export async function addCaseUpdate(
   text: string,
 ): Promise<CaseUpdate> {
   await authorize(deps, call, 'case.addUpdate', ref);
-  await loadCase(deps, ref);
+  requireNotClosed(await loadCase(deps, ref), 'adding to its timeline');
   const update = await deps.store.updates.add({
     caseRef: ref,
     at: nowIso(call),

@@ -67,6 +67,23 @@ export async function audit(
   });
 }
 
+/**
+ * Audits one view of a list of children: one entry a request (never one a child), target the area, and
+ * as fields the names of the filters used, never their values (a search can be a child's name).
+ */
+export async function auditListView(
+  deps: OperationDeps,
+  call: Call,
+  area: string,
+  filters: object,
+): Promise<void> {
+  const used = Object.entries(filters)
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k)
+    .sort();
+  await audit(deps, call, 'case.list', area, used);
+}
+
 /** Audits a refusal and throws. */
 export async function refuse(
   deps: OperationDeps,

@@ -6,8 +6,8 @@ import { asPerson } from '../auth/principal';
 import { addWorkingDays } from '../domain/calendar';
 import { assertDates, dueDateIssues, pastDateIssues } from '../domain/dateRules';
 import { InvalidError, NotFoundError } from '../domain/errors';
-import type { Case, Escalation } from '../domain/types';
-import { type Call, type OperationDeps, audit, authorize, nowIso, today } from './context';
+import { type Case, type Escalation, MAX_EARLIER_RESPONSES } from '../domain/types';
+import { type Call, type OperationDeps, audit, auditListView, authorize, nowIso, today } from './context';
 import { loadCase } from './cases';
 import type { EscalateInput, EscalationResponseInput } from './inputs';
 
@@ -17,10 +17,14 @@ export async function listEscalations(
   query: { caseRef?: string; awaiting?: boolean },
 ): Promise<Escalation[]> {
   await authorize(deps, call, 'escalation.read', query.caseRef ?? 'escalations');
-  return deps.store.escalations.list({
+  const list = await deps.store.escalations.list({
     ...(query.caseRef ? { caseRef: query.caseRef } : {}),
     ...(query.awaiting !== undefined ? { awaitingResponse: query.awaiting } : {}),
   });
+  // One child's escalations are a view of the case; the list of all is one entry with its filters.
+  if (query.caseRef) await audit(deps, call, 'case.view', query.caseRef, ['escalations']);
+  else await auditListView(deps, call, 'escalations', query);
+  return list;
 }
 
 /**
@@ -97,10 +101,24 @@ export async function recordEscalationResponse(
   }
   assertDates(pastDateIssues('respondedOn', respondedOn, today(call)));
   const now = nowIso(call);
+  // A second response does not overwrite the first: the one it replaces is kept, oldest first.
+  const answered = e.response !== null || e.respondedOn !== null;
+  if (answered && e.earlierResponses.length >= MAX_EARLIER_RESPONSES) {
+    throw new InvalidError(
+      `This escalation already has ${MAX_EARLIER_RESPONSES + 1} responses: escalate again to record more.`,
+      [{ path: 'response', message: `at most ${MAX_EARLIER_RESPONSES + 1} responses are kept` }],
+    );
+  }
+  const earlierResponses = answered
+    ? [
+        ...e.earlierResponses,
+        { response: e.response, outcome: e.outcome, respondedOn: e.respondedOn, supersededAt: now },
+      ]
+    : e.earlierResponses;
   const updated = await deps.store.escalations.update(
     id,
     expectedVersion,
-    { response: input.response, outcome: input.outcome ?? null, respondedOn },
+    { response: input.response, outcome: input.outcome ?? null, respondedOn, earlierResponses },
     now,
   );
   await audit(
@@ -108,7 +126,9 @@ export async function recordEscalationResponse(
     call,
     'escalation.update',
     id,
-    ['response', 'outcome', 'respondedOn'],
+    answered
+      ? ['response', 'outcome', 'respondedOn', 'earlierResponses']
+      : ['response', 'outcome', 'respondedOn'],
     expectedVersion,
     updated.version,
   );

@@ -35,7 +35,7 @@ import { writeCsv } from '../import/csv';
 import { type SpreadsheetFile, readSpreadsheet } from '../import/read';
 import { writeXlsx } from '../import/xlsx';
 import type { CaseQuery } from '../store/ports';
-import { listCases } from './cases';
+import { caseSummaries } from './cases';
 import { type Call, type OperationDeps, audit, authorize, nowIso, today } from './context';
 import { type CaseListQuery, caseListQuerySchema } from './inputs';
 
@@ -259,7 +259,7 @@ export async function exportCases(
   await authorize(deps, call, 'export.run', 'export');
   const { format, ...filters } = query;
   // The tab's own list: it checks case.read and applies every filter, computed ones included.
-  const visible = await listCases(deps, call, filters);
+  const visible = await caseSummaries(deps, call, filters);
   const wanted = new Set(visible.map((s) => s.ref));
   const [cases, open] = await Promise.all([
     deps.store.cases.list(storeQuery(filters)),

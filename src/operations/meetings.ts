@@ -8,7 +8,7 @@ import { nextMeetingOnOrAfter } from '../domain/meetings';
 import { toLondonDate } from '../domain/calendar';
 import { type AgendaItem, type Case, type Meeting, OPEN_CASE_STATUSES } from '../domain/types';
 import { assertDates, meetingDateIssues } from '../domain/dateRules';
-import { type Call, type OperationDeps, audit, authorize, nowIso, today } from './context';
+import { type Call, type OperationDeps, audit, auditListView, authorize, nowIso, today } from './context';
 import type { ScheduleMeetingInput } from './inputs';
 
 export async function listMeetings(
@@ -17,9 +17,20 @@ export async function listMeetings(
   query: { from?: string; to?: string },
 ): Promise<Meeting[]> {
   await authorize(deps, call, 'meeting.read', 'meetings');
-  return deps.store.meetings.list(query);
+  const list = await deps.store.meetings.list(query);
+  // Meetings that recorded their discussion of cases (summaries, decisions) show children's records.
+  if (list.some((m) => m.records.length > 0)) await auditListView(deps, call, 'meetings', query);
+  return list;
 }
 
+/** One meeting for the tab: a view of the cases it recorded, when it recorded any (see getMeeting). */
+export async function viewMeeting(deps: OperationDeps, call: Call, id: string): Promise<Meeting> {
+  const m = await getMeeting(deps, call, id);
+  if (m.records.length > 0) await audit(deps, call, 'case.list', id, ['records']);
+  return m;
+}
+
+/** One meeting, unaudited: for operations that show less of it (the agenda) or audit themselves. */
 export async function getMeeting(deps: OperationDeps, call: Call, id: string): Promise<Meeting> {
   await authorize(deps, call, 'meeting.read', id);
   const m = await deps.store.meetings.get(id);

@@ -144,7 +144,9 @@ export interface MinutesStore {
   getContent(meetingId: string): Promise<MinutesContent | null>;
 }
 
-export type NewEscalation = Omit<Escalation, 'id' | Bookkeeping>;
+/** A new escalation has no earlier responses (the store starts the list empty unless given one). */
+export type NewEscalation = Omit<Escalation, 'id' | Bookkeeping | 'earlierResponses'> &
+  Partial<Pick<Escalation, 'earlierResponses'>>;
 export type EscalationPatch = Partial<Omit<Escalation, 'id' | 'caseRef' | 'raisedBy' | Bookkeeping>>;
 
 export interface EscalationQuery {

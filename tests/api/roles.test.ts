@@ -392,6 +392,116 @@ const ROWS: Row[] = [
   { route: 'GET /api/export', allowed: READERS, ok: 200, run: get(() => '/api/export?format=csv') },
 ];
 
+/**
+ * Authorise first, then validate (issue 14 item 7): for each route, a request that fails validation (a
+ * body, query, If-Match or route parameter the route rejects). A permitted caller gets 400; anyone else
+ * gets 403 and an `access.refused` entry, never the 400 that would list the schema's field names.
+ */
+type Send = (app: TestApp['app'], f: Fixture, h: Record<string, string>) => request.Test;
+const BAD_BODY = { bogus: true };
+const postBad =
+  (path: (f: Fixture) => string, version?: string): Send =>
+  (app, f, h) => {
+    const r = request(app).post(path(f)).set(h);
+    return (version ? r.set('If-Match', version) : r).send(BAD_BODY);
+  };
+const INVALID: Record<string, Send> = {
+  'GET /api/cases': get(() => '/api/cases?bogus=1'),
+  'POST /api/cases/check': postBad(() => '/api/cases/check'),
+  'POST /api/cases': postBad(() => '/api/cases'),
+  'GET /api/cases/:ref': get(() => '/api/cases/not-a-ref'),
+  'PATCH /api/cases/:ref (record fields)': (app, f, h) =>
+    request(app).patch(`/api/cases/${f.ref}`).set(h).set('If-Match', '"2"').send(BAD_BODY),
+  'POST /api/cases/:ref/close': postBad((f) => `/api/cases/${f.ref}/close`, '"2"'),
+  'POST /api/cases/:ref/reopen': postBad((f) => `/api/cases/${f.closedRef}/reopen`, '"2"'),
+  'POST /api/cases/:ref/list-checks': postBad((f) => `/api/cases/${f.ref}/list-checks`, '"2"'),
+  'GET /api/cases/:ref/updates': get(() => '/api/cases/not-a-ref/updates'),
+  'POST /api/cases/:ref/updates': postBad((f) => `/api/cases/${f.ref}/updates`),
+  'POST /api/cases/:ref/escalations': postBad((f) => `/api/cases/${f.ref}/escalations`, '"2"'),
+  'GET /api/actions': get(() => '/api/actions?bogus=1'),
+  'POST /api/actions': postBad(() => '/api/actions'),
+  'PATCH /api/actions/:id': (app, f, h) =>
+    request(app).patch(`/api/actions/${f.actionId}`).set(h).set('If-Match', '"1"').send(BAD_BODY),
+  'POST /api/actions/:id/complete': postBad((f) => `/api/actions/${f.actionId}/complete`, '"1"'),
+  'POST /api/actions/:id/extend': postBad((f) => `/api/actions/${f.actionId}/extend`, '"1"'),
+  'POST /api/actions/:id/cancel': postBad((f) => `/api/actions/${f.actionId}/cancel`, '"1"'),
+  'GET /api/meetings': get(() => '/api/meetings?bogus=1'),
+  'POST /api/meetings': postBad(() => '/api/meetings'),
+  'POST /api/meetings/cadence': postBad(() => '/api/meetings/cadence'),
+  'PATCH /api/meetings/:id': (app, f, h) =>
+    request(app).patch(`/api/meetings/${f.meetingId}`).set(h).set('If-Match', '"1"').send(BAD_BODY),
+  'POST /api/meetings/:id/cancel': postBad((f) => `/api/meetings/${f.meetingId}/cancel`, 'not-an-etag'),
+  'POST /api/meetings/:id/start': postBad((f) => `/api/meetings/${f.meetingId}/start`, 'not-an-etag'),
+  'POST /api/meetings/:id/finish': postBad((f) => `/api/meetings/${f.liveMeetingId}/finish`, 'not-an-etag'),
+  'POST /api/meetings/:id/publish': postBad((f) => `/api/meetings/${f.doneMeetingId}/publish`, 'not-an-etag'),
+  'GET /api/meetings/:id/cases/:ref': get((f) => `/api/meetings/${f.liveMeetingId}/cases/not-a-ref`),
+  'PUT /api/meetings/:id/cases/:ref/record': (app, f, h) =>
+    request(app)
+      .put(`/api/meetings/${f.liveMeetingId}/cases/${f.liveRef}/record`)
+      .set(h)
+      .set('If-Match', '"0"')
+      .send(BAD_BODY),
+  'POST /api/meetings/:id/cases/:ref/actions': postBad(
+    (f) => `/api/meetings/${f.liveMeetingId}/cases/${f.liveRef}/actions`,
+  ),
+  ...Object.fromEntries(
+    (['concern', 'lead', 'escalate', 'close'] as const).map((step) => [
+      `POST /api/meetings/:id/cases/:ref/${step}`,
+      postBad((f) => `/api/meetings/${f.liveMeetingId}/cases/${f.liveRef}/${step}`, '"1"'),
+    ]),
+  ),
+  'GET /api/escalations': get(() => '/api/escalations?bogus=1'),
+  'POST /api/escalations/:id/response': postBad((f) => `/api/escalations/${f.escalationId}/response`, '"1"'),
+  'GET /api/audit': get(() => '/api/audit?bogus=1'),
+  'POST /api/import': (app, _f, h) =>
+    request(app).post('/api/import?bogus=1').set(h).set('Content-Type', 'text/csv').send('a,b\n'),
+  'GET /api/export': get(() => '/api/export?format=pdf'),
+};
+/** Routes with nothing a caller sends that could fail validation (no body, query or checked parameter). */
+const NOTHING_TO_VALIDATE = new Set([
+  'GET /healthz',
+  'GET /api/dev/users',
+  'GET /api/me',
+  'PATCH /api/cases/:ref (concern)',
+  'PATCH /api/cases/:ref (stuck flag)',
+  'PATCH /api/cases/:ref (status)',
+  'GET /api/actions/:id',
+  'GET /api/meetings/next',
+  'GET /api/meetings/:id',
+  'GET /api/meetings/:id/minutes',
+  'GET /api/meetings/:id/minutes/content',
+  'GET /api/meetings/:id/agenda',
+]);
+
+/**
+ * Which calls are views of a child (issue 14 item 3, docs/architecture.md "Audit of views"): the audit
+ * entries a permitted call writes with a viewing action, as [action, target, fields]. A route not listed
+ * here must write none: its response holds no child's record (refs, counts, meeting details) or it is
+ * a change, audited as such.
+ */
+type ViewEntry = [action: string, target: string, fields: string[]];
+const VIEW_ACTIONS = new Set(['case.view', 'case.list', 'minutes.view', 'export']);
+const VIEWS: Record<string, (f: Fixture) => ViewEntry[]> = {
+  'GET /api/cases': () => [['case.list', 'cases', []]],
+  'GET /api/cases/:ref': (f) => [['case.view', f.ref, []]],
+  'GET /api/cases/:ref/updates': (f) => [['case.view', f.ref, ['updates']]],
+  'GET /api/actions': () => [['case.list', 'actions', []]],
+  'GET /api/actions/:id': (f) => [['case.view', f.ref, ['actions']]],
+  'GET /api/meetings/:id/minutes': (f) => [['minutes.view', f.doneMeetingId, []]],
+  'GET /api/meetings/:id/minutes/content': (f) => [['minutes.view', f.doneMeetingId, []]],
+  'GET /api/meetings/:id/cases/:ref': (f) => [['case.view', f.liveRef, []]],
+  'GET /api/escalations': () => [['case.list', 'escalations', []]],
+  'GET /api/export': () => [['export', 'cases', ['format=csv', 'count=1']]],
+};
+
+/** The viewing entries `userId` has in the audit log, oldest first. */
+async function viewsBy(t: TestApp, userId: string): Promise<ViewEntry[]> {
+  return (await t.store.audit.query({ userId }))
+    .filter((e) => VIEW_ACTIONS.has(e.action))
+    .reverse()
+    .map((e) => [e.action, e.target, e.fields]);
+}
+
 async function fixture(needs: readonly Need[] = []): Promise<{ t: TestApp; f: Fixture }> {
   const t = makeTestApp();
   const ok = async (r: request.Test, status: number) => {
@@ -496,6 +606,8 @@ describe('the authorisation matrix', () => {
   test.each(ROWS.map((r) => [label(r), r] as const))('%s', async (_label, row) => {
     const actual: Partial<Record<Who, number>> = {};
     const expected: Partial<Record<Who, number>> = {};
+    const views: Partial<Record<Who, ViewEntry[]>> = {};
+    const expectedViews: Partial<Record<Who, ViewEntry[]>> = {};
     // Refused callers share one store, which they must leave as it was.
     const refusedStore = await fixture(row.needs);
     const before = await snapshot(refusedStore.t);
@@ -504,9 +616,89 @@ describe('the authorisation matrix', () => {
       const permitted = expected[who]! < 300;
       const { t, f } = permitted ? await fixture(row.needs) : refusedStore;
       actual[who] = (await row.run(t.app, f, HEADERS[who])).status;
+      // A permitted call on its own fresh store: the views it wrote are exactly the route's.
+      if (permitted && !row.public) {
+        const userId = HEADERS[who].Authorization!.replace('Bearer dev:', '');
+        views[who] = await viewsBy(t, userId);
+        expectedViews[who] = VIEWS[label(row)]?.(f) ?? [];
+      }
     }
     expect(actual).toEqual(expected);
+    expect(views).toEqual(expectedViews);
     expect(await snapshot(refusedStore.t)).toBe(before);
+  });
+
+  test('every route either has an invalid request in the matrix or has nothing to validate', () => {
+    const labels = ROWS.map(label);
+    expect(labels.filter((l) => !(l in INVALID) && !NOTHING_TO_VALIDATE.has(l))).toEqual([]);
+    expect(Object.keys(INVALID).filter((l) => !labels.includes(l))).toEqual([]);
+  });
+
+  test.each(ROWS.filter((r) => label(r) in INVALID).map((r) => [label(r), r] as const))(
+    'authorised before validated: %s with an invalid request',
+    async (name, row) => {
+      const send = INVALID[name]!;
+      const { t, f } = await fixture(row.needs);
+      const before = await snapshot(t);
+      const actual: Partial<Record<Who, number>> = {};
+      const expected: Partial<Record<Who, number>> = {};
+      const refusedAudited: Partial<Record<Who, boolean>> = {};
+      for (const who of EVERYONE) {
+        const refusalsBefore = (await t.store.audit.query({ action: 'access.refused' })).length;
+        const res = await send(t.app, f, HEADERS[who]);
+        actual[who] = res.status;
+        expected[who] = who === 'anonymous' ? 401 : row.allowed.includes(who) ? 400 : 403;
+        if (res.status === 403) {
+          const refusals = await t.store.audit.query({ action: 'access.refused' });
+          refusedAudited[who] = refusals.length === refusalsBefore + 1;
+          // A 403 says nothing about the body: no field issues.
+          expect(res.body.issues).toBeUndefined();
+        }
+      }
+      expect(actual).toEqual(expected);
+      expect(Object.values(refusedAudited).every(Boolean)).toBe(true);
+      expect(await snapshot(t)).toBe(before);
+    },
+  );
+
+  test("one child's actions or escalations are a view of that case; a filtered list is one entry naming its filters, never their values", async () => {
+    const { t, f } = await fixture();
+    await request(t.app).get(`/api/actions?caseRef=${f.ref}`).set(SENIOR).expect(200);
+    await request(t.app).get(`/api/escalations?caseRef=${f.ref}&awaiting=true`).set(SENIOR).expect(200);
+    await request(t.app).get('/api/cases?q=Testy&status=referred,open&stuck=false').set(SENIOR).expect(200);
+    await request(t.app).get('/api/actions?mine=true&status=open').set(SENIOR).expect(200);
+    await request(t.app).get('/api/escalations?awaiting=false').set(SENIOR).expect(200);
+    expect(await viewsBy(t, 'dev-senior')).toEqual([
+      ['case.view', f.ref, ['actions']],
+      ['case.view', f.ref, ['escalations']],
+      ['case.list', 'cases', ['q', 'status', 'stuck']],
+      ['case.list', 'actions', ['mine', 'status']],
+      ['case.list', 'escalations', ['awaiting']],
+    ]);
+    // One entry per request, however many children the list held.
+    await request(t.app).post('/api/cases').set(MEMBER).send(referral()).expect(201);
+    await request(t.app).get('/api/cases').set(SENIOR).expect(200);
+    expect((await viewsBy(t, 'dev-senior')).filter(([a]) => a === 'case.list')).toHaveLength(4);
+    expect(JSON.stringify(await t.store.audit.query({}))).not.toContain('Testy');
+  });
+
+  test('a meeting that recorded its discussion of a case is a view of the cases it recorded; one without records is not', async () => {
+    const { t, f } = await fixture(['liveMeeting']);
+    await request(t.app).get(`/api/meetings/${f.liveMeetingId}`).set(SENIOR).expect(200);
+    await request(t.app).get('/api/meetings').set(SENIOR).expect(200);
+    expect(await viewsBy(t, 'dev-senior')).toEqual([]);
+    await request(t.app)
+      .put(`/api/meetings/${f.liveMeetingId}/cases/${f.liveRef}/record`)
+      .set(CHAIR)
+      .set('If-Match', '"0"')
+      .send({ summary: 'Discussed' })
+      .expect(200);
+    await request(t.app).get(`/api/meetings/${f.liveMeetingId}`).set(SENIOR).expect(200);
+    await request(t.app).get('/api/meetings?from=2026-01-01T00:00:00.000Z').set(SENIOR).expect(200);
+    expect(await viewsBy(t, 'dev-senior')).toEqual([
+      ['case.list', f.liveMeetingId, ['records']],
+      ['case.list', 'meetings', ['from']],
+    ]);
   });
 
   test('every refusal of a signed-in user is audited with who and what, nothing more', async () => {

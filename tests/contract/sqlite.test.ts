@@ -17,7 +17,7 @@ import {
   UnknownMigrationError,
 } from '../../src/store/sqlite';
 import { run } from '../../src/store/sqlite/records';
-import { instant, sampleAudit, sampleCase, sampleMinutes } from '../helpers/sampleRecords';
+import { instant, sampleAudit, sampleCase, sampleEscalation, sampleMinutes } from '../helpers/sampleRecords';
 
 let dir: string;
 let dbPath: string;
@@ -148,6 +148,37 @@ describe('minutes stored before their content was kept (migration 0002)', () => 
     const again = sampleMinutes('meeting-old');
     await store.minutes.put(again);
     expect(await store.minutes.getContent('meeting-old')).toEqual(again.content);
+    await store.close();
+  });
+});
+
+describe('escalations stored before earlier responses were kept (migration 0003)', () => {
+  test('read with an empty history and keep the next response they are replaced by', async () => {
+    mkdirSync(dirname(dbPath), { recursive: true });
+    const db = rawConnection();
+    runMigrations(
+      db,
+      migrations.filter((m) => m.id !== '0003-escalation-earlier-responses'),
+    );
+    const { earlierResponses: _none, ...old } = {
+      ...sampleEscalation('CMOE-0001', { response: 'Declined', respondedOn: '2025-03-12' }),
+      earlierResponses: [],
+      id: 'esc-old',
+      createdAt: instant(0),
+      updatedAt: instant(0),
+      version: 2,
+    };
+    db.prepare(
+      'INSERT INTO escalations (id, case_ref, raised_on, responded, version, data) VALUES (?, ?, ?, 1, 2, ?)',
+    ).run('esc-old', 'CMOE-0001', old.raisedOn, JSON.stringify(old));
+    db.close();
+
+    const store = openSqliteStore(dbPath);
+    const raw = rawConnection();
+    const stored = raw.prepare("SELECT data FROM escalations WHERE id = 'esc-old'").pluck().get() as string;
+    expect(JSON.parse(stored).earlierResponses).toEqual([]);
+    raw.close();
+    expect(await store.escalations.get('esc-old')).toEqual({ ...old, earlierResponses: [] });
     await store.close();
   });
 });

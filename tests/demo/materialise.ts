@@ -44,6 +44,7 @@ export function materialise(data: DemoData): Materialised {
     id: `e${i}`,
     caseRef: refOf(caseIndex),
     meetingId: meetingId(meetingIndex),
+    earlierResponses: [],
     updatedAt: e.createdAt,
     version: 1,
   }));

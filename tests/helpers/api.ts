@@ -37,7 +37,11 @@ export interface TestAppOptions {
   /** Another sign-in (e.g. Teams SSO against the fake issuer); it logs into the same captured lines. */
   authenticator?: (log: Logger, clock: () => Date) => Authenticator;
   rateLimitPerMinute?: number;
+  anonymousRateLimitPerMinute?: number;
+  allowedHosts?: readonly string[];
   https?: boolean;
+  /** Extra routers (e.g. the built tab's files), as server.ts mounts them. */
+  mount?: (app: Express) => void;
 }
 
 export function makeTestApp(opts: TestAppOptions = {}): TestApp {
@@ -56,6 +60,11 @@ export function makeTestApp(opts: TestAppOptions = {}): TestApp {
     devSignIn: !opts.authenticator,
     ...(opts.rateLimitPerMinute !== undefined ? { rateLimitPerMinute: opts.rateLimitPerMinute } : {}),
     ...(opts.https !== undefined ? { https: opts.https } : {}),
+    ...(opts.anonymousRateLimitPerMinute !== undefined
+      ? { anonymousRateLimitPerMinute: opts.anonymousRateLimitPerMinute }
+      : {}),
+    ...(opts.mount ? { mount: opts.mount } : {}),
+    ...(opts.allowedHosts ? { allowedHosts: opts.allowedHosts } : {}),
   });
   return { app, store, logs, clock };
 }

@@ -705,6 +705,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const created = await store.escalations.create(input, instant(1));
         expect(created).toEqual({
           ...input,
+          earlierResponses: [],
           id: expect.any(String),
           version: 1,
           createdAt: instant(1),
@@ -767,6 +768,36 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(
           await rejectionOf(store.escalations.update('no-such-escalation', 1, {}, instant(3))),
         ).toBeInstanceOf(NotFoundError);
+      });
+
+      test('a new escalation has no earlier responses; an update keeps the ones it is given, in order', async () => {
+        const created = await store.escalations.create(sampleEscalation('CMOE-0001'), instant(1));
+        expect(created.earlierResponses).toEqual([]);
+        const first = await store.escalations.update(
+          created.id,
+          1,
+          { response: 'Declined', outcome: 'Try AP', respondedOn: '2025-03-12' },
+          instant(2),
+        );
+        const earlier = [
+          { response: 'Declined', outcome: 'Try AP', respondedOn: '2025-03-12', supersededAt: instant(3) },
+        ];
+        const second = await store.escalations.update(
+          first.id,
+          2,
+          {
+            response: 'Funded after appeal',
+            outcome: null,
+            respondedOn: '2025-03-20',
+            earlierResponses: earlier,
+          },
+          instant(3),
+        );
+        expect(second).toMatchObject({ response: 'Funded after appeal', earlierResponses: earlier });
+        expect(await store.escalations.get(created.id)).toEqual(second);
+        expect((await store.escalations.list({ caseRef: 'CMOE-0001' }))[0]?.earlierResponses).toEqual(
+          earlier,
+        );
       });
 
       test('mutating returned escalations never changes the store', async () => {

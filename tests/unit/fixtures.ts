@@ -98,6 +98,7 @@ export function makeEscalation(overrides: Partial<Escalation> = {}): Escalation 
     response: null,
     outcome: null,
     respondedOn: null,
+    earlierResponses: [],
     meetingId: null,
     createdAt: '2026-02-17T09:00:00.000Z',
     updatedAt: '2026-02-17T09:00:00.000Z',

@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import { type RequestHandler, Router } from 'express';
+import type { Permission } from '../../auth/roles';
 import type { OperationDeps } from '../../operations/context';
 import * as actions from '../../operations/actions';
 import {
@@ -9,26 +10,42 @@ import {
   completeActionSchema,
   extendActionSchema,
 } from '../../operations/inputs';
-import { callOf, ifMatch, param, parseBody, parseQuery, sendVersioned } from '../http';
+import {
+  type RefusalTarget,
+  authorizeFirst,
+  callOf,
+  ifMatch,
+  param,
+  parseBody,
+  parseQuery,
+  sendVersioned,
+} from '../http';
 
 export function actionRoutes(deps: OperationDeps): Router {
   const r = Router();
+  const may = (target: RefusalTarget, ...p: Permission[]) => authorizeFirst(deps, target, ...p);
+  const ID = { param: 'id' } as const;
+  // Members change only the actions they own: checked on the stored action before the body is read.
+  const mayChange: RequestHandler = async (req, res, next) => {
+    await actions.authorizeChange(deps, callOf(res), param(req, 'id'));
+    next();
+  };
 
-  r.get('/', async (req, res) => {
+  r.get('/', may('actions', 'case.read'), async (req, res) => {
     res.json(await actions.listActions(deps, callOf(res), parseQuery(actionListQuerySchema, req)));
   });
 
-  r.post('/', async (req, res) => {
+  r.post('/', may('actions', 'action.create'), async (req, res) => {
     const created = await actions.createAction(deps, callOf(res), parseBody(actionInputSchema, req));
     res.setHeader('Location', `/api/actions/${created.id}`);
     sendVersioned(res, 201, created);
   });
 
-  r.get('/:id', async (req, res) => {
+  r.get('/:id', may(ID, 'case.read'), async (req, res) => {
     sendVersioned(res, 200, await actions.getAction(deps, callOf(res), param(req, 'id')));
   });
 
-  r.patch('/:id', async (req, res) => {
+  r.patch('/:id', mayChange, async (req, res) => {
     const body = parseBody(actionPatchSchema, req);
     sendVersioned(
       res,
@@ -37,7 +54,7 @@ export function actionRoutes(deps: OperationDeps): Router {
     );
   });
 
-  r.post('/:id/complete', async (req, res) => {
+  r.post('/:id/complete', mayChange, async (req, res) => {
     const body = parseBody(completeActionSchema, req);
     sendVersioned(
       res,
@@ -46,7 +63,7 @@ export function actionRoutes(deps: OperationDeps): Router {
     );
   });
 
-  r.post('/:id/extend', async (req, res) => {
+  r.post('/:id/extend', mayChange, async (req, res) => {
     const body = parseBody(extendActionSchema, req);
     sendVersioned(
       res,
@@ -55,7 +72,7 @@ export function actionRoutes(deps: OperationDeps): Router {
     );
   });
 
-  r.post('/:id/cancel', async (req, res) => {
+  r.post('/:id/cancel', may(ID, 'action.updateAny'), async (req, res) => {
     const body = parseBody(cancelActionSchema, req);
     sendVersioned(
       res,

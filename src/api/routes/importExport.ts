@@ -14,7 +14,7 @@ import {
   importQuerySchema,
   importSpreadsheet,
 } from '../../operations/importExport';
-import { callOf, parseQuery } from '../http';
+import { authorizeFirst, callOf, parseQuery } from '../http';
 import { invalidFrom } from '../problem';
 
 /** Content types a browser or client may give a .csv or .xlsx upload. */
@@ -56,23 +56,28 @@ function fileNameOf(req: Request): string | null {
 
 export function importRoutes(deps: OperationDeps): Router {
   const r = Router();
-  r.post('/', express.raw({ type: IMPORT_CONTENT_TYPES, limit: MAX_IMPORT_BYTES }), async (req, res) => {
-    const query = parseQuery(importQuerySchema, req);
-    // The role is checked before the body is judged: a caller who may not import learns nothing more.
-    const report = await importSpreadsheet(
-      deps,
-      callOf(res),
-      Buffer.isBuffer(req.body) ? { bytes: req.body, fileName: fileNameOf(req) } : null,
-      { dryRun: query.dryRun, skipInvalid: query.skipInvalid, mapping: mappingOf(req) },
-    );
-    res.json(report);
-  });
+  r.post(
+    '/',
+    authorizeFirst(deps, 'import', 'import.run'),
+    express.raw({ type: IMPORT_CONTENT_TYPES, limit: MAX_IMPORT_BYTES }),
+    async (req, res) => {
+      const query = parseQuery(importQuerySchema, req);
+      // The role is checked before the body is judged: a caller who may not import learns nothing more.
+      const report = await importSpreadsheet(
+        deps,
+        callOf(res),
+        Buffer.isBuffer(req.body) ? { bytes: req.body, fileName: fileNameOf(req) } : null,
+        { dryRun: query.dryRun, skipInvalid: query.skipInvalid, mapping: mappingOf(req) },
+      );
+      res.json(report);
+    },
+  );
   return r;
 }
 
 export function exportRoutes(deps: OperationDeps): Router {
   const r = Router();
-  r.get('/', async (req, res) => {
+  r.get('/', authorizeFirst(deps, 'export', 'export.run', 'case.read'), async (req, res) => {
     const file = await exportCases(deps, callOf(res), parseQuery(exportQuerySchema, req));
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);

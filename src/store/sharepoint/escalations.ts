@@ -48,7 +48,14 @@ export class SharePointEscalationStore implements EscalationStore {
   }
 
   create(input: NewEscalation, now: Instant): Promise<Escalation> {
-    return this.records.insertNew({ ...input, id: newId(), version: 1, createdAt: now, updatedAt: now });
+    return this.records.insertNew({
+      earlierResponses: [],
+      ...input,
+      id: newId(),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
   }
 
   update(id: string, expectedVersion: number, patch: EscalationPatch, now: Instant): Promise<Escalation> {

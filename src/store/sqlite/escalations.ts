@@ -51,7 +51,14 @@ export class SqliteEscalationStore implements EscalationStore {
 
   create(input: NewEscalation, now: Instant): Promise<Escalation> {
     return run(() =>
-      this.records.insert({ ...input, id: newId(), version: 1, createdAt: now, updatedAt: now }),
+      this.records.insert({
+        earlierResponses: [],
+        ...input,
+        id: newId(),
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      }),
     );
   }
 

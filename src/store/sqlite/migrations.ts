@@ -152,6 +152,14 @@ export const migrations: readonly Migration[] = [
     id: '0002-minutes-content',
     sql: `ALTER TABLE minutes ADD COLUMN content TEXT;`,
   },
+  {
+    // Escalations keep the responses a newer one replaced (issue 14). Existing records get an empty
+    // history: what an earlier response said before this was kept is gone (the audit log still says
+    // who changed the escalation, and when). The version is not bumped: nothing a reader sees changed.
+    id: '0003-escalation-earlier-responses',
+    sql: `UPDATE escalations SET data = json_set(data, '$.earlierResponses', json('[]'))
+          WHERE json_type(data, '$.earlierResponses') IS NULL;`,
+  },
 ];
 
 /** Thrown when a database was written by a newer version of the app (it has migrations we don't know). */
