@@ -369,6 +369,7 @@ export const AUDIT_ACTIONS = [
   'meeting.update',
   'meeting.publish',
   'minutes.view',
+  'oversight.view',
   'escalation.create',
   'escalation.update',
   'export',
