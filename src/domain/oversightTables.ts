@@ -15,6 +15,8 @@ export type Cell = { count: number } | { measure: number | null };
 
 export interface FigureRow {
   label: string;
+  /** For a slice of time: its last day (a chart's x axis). */
+  date?: string;
   cells: Cell[];
   /** The cases behind the row, when the caller may read cases (drill-down). */
   refs?: string[];
@@ -201,7 +203,7 @@ export function overTimeTables(
   const total = (pick: (b: Bucket) => number) => sum(buckets.map(pick));
   const last = buckets[buckets.length - 1];
   const rows = (cells: (b: Bucket) => Cell[]): FigureRow[] =>
-    buckets.map((b) => ({ label: b.label, cells: cells(b) }));
+    buckets.map((b) => ({ label: b.label, date: b.end, cells: cells(b) }));
   const none = buckets.length === 0 ? ' No meetings were held in the period.' : '';
   return [
     {
