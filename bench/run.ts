@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures the API over loopback and the domain rules at scale, on synthetic data.
  *
- *   npm run bench -- [--cases 5000] [--domain-cases 10000] [--seconds 8] [--only tab] [--write]
+ *   npm run bench -- [--cases 5000] [--domain-cases 10000] [--seconds 8] [--only tab|oversight] [--write]
  *
  * The machine is shared and noisy, so each figure comes with a baseline from the same run (GET /healthz
  * through the same stack) and ratios are what to compare between runs. `--write` rewrites
@@ -29,13 +29,14 @@ import { importBench } from './import';
 import { botBench } from './bot';
 import { sharePointBench } from './sharepoint';
 import { benchTab } from './tab';
+import { oversightBench } from './oversight';
 
 interface Args {
   cases: number;
   domainCases: number;
   seconds: number;
   write: boolean;
-  only: 'tab' | null;
+  only: 'tab' | 'oversight' | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -53,7 +54,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--write') a.write = true;
     else if (k === '--only') {
       const what = argv[++i];
-      if (what !== 'tab') throw new Error('--only takes: tab');
+      if (what !== 'tab' && what !== 'oversight') throw new Error('--only takes: tab, oversight');
       a.only = what;
     } else throw new Error(`unknown argument ${k}`);
   }
@@ -136,9 +137,11 @@ function timeRuns(runs: number, fn: () => void): number[] {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (args.only === 'tab') {
+  if (args.only !== null) {
     if (args.write) throw new Error('--write rewrites the whole file: run without --only');
-    await benchTab((s = '') => console.log(s), { cases: args.cases });
+    const print = (s = '') => console.log(s);
+    if (args.only === 'tab') await benchTab(print, { cases: args.cases });
+    else await oversightBench(print, { cases: args.cases });
     return;
   }
   const command = `npm run bench -- --cases ${args.cases} --domain-cases ${args.domainCases} --seconds ${args.seconds}`;
@@ -303,6 +306,7 @@ async function main(): Promise<void> {
   out();
   await botBench(out);
   await benchTab(out, { cases: args.cases });
+  await oversightBench(out, { cases: args.cases });
   if (args.write) {
     const file = join(__dirname, '..', '..', 'docs', 'benchmarks.md');
     writeFileSync(file, lines.join('\n') + '\n');

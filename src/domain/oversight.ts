@@ -107,7 +107,6 @@ export interface ServiceActions {
 export interface NowFigures {
   /** Children on the list: every case not closed. */
   onList: number;
-  onListRefs?: CaseRef[];
   byCategory: Count[];
   /** Children counted in two or more categories (why the category counts add up to more). */
   inSeveralCategories: number;
@@ -240,11 +239,6 @@ export function episodesOf(c: Pick<Case, 'ref' | 'referralDate' | 'closure' | 'r
   return episodes;
 }
 
-/** On the list at the end of `day`: inside an episode that started by then and had not closed by then. */
-function onListAt(episodes: readonly Episode[], day: LocalDate): boolean {
-  return episodes.some((e) => e.start <= day && (e.closure === null || e.closure.date > day));
-}
-
 function emptyReasons(): Record<ClosureReason, number> {
   return Object.fromEntries(CLOSURE_REASONS.map((r) => [r, 0])) as Record<ClosureReason, number>;
 }
@@ -342,7 +336,6 @@ function nowFigures(records: OversightRecords, now: Date, today: LocalDate, poli
 
   return {
     onList: open.length,
-    onListRefs: open.map((c) => c.ref),
     byCategory: categories.counts(),
     inSeveralCategories: several,
     byConcern: concerns.counts(),
@@ -424,17 +417,31 @@ export function meetingSlices(
   return out;
 }
 
-function bucketFigures(
-  slice: { key: string; label: string; start: LocalDate; end: LocalDate },
-  episodes: readonly Episode[][],
-  cases: readonly Case[],
-  actions: readonly Action[],
-  escalations: readonly Escalation[],
-  meetings: readonly Meeting[],
-  policy: Policy,
-): Bucket {
-  const inside = (d: LocalDate | null) => d !== null && d >= slice.start && d <= slice.end;
-  const b: Bucket = {
+type Slice = { key: string; label: string; start: LocalDate; end: LocalDate };
+
+/**
+ * The slice holding `day`, or -1. Slices are sorted, contiguous and disjoint (months, and the weeks up
+ * to each meeting), so a binary search on their last days finds it: one pass over the records serves
+ * every slice, instead of a pass per slice.
+ */
+function firstEndingOnOrAfter(slices: readonly Slice[], day: LocalDate): number {
+  let lo = 0;
+  let hi = slices.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((slices[mid] as Slice).end < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function sliceOf(slices: readonly Slice[], day: LocalDate | null): number {
+  if (day === null) return -1;
+  const i = firstEndingOnOrAfter(slices, day);
+  return i < slices.length && (slices[i] as Slice).start <= day ? i : -1;
+}
+
+function emptyBucket(slice: Slice): Bucket {
+  return {
     ...slice,
     referralsIn: 0,
     reopened: 0,
@@ -453,55 +460,97 @@ function bucketFigures(
     meetingsHeld: 0,
     attendanceByService: {},
   };
-  const toClosure: number[] = [];
-  const outAtReferral: number[] = [];
+}
+
+/** Every slice's figures in one pass over the records. */
+function bucketFigures(
+  slices: readonly Slice[],
+  episodes: readonly Episode[][],
+  cases: readonly Case[],
+  actions: readonly Action[],
+  escalations: readonly Escalation[],
+  meetings: readonly Meeting[],
+  policy: Policy,
+): Bucket[] {
+  const buckets = slices.map(emptyBucket);
+  const toClosure = slices.map((): number[] => []);
+  const outAtReferral = slices.map((): number[] => []);
+  const responseDays = slices.map((): number[] => []);
+  // Which case last counted in each slice's month-end figure: a child counts once per slice end.
+  const counted = new Int32Array(slices.length).fill(-1);
+
   cases.forEach((c, i) => {
-    const eps = episodes[i] ?? [];
-    if (inside(c.referralDate)) {
-      b.referralsIn++;
+    const r = sliceOf(slices, c.referralDate);
+    if (r >= 0) {
+      (buckets[r] as Bucket).referralsIn++;
       const w = weeksOut(c.outOfEducationSince, c.referralDate);
-      if (w !== null) outAtReferral.push(w);
+      if (w !== null) (outAtReferral[r] as number[]).push(w);
     }
-    for (const e of eps) {
-      if (e.reopened && inside(e.start)) b.reopened++;
-      if (e.closure !== null && inside(e.closure.date)) {
-        b.closures++;
-        b.closuresByReason[e.closure.reason]++;
-        toClosure.push(weeksOut(e.start, e.closure.date) ?? 0);
+    for (const e of episodes[i] ?? []) {
+      if (e.reopened) {
+        const k = sliceOf(slices, e.start);
+        if (k >= 0) (buckets[k] as Bucket).reopened++;
+      }
+      if (e.closure !== null) {
+        const k = sliceOf(slices, e.closure.date);
+        if (k >= 0) {
+          const b = buckets[k] as Bucket;
+          b.closures++;
+          b.closuresByReason[e.closure.reason]++;
+          (toClosure[k] as number[]).push(weeksOut(e.start, e.closure.date) ?? 0);
+        }
+      }
+      // On the list at the end of every slice whose last day is on or after the start and before the
+      // closure date (off the list at the end of the closure day).
+      const from = firstEndingOnOrAfter(slices, e.start);
+      const to = e.closure === null ? slices.length : firstEndingOnOrAfter(slices, e.closure.date);
+      for (let k = from; k < to; k++) {
+        if (counted[k] === i) continue;
+        counted[k] = i;
+        (buckets[k] as Bucket).onListAtEnd++;
       }
     }
-    if (onListAt(eps, slice.end)) b.onListAtEnd++;
   });
-  b.medianWeeksToClosure = median(toClosure);
-  b.medianWeeksOutAtReferral = median(outAtReferral);
 
   for (const a of actions) {
-    if (a.status !== 'done' || !inside(a.completedOn)) continue;
-    const completed = a.completedOn as LocalDate;
+    if (a.status !== 'done' || a.completedOn === null) continue;
+    const k = sliceOf(slices, a.completedOn);
+    if (k < 0) continue;
+    const b = buckets[k] as Bucket;
     // Judged against the due date in force when it was done: after it is late, whatever the history.
-    if (completed > a.dueDate) b.actionsLate++;
+    if (a.completedOn > a.dueDate) b.actionsLate++;
     else if (a.deferrals.length > 0) b.actionsDeferred++;
     else b.actionsOnTime++;
   }
 
-  const responseDays: number[] = [];
   for (const e of escalations) {
-    if (inside(e.raisedOn)) b.escalationsRaised++;
-    if (e.respondedOn !== null && inside(e.respondedOn)) {
+    const raised = sliceOf(slices, e.raisedOn);
+    if (raised >= 0) (buckets[raised] as Bucket).escalationsRaised++;
+    const k = sliceOf(slices, e.respondedOn);
+    if (k >= 0 && e.respondedOn !== null) {
+      const b = buckets[k] as Bucket;
       b.escalationsResponded++;
       if (e.respondedOn <= e.responseDue) b.escalationsRespondedInTime++;
-      responseDays.push(workingDaysBetween(e.raisedOn, e.respondedOn, policy.calendar));
+      (responseDays[k] as number[]).push(workingDaysBetween(e.raisedOn, e.respondedOn, policy.calendar));
     }
   }
-  b.medianResponseWorkingDays = median(responseDays);
 
   for (const m of meetings) {
-    if (m.status !== 'completed' || !inside(toLondonDate(new Date(m.startsAt)))) continue;
+    if (m.status !== 'completed') continue;
+    const k = sliceOf(slices, toLondonDate(new Date(m.startsAt)));
+    if (k < 0) continue;
+    const b = buckets[k] as Bucket;
     b.meetingsHeld++;
     const services = new Set(m.attendees.map((a) => a.service?.trim() || SERVICE_NOT_RECORDED));
     for (const s of services) b.attendanceByService[s] = (b.attendanceByService[s] ?? 0) + 1;
   }
-  return b;
+
+  buckets.forEach((b, k) => {
+    b.medianWeeksToClosure = median(toClosure[k] ?? []);
+    b.medianWeeksOutAtReferral = median(outAtReferral[k] ?? []);
+    b.medianResponseWorkingDays = median(responseDays[k] ?? []);
+  });
+  return buckets;
 }
 
 /** Every figure for the period, as of `now`. Refs are included; the operation strips them for callers who may not read cases. */
@@ -513,10 +562,10 @@ export function oversightFigures(
 ): OversightFigures {
   const today = toLondonDate(now);
   const episodes = records.cases.map(episodesOf);
-  const slice = (s: { key: string; label: string; start: LocalDate; end: LocalDate }) =>
+  const slices = (s: Slice[]) =>
     bucketFigures(s, episodes, records.cases, records.actions, records.escalations, records.meetings, policy);
-  const byMonth = monthSlices(period).map(slice);
-  const byMeeting = meetingSlices(period, records.meetings).map(slice);
+  const byMonth = slices(monthSlices(period));
+  const byMeeting = slices(meetingSlices(period, records.meetings));
 
   const services = new Set<string>();
   for (const b of byMonth) for (const s of Object.keys(b.attendanceByService)) services.add(s);
@@ -543,14 +592,7 @@ export function oversightFigures(
 /** The figures without any case ref: what a caller who may not read cases receives. */
 export function withoutRefs(f: OversightFigures): OversightFigures {
   const strip = (counts: Count[]): Count[] => counts.map(({ refs: _refs, ...rest }) => rest);
-  const {
-    onListRefs: _a,
-    stuckRefs: _b,
-    escalationRefs: _c,
-    escalationOverdueRefs: _d,
-    promptRefs: _e,
-    ...now
-  } = f.now;
+  const { stuckRefs: _b, escalationRefs: _c, escalationOverdueRefs: _d, promptRefs: _e, ...now } = f.now;
   return {
     ...f,
     now: {

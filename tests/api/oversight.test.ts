@@ -52,7 +52,8 @@ describe('GET /api/oversight', () => {
     expect(res.body.now.inSeveralCategories).toBe(1);
     const cme = res.body.now.byCategory.find((c: { key: string }) => c.key === 'cme');
     expect(cme).toMatchObject({ count: 2, refs: refs });
-    expect(res.body.now.onListRefs).toEqual(refs);
+    // Every child is on the list: the list itself is the drill-down for that figure, so no refs are repeated.
+    expect(res.body.now.onListRefs).toBeUndefined();
   });
 
   test('an admin gets the same numbers without a single case ref', async () => {
