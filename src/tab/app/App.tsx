@@ -10,6 +10,7 @@ import { useCaseList } from '../components/CaseList/useCaseList';
 import { CaseView } from '../components/CaseView/CaseView';
 import { clearKeptDrafts } from '../components/CaseView/useCaseEditor';
 import { MyActions } from '../components/MyActions/MyActions';
+import { prefetchOversight } from '../components/Oversight/prefetch';
 import { RouterLink } from '../components/common/RouterLink';
 import { useTabLookStyles } from '../components/common/Tabs.styles';
 import { ReferralForm } from '../components/Referral/ReferralForm';
@@ -122,7 +123,9 @@ function ThemeSwitch({ session }: { session: Session }) {
 }
 
 function Screens({ ctx, route }: { ctx: AppContextValue; route: Route }) {
-  const list = useCaseList(ctx.api, { enabled: ctx.can('case.read') });
+  // The oversight screen needs no list: loading 5,000 cases beside its figures would delay its first
+  // chart (issue 17). The list loads when a screen that shows it is opened.
+  const list = useCaseList(ctx.api, { enabled: ctx.can('case.read') && route.name !== 'oversight' });
   switch (route.name) {
     case 'cases':
       return <CaseList list={list} />;
@@ -141,6 +144,7 @@ function Screens({ ctx, route }: { ctx: AppContextValue; route: Route }) {
     case 'audit':
       return <AuditLog />;
     case 'oversight':
+      prefetchOversight(ctx.api);
       return <OversightPage />;
     case 'config':
       return <ConfigPage />;

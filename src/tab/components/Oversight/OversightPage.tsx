@@ -33,9 +33,11 @@ import { useApp } from '../../app/AppContext';
 import { RouterLink } from '../common/RouterLink';
 import { FigureChart } from './FigureChart';
 import { useOversightStyles } from './Oversight.styles';
+import { markOversightScreenLoaded } from './prefetch';
 import { useOversight } from './useOversight';
 
 const SCREEN = { suppress: false };
+markOversightScreenLoaded();
 
 /** The width a chart may take: its card's, followed as the frame resizes. */
 function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
@@ -198,6 +200,13 @@ export function OversightPage() {
   const [suppress, setSuppress] = useState(false);
   const drill = can('case.read');
   const f = state.figures;
+  // "Over time" renders in the frame after "Now", so the first charts paint without waiting for all.
+  const [later, setLater] = useState(false);
+  useEffect(() => {
+    if (!f || later) return;
+    const id = requestAnimationFrame(() => setLater(true));
+    return () => cancelAnimationFrame(id);
+  }, [f, later]);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -292,9 +301,10 @@ export function OversightPage() {
             <Tab value="meeting">By meeting</Tab>
           </TabList>
           <div className={styles.grid}>
-            {overTimeTables(f, by === 'month' ? f.byMonth : f.byMeeting, by, SCREEN).map((t) => (
-              <FigureCard key={t.id} table={t} drill={drill} />
-            ))}
+            {later &&
+              overTimeTables(f, by === 'month' ? f.byMonth : f.byMeeting, by, SCREEN).map((t) => (
+                <FigureCard key={t.id} table={t} drill={drill} />
+              ))}
           </div>
         </>
       )}

@@ -7,6 +7,7 @@ import type { LocalDate } from '../../../domain/types';
 import { ApiError, type CmoeApi } from '../../api/client';
 import type { OversightFigures, OversightReportQuery } from '../../api/oversightApi';
 import { saveFile } from '../../lib/download';
+import { takePrefetchedOversight } from './prefetch';
 
 export interface OversightState {
   from: LocalDate | '';
@@ -43,7 +44,8 @@ export function useOversight(api: CmoeApi): OversightState {
   useEffect(() => {
     const n = ++latest.current;
     setStatus('loading');
-    api.getOversight(asked).then(
+    const first = asked.from === undefined && asked.to === undefined ? takePrefetchedOversight(api) : null;
+    (first ?? api.getOversight(asked)).then(
       (f) => {
         if (n !== latest.current) return;
         setFigures(f);
