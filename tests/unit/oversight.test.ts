@@ -18,6 +18,7 @@ import {
   type Count,
   type OversightRecords,
 } from '../../src/domain/oversight';
+import { cellText, cellValue, nowTables, overTimeTables } from '../../src/domain/oversightTables';
 import type { Action, Attendee, Case, Meeting } from '../../src/domain/types';
 import { deferrals, makeAction, makeCase, makeEscalation, policyWith } from './fixtures';
 
@@ -440,5 +441,46 @@ describe('oversight helpers', () => {
         POLICY,
       ).notes,
     ).toEqual([]);
+  });
+});
+
+describe('the figures as tables (screen and report)', () => {
+  const SUPPRESS = { suppress: true };
+  const FULL = { suppress: false };
+
+  it('shows counts from 1 to 4 as "fewer than 5" when asked, in cells and sentences, never zeros or medians', () => {
+    const [category] = nowTables(figures, SUPPRESS);
+    expect(category?.summary).toBe(
+      'fewer than 5 children are on the list; fewer than 5 are in more than one category, so the categories add up to 7. The largest is "No school place or awaiting a place" (fewer than 5).',
+    );
+    const cells = category?.rows.map((r) => [r.label, cellText(r.cells[0]!, SUPPRESS)]);
+    expect(cells).toContainEqual(['High rate of suspensions', '0']);
+    expect(cells).toContainEqual(['Reported missing education (CME)', 'fewer than 5']);
+    const weeks = overTimeTables(figures, figures.byMonth, 'month', SUPPRESS).find(
+      (t) => t.id === 'month-weeks',
+    );
+    // Medians are not counts of children: 51 weeks is shown, and so is 5.
+    expect(weeks?.rows.map((r) => r.cells.map((c) => cellText(c, SUPPRESS)))).toEqual([
+      ['–', '5'],
+      ['5', '4'],
+      ['8', '–'],
+      ['0', '8'],
+      ['–', '51'],
+      ['–', '–'],
+    ]);
+  });
+
+  it('draws no bar for a suppressed count, so a chart cannot reveal it', () => {
+    const [category] = nowTables(figures, SUPPRESS);
+    const cme = category?.rows.find((r) => r.label === 'Reported missing education (CME)');
+    expect(cellValue(cme!.cells[0]!, SUPPRESS)).toBeNull();
+    expect(cellValue(cme!.cells[0]!, FULL)).toBe(2);
+  });
+
+  it('carries the refs behind a row only when the figures have them', () => {
+    const withRefs = nowTables(figures, FULL).find((t) => t.id === 'now-stuck');
+    expect(withRefs?.rows[0]?.refs).toEqual(['CMOE-0001', 'CMOE-0005']);
+    const without = nowTables(withoutRefs(figures), FULL).find((t) => t.id === 'now-stuck');
+    expect(without?.rows.every((r) => r.refs === undefined)).toBe(true);
   });
 });
