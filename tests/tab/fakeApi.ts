@@ -849,7 +849,8 @@ export class FakeApi implements CmoeApi {
   async getOversight(p: OversightPeriod = {}): Promise<OversightFigures> {
     this.log('getOversight', p);
     this.may('oversight.read');
-    const now = new Date();
+    // The fake's own "today" (TODAY), at noon London time: no second reading of the clock.
+    const now = new Date(`${TODAY}T12:00:00Z`);
     const period = { ...defaultPeriod(TODAY), ...p };
     const figures = oversightFigures(
       {
