@@ -168,10 +168,10 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '/domain/(?!labels$|calendar$|actions$)',
+              regex: '/domain/(?!labels$|calendar$|actions$|oversightTables$)',
               allowTypeImports: true,
               message:
-                'The tab imports domain types only (plus the pure labels, calendar and actions helpers).',
+                'The tab imports domain types only (plus the pure labels, calendar, actions and oversight table helpers).',
             },
             { regex: '/auth/', allowTypeImports: true, message: 'The tab imports role types only.' },
           ],

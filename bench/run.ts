@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures the API over loopback and the domain rules at scale, on synthetic data.
  *
- *   npm run bench -- [--cases 5000] [--domain-cases 10000] [--seconds 8] [--only tab|year|readmodel] [--write]
+ *   npm run bench -- [--cases 5000] [--domain-cases 10000] [--seconds 8] [--only tab|year|readmodel|oversight] [--write]
  *
  * The machine is shared and noisy, so each figure comes with a baseline from the same run (GET /healthz
  * through the same stack) and ratios are what to compare between runs. `--write` rewrites
@@ -30,6 +30,7 @@ import { botBench } from './bot';
 import { readModelBench } from './readModel';
 import { sharePointBench } from './sharepoint';
 import { benchTab } from './tab';
+import { oversightBench } from './oversight';
 import { yearSimBench } from './yearSim';
 
 interface Args {
@@ -37,7 +38,7 @@ interface Args {
   domainCases: number;
   seconds: number;
   write: boolean;
-  only: 'tab' | 'year' | 'readmodel' | null;
+  only: 'tab' | 'year' | 'readmodel' | 'oversight' | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -55,7 +56,8 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--write') a.write = true;
     else if (k === '--only') {
       const what = argv[++i];
-      if (what !== 'tab' && what !== 'year' && what !== 'readmodel') throw new Error('--only takes: tab, year, readmodel');
+      if (what !== 'tab' && what !== 'year' && what !== 'readmodel' && what !== 'oversight')
+        throw new Error('--only takes: tab, year, readmodel, oversight');
       a.only = what;
     } else throw new Error(`unknown argument ${k}`);
   }
@@ -138,19 +140,13 @@ function timeRuns(runs: number, fn: () => void): number[] {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (args.only === 'tab') {
+  if (args.only !== null) {
     if (args.write) throw new Error('--write rewrites the whole file: run without --only');
-    await benchTab((s = '') => console.log(s), { cases: args.cases });
-    return;
-  }
-  if (args.only === 'year') {
-    if (args.write) throw new Error('--write rewrites the whole file: run without --only');
-    await yearSimBench((s = '') => console.log(s));
-    return;
-  }
-  if (args.only === 'readmodel') {
-    if (args.write) throw new Error('--write rewrites the whole file: run without --only');
-    await readModelBench((s = '') => console.log(s), args.cases);
+    const print = (s = '') => console.log(s);
+    if (args.only === 'tab') await benchTab(print, { cases: args.cases });
+    else if (args.only === 'year') await yearSimBench(print);
+    else if (args.only === 'readmodel') await readModelBench(print, args.cases);
+    else await oversightBench(print, { cases: args.cases });
     return;
   }
   const command = `npm run bench -- --cases ${args.cases} --domain-cases ${args.domainCases} --seconds ${args.seconds}`;
@@ -317,6 +313,7 @@ async function main(): Promise<void> {
   await botBench(out);
   await yearSimBench(out);
   await benchTab(out, { cases: args.cases });
+  await oversightBench(out, { cases: args.cases });
   if (args.write) {
     const file = join(__dirname, '..', '..', 'docs', 'benchmarks.md');
     writeFileSync(file, lines.join('\n') + '\n');

@@ -18,9 +18,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Page, chromium } from 'playwright-core';
 
-const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+export const ROOT = join(__dirname, '..', '..');
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -57,7 +57,7 @@ async function freePort(): Promise<number> {
 }
 
 /** The built server on a free port over a new SQLite file seeded with `cases` synthetic cases. */
-async function startServer(cases: number): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startServer(cases: number): Promise<{ url: string; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'cmoe-bench-tab-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'server.js')], {

@@ -19,6 +19,7 @@ import { actionRoutes } from './routes/actions';
 import { caseRoutes } from './routes/cases';
 import { exportRoutes, importRoutes } from './routes/importExport';
 import { escalationRoutes, meetingRoutes } from './routes/meetings';
+import { oversightRoutes } from './routes/oversight';
 import { securityHeaders } from './securityHeaders';
 
 export interface AppDeps extends OperationDeps {
@@ -241,6 +242,7 @@ export function createApp(appDeps: AppDeps): Express {
   api.use('/escalations', escalationRoutes(deps));
   api.use('/import', importRoutes(deps));
   api.use('/export', exportRoutes(deps));
+  api.use('/oversight', oversightRoutes(deps));
   api.get('/audit', authorizeFirst(deps, 'audit', 'audit.read'), async (req, res) => {
     res.json(await queryAudit(deps, callOf(res), parseQuery(auditQuerySchema, req)));
   });

@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'escalation.read',
   'escalation.respond',
   'report.read',
+  /** The oversight figures (issue 17): aggregates only, so every CMOE role, admins included. */
+  'oversight.read',
   'settings.manage',
   'import.run',
   'export.run',
@@ -45,6 +47,7 @@ const MEMBER: readonly Permission[] = [
   'minutes.read',
   'escalation.read',
   'export.run',
+  'oversight.read',
 ];
 
 /**
@@ -80,8 +83,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'report.read',
     'audit.read',
     'export.run',
+    'oversight.read',
   ],
-  'CMOE.Admin': ['settings.manage', 'import.run', 'audit.read'],
+  // The oversight figures hold no child's record: an admin sees them, without drill-down to cases.
+  'CMOE.Admin': ['settings.manage', 'import.run', 'audit.read', 'oversight.read'],
 };
 
 export function permissionsFor(roles: readonly Role[]): ReadonlySet<Permission> {

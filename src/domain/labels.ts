@@ -161,6 +161,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'meeting.update': 'Changed a meeting',
   'meeting.publish': 'Published minutes',
   'minutes.view': 'Opened minutes',
+  'oversight.view': 'Viewed the oversight figures',
   'escalation.create': 'Escalated a case',
   'escalation.update': 'Changed an escalation',
   export: 'Exported data',

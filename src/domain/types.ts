@@ -139,6 +139,19 @@ export const closureSchema = z.object({
 });
 export type Closure = z.infer<typeof closureSchema>;
 
+/**
+ * A closure that was later undone: reopening clears `closure`, so the one it replaced is kept here for
+ * the oversight figures (closures by reason, children on the list at each month end). Recorded from
+ * issue 17 on: a case reopened before then kept only its latest closure (see `oversight.ts`).
+ */
+export const reopeningSchema = z.object({
+  closure: closureSchema,
+  /** The London date of the reopening: the case is on the list again from this day. */
+  reopenedOn: localDateSchema,
+  reopenedAt: instantSchema,
+});
+export type Reopening = z.infer<typeof reopeningSchema>;
+
 /** The fields of a case that people edit (everything but identity, bookkeeping and computed values). */
 export const caseFieldsSchema = z.object({
   firstName: trimmed(100),
@@ -181,6 +194,11 @@ export const caseSchema = caseFieldsSchema.extend({
   referralDate: localDateSchema,
   status: caseStatusSchema,
   closure: closureSchema.nullable(),
+  /**
+   * Earlier closures undone by a reopening, oldest first. Optional, so records stored before issue 17
+   * (and every writer that never reopens) need no change: absent means none recorded.
+   */
+  reopenings: z.array(reopeningSchema).optional(),
   listChecks: z.array(listCheckSchema),
   /** The chair's own stuck flag (the computed rule is in `stuck.ts`). */
   stuckFlag: z.boolean(),
@@ -377,6 +395,7 @@ export const AUDIT_ACTIONS = [
   'meeting.update',
   'meeting.publish',
   'minutes.view',
+  'oversight.view',
   'escalation.create',
   'escalation.update',
   'export',

@@ -360,10 +360,19 @@ export async function reopenCase(
       { path: 'status', message: 'is not closed' },
     ]);
   }
+  // The closure being undone is kept (issue 17): without it the oversight figures would lose the
+  // earlier closure and the weeks the child was off the list.
+  const reopenings =
+    current.closure === null
+      ? (current.reopenings ?? [])
+      : [
+          ...(current.reopenings ?? []),
+          { closure: current.closure, reopenedOn: today(call), reopenedAt: nowIso(call) },
+        ];
   const updated = await deps.store.cases.update(
     ref,
     expectedVersion,
-    { status: 'open', closure: null, lastProgressAt: nowIso(call) },
+    { status: 'open', closure: null, reopenings, lastProgressAt: nowIso(call) },
     nowIso(call),
   );
   await deps.store.updates.add({
@@ -372,7 +381,15 @@ export async function reopenCase(
     by: asPerson(call.caller),
     text: `Reopened: ${input.reason}`,
   });
-  await audit(deps, call, 'case.reopen', ref, ['status', 'closure'], expectedVersion, updated.version);
+  await audit(
+    deps,
+    call,
+    'case.reopen',
+    ref,
+    ['status', 'closure', 'reopenings'],
+    expectedVersion,
+    updated.version,
+  );
   return updated;
 }
 

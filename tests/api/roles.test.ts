@@ -377,6 +377,16 @@ const ROWS: Row[] = [
   // The audit trail: read by admins and senior managers (issue 7), changed by nobody.
   { route: 'GET /api/audit', allowed: AUDIT_READERS, ok: 200, run: get(() => '/api/audit') },
 
+  // Issue 17: the oversight figures are aggregates, for every CMOE role, admins included (an admin gets
+  // them without the case refs behind them: tests/api/oversight.test.ts).
+  { route: 'GET /api/oversight', allowed: ANY_ROLE, ok: 200, run: get(() => '/api/oversight') },
+  {
+    route: 'GET /api/oversight/report',
+    allowed: ANY_ROLE,
+    ok: 200,
+    run: get(() => '/api/oversight/report?format=xlsx&suppress=true'),
+  },
+
   // Issue 9: the system owner imports the spreadsheet; whoever reads cases exports the list they see.
   {
     route: 'POST /api/import',

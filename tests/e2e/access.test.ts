@@ -48,7 +48,8 @@ async function firstOpenCaseWithActions(): Promise<string> {
 describe('a senior manager', () => {
   test('reads the list and a case but sees no edit controls', async () => {
     const ref = await firstOpenCaseWithActions();
-    const { context, page } = await openPage(browser, server, { user: 'dev-senior' });
+    // The tab's root opens the oversight figures for a senior manager (issue 17): the list is /cases.
+    const { context, page } = await openPage(browser, server, { user: 'dev-senior', path: '/cases' });
     try {
       await page.getByRole('heading', { name: 'CMOE list' }).waitFor();
       await page.getByText('Senior manager (read only)').waitFor();

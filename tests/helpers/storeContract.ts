@@ -105,6 +105,34 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect((await store.cases.create(sampleCase(), instant(2))).ref).toBe('CMOE-0001');
       });
 
+      test('a reopening kept on a case (issue 17) is stored and read back, in order, by get and list', async () => {
+        const created = await store.cases.create(
+          sampleCase({
+            status: 'closed',
+            closure: { reason: 'school-place', date: '2026-02-10', note: null },
+          }),
+          instant(1),
+        );
+        const reopenings = [
+          {
+            closure: { reason: 'school-place' as const, date: '2026-02-10', note: null },
+            reopenedOn: '2026-03-03',
+            reopenedAt: instant(2),
+          },
+        ];
+        const updated = await store.cases.update(
+          created.ref,
+          created.version,
+          { status: 'open', closure: null, reopenings },
+          instant(2),
+        );
+        expect(updated.reopenings).toEqual(reopenings);
+        expect((await store.cases.get(created.ref))?.reopenings).toEqual(reopenings);
+        expect((await store.cases.list())[0]?.reopenings).toEqual(reopenings);
+        // A case stored without the field (every case written before issue 17) reads back without it.
+        expect((await store.cases.create(sampleCase(), instant(3))).reopenings).toBeUndefined();
+      });
+
       test('get returns the stored case, and null for a ref that does not exist', async () => {
         const created = await store.cases.create(sampleCase(), instant(1));
         expect(await store.cases.get(created.ref)).toEqual(created);

@@ -6,6 +6,14 @@
 import { type Role, permissionsFor } from '../../src/auth/roles';
 import { toLondonDate } from '../../src/domain/calendar';
 import { checkSmart } from '../../src/domain/smart';
+import {
+  defaultPeriod,
+  oversightFigures,
+  withoutRefs,
+  type OversightFigures,
+} from '../../src/domain/oversight';
+import { DEFAULT_POLICY } from '../../src/domain/policy';
+import type { OversightPeriod, OversightReportQuery } from '../../src/tab/api/oversightApi';
 import type { ImportRowReport } from '../../src/domain/importing';
 import type { MinutesContent } from '../../src/domain/minutes';
 import type {
@@ -838,6 +846,37 @@ export class FakeApi implements CmoeApi {
       blob: new Blob([text], { type: 'text/csv' }),
       fileName: `cmoe-cases-${TODAY}.${q.format}`,
       count: rows.length,
+    };
+  }
+
+  // --- Oversight (src/tab/api/oversightApi.ts) ---
+  /** The figures over the fake's own records, by the domain's rules, as the server computes them. */
+  async getOversight(p: OversightPeriod = {}): Promise<OversightFigures> {
+    this.log('getOversight', p);
+    this.may('oversight.read');
+    // The fake's own "today" (TODAY), at noon London time: no second reading of the clock.
+    const now = new Date(`${TODAY}T12:00:00Z`);
+    const period = { ...defaultPeriod(TODAY), ...p };
+    const figures = oversightFigures(
+      {
+        cases: [...this.cases.values()],
+        actions: this.actions,
+        meetings: this.meetings,
+        escalations: this.escalations,
+      },
+      period,
+      now,
+      DEFAULT_POLICY,
+    );
+    return this.whoAmI.permissions.includes('case.read') ? figures : withoutRefs(figures);
+  }
+
+  async downloadOversightReport(q: OversightReportQuery) {
+    this.log('downloadOversightReport', q);
+    this.may('oversight.read');
+    return {
+      blob: new Blob(['report'], { type: 'application/octet-stream' }),
+      fileName: `cmoe-oversight.${q.format}`,
     };
   }
 }

@@ -27,6 +27,7 @@ import type { CaseDetail, CaseSummary, ReferralCheck } from '../../domain/views'
 import type { Permission, Role } from '../../auth/roles';
 import { type AdminApi, adminApi } from './adminApi';
 import { type MeetingApi, meetingApi } from './meetingApi';
+import { type OversightApi, oversightApi } from './oversightApi';
 import {
   ApiError,
   type ApiErrorCode,
@@ -39,7 +40,7 @@ import {
 } from './transport';
 
 export { ApiError, MAX_RETRY_WAIT_MS, type ApiErrorCode, type FieldIssue };
-export type { AdminApi, MeetingApi };
+export type { AdminApi, MeetingApi, OversightApi };
 
 /** GET /api/me */
 export interface Me {
@@ -151,7 +152,7 @@ export interface CoreApi {
  * Everything the tab asks of the server, in three groups kept in their own files. Tests substitute an
  * in-memory fake with the same behaviour.
  */
-export interface CmoeApi extends CoreApi, MeetingApi, AdminApi {}
+export interface CmoeApi extends CoreApi, MeetingApi, AdminApi, OversightApi {}
 
 export interface ApiClientOptions {
   /** Origin of the API; '' for the same origin (the server serves the tab). */
@@ -221,5 +222,5 @@ export function createApiClient(opts: ApiClientOptions): CmoeApi {
     listMeetings: (q = {}) => call('GET', `/api/meetings${queryString({ from: q.from, to: q.to })}`),
     nextMeeting: () => call('GET', '/api/meetings/next'),
   };
-  return { ...core, ...meetingApi(call), ...adminApi(call) };
+  return { ...core, ...meetingApi(call), ...adminApi(call), ...oversightApi(call) };
 }

@@ -10,6 +10,7 @@ import { useCaseList } from '../components/CaseList/useCaseList';
 import { CaseView } from '../components/CaseView/CaseView';
 import { clearKeptDrafts } from '../components/CaseView/useCaseEditor';
 import { MyActions } from '../components/MyActions/MyActions';
+import { prefetchOversight } from '../components/Oversight/prefetch';
 import { RouterLink } from '../components/common/RouterLink';
 import { useTabLookStyles } from '../components/common/Tabs.styles';
 import { ReferralForm } from '../components/Referral/ReferralForm';
@@ -44,16 +45,27 @@ const ImportPage = lazy(() =>
   import('../components/Admin/ImportPage').then((m) => ({ default: m.ImportPage })),
 );
 const AuditLog = lazy(() => import('../components/Admin/AuditLog').then((m) => ({ default: m.AuditLog })));
+// Oversight (issue 17) carries the charts library: loaded only when opened, so the list's first load
+// does not grow (the bench reports both).
+const OversightPage = lazy(() =>
+  import('../components/Oversight/OversightPage').then((m) => ({ default: m.OversightPage })),
+);
 const ConfigPage = lazy(() =>
   import('../components/Config/ConfigPage').then((m) => ({ default: m.ConfigPage })),
 );
 
-type NavValue = 'cases' | 'actions' | 'refer' | 'meetings' | 'import' | 'audit';
+type NavValue = 'cases' | 'actions' | 'refer' | 'meetings' | 'oversight' | 'import' | 'audit';
 
 function navOf(route: Route): NavValue | undefined {
   if (route.name === 'cases' || route.name === 'case') return 'cases';
   if (route.name === 'meetings' || route.name === 'meeting') return 'meetings';
-  if (route.name === 'actions' || route.name === 'refer' || route.name === 'import' || route.name === 'audit')
+  if (
+    route.name === 'actions' ||
+    route.name === 'refer' ||
+    route.name === 'oversight' ||
+    route.name === 'import' ||
+    route.name === 'audit'
+  )
     return route.name;
   return undefined;
 }
@@ -63,6 +75,7 @@ const NAV: { value: NavValue; label: string; show: (ctx: AppContextValue) => boo
   { value: 'actions', label: 'My actions', show: (c) => c.can('case.read') },
   { value: 'refer', label: 'Refer a child', show: (c) => c.can('case.refer') },
   { value: 'meetings', label: 'Meetings', show: (c) => c.can('meeting.read') },
+  { value: 'oversight', label: 'Oversight', show: (c) => c.can('oversight.read') },
   { value: 'import', label: 'Import', show: (c) => c.can('import.run') },
   { value: 'audit', label: 'Audit log', show: (c) => c.can('audit.read') },
 ];
@@ -78,6 +91,7 @@ const NEEDS: Partial<Record<Route['name'], { permission: Permission; refusal: st
   meetings: { permission: 'meeting.read', refusal: 'Your role does not include the group’s meetings.' },
   meeting: { permission: 'meeting.read', refusal: 'Your role does not include the group’s meetings.' },
   import: { permission: 'import.run', refusal: 'Only an administrator can import the group’s spreadsheet.' },
+  oversight: { permission: 'oversight.read', refusal: 'Your role does not include the oversight figures.' },
   audit: {
     permission: 'audit.read',
     refusal: 'Only administrators and senior managers can read the audit log.',
@@ -109,7 +123,9 @@ function ThemeSwitch({ session }: { session: Session }) {
 }
 
 function Screens({ ctx, route }: { ctx: AppContextValue; route: Route }) {
-  const list = useCaseList(ctx.api, { enabled: ctx.can('case.read') });
+  // The oversight screen needs no list: loading 5,000 cases beside its figures would delay its first
+  // chart (issue 17). The list loads when a screen that shows it is opened.
+  const list = useCaseList(ctx.api, { enabled: ctx.can('case.read') && route.name !== 'oversight' });
   switch (route.name) {
     case 'cases':
       return <CaseList list={list} />;
@@ -127,6 +143,9 @@ function Screens({ ctx, route }: { ctx: AppContextValue; route: Route }) {
       return <ImportPage />;
     case 'audit':
       return <AuditLog />;
+    case 'oversight':
+      prefetchOversight(ctx.api);
+      return <OversightPage />;
     case 'config':
       return <ConfigPage />;
     case 'not-found':
@@ -169,6 +188,19 @@ function Frame({ session }: { session: Session }) {
     const target = routeOfSubPage(host.subPageId);
     if (target && route.name === 'cases') navigate(pathOf(target), { replace: true });
   }, [state.phase, host, route.name]);
+
+  // A senior manager (who runs no case) starts on the oversight figures (issue 17): at the tab's root
+  // only, once, so the CMOE list stays one click away and a deep link is never redirected.
+  const landed = useRef(false);
+  useEffect(() => {
+    if (!ctx || landed.current) return;
+    landed.current = true;
+    const roles = ctx.me.roles;
+    const seniorOnly =
+      roles.includes('CMOE.SeniorManager') && !roles.includes('CMOE.Member') && !roles.includes('CMOE.Chair');
+    if (seniorOnly && window.location.pathname.replace(/\/+$/, '') === '')
+      navigate('/oversight', { replace: true });
+  }, [ctx]);
 
   // Move focus to the new screen so keyboard and screen reader users start at its top.
   const firstPath = useRef(path);

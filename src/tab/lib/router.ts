@@ -14,6 +14,7 @@ export type Route =
   | { name: 'meeting'; id: string }
   | { name: 'import' }
   | { name: 'audit' }
+  | { name: 'oversight' }
   /** The configurable tab's set-up page, which Teams opens when the tab is added to a channel or meeting. */
   | { name: 'config' }
   | { name: 'not-found'; path: string };
@@ -30,6 +31,7 @@ export function parseRoute(pathname: string): Route {
   if (meeting) return { name: 'meeting', id: decodeURIComponent(meeting[1] as string) };
   if (path === '/import') return { name: 'import' };
   if (path === '/audit') return { name: 'audit' };
+  if (path === '/oversight') return { name: 'oversight' };
   if (path === '/config') return { name: 'config' };
   return { name: 'not-found', path };
 }
@@ -52,6 +54,8 @@ export function pathOf(route: Route): string {
       return '/import';
     case 'audit':
       return '/audit';
+    case 'oversight':
+      return '/oversight';
     case 'config':
       return '/config';
     case 'not-found':
