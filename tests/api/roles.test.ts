@@ -384,7 +384,7 @@ const ROWS: Row[] = [
     route: 'GET /api/oversight/report',
     allowed: ANY_ROLE,
     ok: 200,
-    run: get(() => '/api/oversight/report?format=xlsx&suppress=true'),
+    run: get(() => '/api/oversight/report?format=xlsx&suppress=true&from=2025-04-01&to=2026-03-25'),
   },
 
   // Issue 9: the system owner imports the spreadsheet; whoever reads cases exports the list they see.
@@ -416,6 +416,8 @@ const postBad =
     return (version ? r.set('If-Match', version) : r).send(BAD_BODY);
   };
 const INVALID: Record<string, Send> = {
+  'GET /api/oversight': get(() => '/api/oversight?from=not-a-date'),
+  'GET /api/oversight/report': get(() => '/api/oversight/report?format=pdf'),
   'GET /api/cases': get(() => '/api/cases?bogus=1'),
   'POST /api/cases/check': postBad(() => '/api/cases/check'),
   'POST /api/cases': postBad(() => '/api/cases'),
@@ -502,6 +504,10 @@ const VIEWS: Record<string, (f: Fixture) => ViewEntry[]> = {
   'GET /api/meetings/:id/cases/:ref': (f) => [['case.view', f.liveRef, []]],
   'GET /api/escalations': () => [['case.list', 'escalations', []]],
   'GET /api/export': () => [['export', 'cases', ['format=csv', 'count=1']]],
+  // The report is audited like an export (aggregates only: the target is the report, not a child).
+  'GET /api/oversight/report': () => [
+    ['export', 'oversight', ['format=xlsx', 'from=2025-04-01', 'to=2026-03-25', 'suppress=true']],
+  ],
 };
 
 /** The viewing entries `userId` has in the audit log, oldest first. */

@@ -61,6 +61,8 @@ async function botApp() {
     policy: TEST_POLICY,
     notificationPolicy: DEFAULT_NOTIFICATION_POLICY,
     log: silentLogger,
+    // A fixed moment: a test never depends on the day it runs.
+    clock: () => new Date('2027-03-08T09:00:00Z'),
     settings: {
       credentials: {
         appId: APP_ID,

@@ -32,6 +32,8 @@ describe('the bot without an app id', () => {
       SQLITE_PATH: join(dir, 'cmoe.sqlite'),
       SEED_DEMO: 'false',
       SWEEP_ENABLED: 'false',
+      // A fixed moment: a test never depends on the day it runs (dev sign-in accepts CLOCK_START).
+      CLOCK_START: '2027-03-08T09:00:00Z',
     });
     running = await start(
       { ...config, port: 0 },
