@@ -31,96 +31,104 @@ function openssl(args, cwd) {
   }
 }
 
+/**
+ * Every certificate is valid from 2000 to 2099, not from the moment it is made: the suite runs at other
+ * dates (faketime, .ci/run's date matrix), and a certificate made today is "not yet valid" at a date in
+ * the past. `openssl ca` is what sets explicit dates in OpenSSL 3.0 (`req -x509` only counts days from
+ * now), so the CA and the client sign through a throw-away `openssl ca` set-up.
+ */
+const NOT_BEFORE = '20000101000000Z';
+const NOT_AFTER = '20991231235959Z';
+/** Marks a set made with those dates: a set made before (dated from its making) is replaced. */
+const DATED = join(DIR, 'valid-2000-2099');
+
+const CA_CONFIG = `[ca]
+default_ca = test_ca
+[test_ca]
+database = index.txt
+new_certs_dir = .
+serial = serial
+default_md = sha256
+policy = any
+unique_subject = no
+copy_extensions = none
+[any]
+commonName = supplied
+[ca_cert]
+basicConstraints = critical,CA:TRUE
+keyUsage = critical,keyCertSign,cRLSign
+subjectKeyIdentifier = hash
+[server_cert]
+subjectAltName = DNS:localhost,IP:127.0.0.1,IP:::1
+extendedKeyUsage = serverAuth
+basicConstraints = CA:FALSE
+[client_cert]
+basicConstraints = CA:FALSE
+`;
+
+/** A key and a signing request for `subject`, then the certificate signed by `ca` (or by itself). */
+function issue(tmp, name, subject, extensions, ca) {
+  openssl(
+    [
+      'req',
+      '-new',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      `${name}-key.pem`,
+      '-out',
+      `${name}.csr`,
+      '-subj',
+      subject,
+    ],
+    tmp,
+  );
+  openssl(
+    [
+      'ca',
+      '-batch',
+      '-notext',
+      '-config',
+      'ca.cnf',
+      ...(ca
+        ? ['-cert', `${ca}-cert.pem`, '-keyfile', `${ca}-key.pem`]
+        : ['-selfsign', '-keyfile', `${name}-key.pem`]),
+      '-in',
+      `${name}.csr`,
+      '-out',
+      `${name}-cert.pem`,
+      '-startdate',
+      NOT_BEFORE,
+      '-enddate',
+      NOT_AFTER,
+      '-extensions',
+      extensions,
+    ],
+    tmp,
+  );
+}
+
 /** Creates the files if any is missing (in a temporary folder first, so a half-made set is never used). */
 function ensureTestTls() {
-  if ([FILES.ca, FILES.serverCert, FILES.serverKey, FILES.client].every((f) => existsSync(f))) return FILES;
+  if ([FILES.ca, FILES.serverCert, FILES.serverKey, FILES.client, DATED].every((f) => existsSync(f)))
+    return FILES;
   const tmp = `${DIR}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
-  const days = '3650';
-  openssl(
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      'ca-key.pem',
-      '-out',
-      'ca.pem',
-      '-days',
-      days,
-      '-subj',
-      '/CN=CMOE Tracker test CA (local fakes only)',
-      '-addext',
-      'basicConstraints=critical,CA:TRUE',
-      '-addext',
-      'keyUsage=critical,keyCertSign,cRLSign',
-    ],
-    tmp,
-  );
-  openssl(
-    [
-      'req',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      'server-key.pem',
-      '-out',
-      'server.csr',
-      '-subj',
-      '/CN=localhost',
-    ],
-    tmp,
-  );
-  writeFileSync(
-    join(tmp, 'server.ext'),
-    'subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n',
-  );
-  openssl(
-    [
-      'x509',
-      '-req',
-      '-in',
-      'server.csr',
-      '-CA',
-      'ca.pem',
-      '-CAkey',
-      'ca-key.pem',
-      '-CAcreateserial',
-      '-out',
-      'server.pem',
-      '-days',
-      days,
-      '-extfile',
-      'server.ext',
-    ],
-    tmp,
-  );
-  openssl(
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      'client-key.pem',
-      '-out',
-      'client-cert.pem',
-      '-days',
-      days,
-      '-subj',
-      '/CN=CMOE Tracker test client',
-    ],
-    tmp,
-  );
+  writeFileSync(join(tmp, 'ca.cnf'), CA_CONFIG);
+  writeFileSync(join(tmp, 'index.txt'), '');
+  writeFileSync(join(tmp, 'serial'), '01\n');
+  issue(tmp, 'ca', '/CN=CMOE Tracker test CA (local fakes only)', 'ca_cert', null);
+  issue(tmp, 'server', '/CN=localhost', 'server_cert', 'ca');
+  issue(tmp, 'client', '/CN=CMOE Tracker test client', 'client_cert', null);
+  renameSync(join(tmp, 'ca-cert.pem'), join(tmp, 'ca.pem'));
+  renameSync(join(tmp, 'server-cert.pem'), join(tmp, 'server.pem'));
   writeFileSync(
     join(tmp, 'client.pem'),
     readFileSync(join(tmp, 'client-key.pem'), 'utf8') + readFileSync(join(tmp, 'client-cert.pem'), 'utf8'),
   );
+  writeFileSync(join(tmp, 'valid-2000-2099'), `${NOT_BEFORE} ${NOT_AFTER}\n`);
   // The CA's key is not needed after signing: drop it so nothing can sign more with it.
   rmSync(join(tmp, 'ca-key.pem'));
   mkdirSync(resolve(DIR, '..'), { recursive: true });
