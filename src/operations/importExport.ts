@@ -21,6 +21,7 @@ import {
   type ImportPlan,
   type ImportReport,
   type ImportRowReport,
+  type ReceivedDateFallback,
   countRows,
   matchedRefs,
   planImport,
@@ -52,6 +53,11 @@ export interface ImportOptions {
   /** Import the valid rows even when some are rejected (otherwise nothing is written). */
   skipInvalid: boolean;
   mapping: MappingFile | null;
+  /**
+   * For rows with no date received: one date for every row, or the column to take it from (a council's
+   * tracker often has no such column). Each new case that takes it carries a warning; none by default.
+   */
+  received?: ReceivedDateFallback;
 }
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -93,7 +99,7 @@ export async function importSpreadsheet(
   }
   const { format, sheets } = await readSpreadsheet(file);
   const day = today(call);
-  const sheet = readImportSheet(sheets, options.mapping, day);
+  const sheet = readImportSheet(sheets, options.mapping, day, options.received ?? null);
   const [cases, actions, meetings] = await Promise.all([
     deps.store.cases.list(),
     deps.store.actions.list(),
