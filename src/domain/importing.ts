@@ -14,6 +14,7 @@
  * mistyped ref never merges two children. Re-importing the same file changes nothing: fields are
  * compared with what is stored, and an action or note whose text is already on the case is not added.
  */
+import { z } from 'zod';
 import { checkEligibility } from './eligibility';
 import { type FieldIssue, InvalidError } from './errors';
 import {
@@ -80,6 +81,7 @@ import {
   type YearGroup,
   caseFieldsSchema,
   closureSchema,
+  localDateSchema,
 } from './types';
 import { nationalCurriculumYear, yearGroupFor } from './yearGroup';
 
@@ -178,6 +180,29 @@ export interface ImportRow {
  */
 export type ReceivedDateFallback = { date: LocalDate } | { column: string } | null;
 
+/** The received-date options as the API's query and the command line name them (at most one). */
+export const receivedOptionsShape = {
+  receivedOn: localDateSchema.optional(),
+  receivedFrom: z.string().trim().min(1).max(200).optional(),
+};
+
+/**
+ * The fallback the options ask for; both at once is an `InvalidError` (which date would win is
+ * anybody's guess).
+ */
+export function receivedFallbackOf(o: {
+  receivedOn?: LocalDate;
+  receivedFrom?: string;
+}): ReceivedDateFallback {
+  if (o.receivedOn !== undefined && o.receivedFrom !== undefined)
+    throw new InvalidError('Give one date for every row or a column to take it from, not both.', [
+      { path: 'receivedFrom', message: 'cannot be given with receivedOn' },
+    ]);
+  if (o.receivedOn !== undefined) return { date: o.receivedOn };
+  if (o.receivedFrom !== undefined) return { column: o.receivedFrom };
+  return null;
+}
+
 export interface ImportSheet {
   sheet: string;
   headerRow: number;
@@ -214,6 +239,10 @@ export function readImportSheet(
   received: ReceivedDateFallback = null,
 ): ImportSheet {
   const headerMapping = headerMappingOf(mapping);
+  if (received !== null && 'date' in received && received.date > today)
+    throw new InvalidError('The date given for every row is after today: a referral is received by today.', [
+      { path: 'receivedOn', message: 'is after today' },
+    ]);
   if (sheets.every((s) => s.rows.every(isBlankRow))) {
     throw new InvalidError('The file is empty: there is nothing to import.', [
       { path: '(file)', message: 'is empty' },
@@ -266,7 +295,7 @@ export function readImportSheet(
     );
   }
 
-  const fallbackOf = receivedFallbackReader(received, sheet, header, today);
+  const fallback = receivedFallbackReader(received, sheet, header, today);
   const rows: ImportRow[] = [];
   for (let r = header.row; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
@@ -278,7 +307,7 @@ export function readImportSheet(
       );
     }
     const row = readRow(r + 1, cells, header.columns, today);
-    if (row.values.receivedOn === undefined) fallbackOf(row, cells);
+    if (row.values.receivedOn === undefined) fallback.read(row, cells);
     rows.push(row);
   }
   if (rows.length === 0) {
@@ -300,7 +329,7 @@ export function readImportSheet(
     notices.push(
       'date' in received
         ? `No Date received column: new cases are recorded as received on ${formatUkDate(received.date)}, the date given for every row.`
-        : `No Date received column: new cases take the date in column '${received.column}'.`,
+        : `No Date received column: new cases take the date in column '${fallback.column}'.`,
     );
   absent('provision', 'new cases are recorded with provision None.');
   absent('referralSource', 'new cases are recorded with referral source Other.');
@@ -346,12 +375,18 @@ function receivedFallbackReader(
   sheet: Sheet,
   header: HeaderRow,
   today: LocalDate,
-): (row: ImportRow, cells: readonly Sheet['rows'][number][number][]) => void {
-  if (received === null) return () => undefined;
+): {
+  read: (row: ImportRow, cells: readonly Sheet['rows'][number][number][]) => void;
+  /** The column's header as the file writes it. */
+  column?: string;
+} {
+  if (received === null) return { read: () => undefined };
   if ('date' in received) {
     const warning = `No date received: recorded as ${formatUkDate(received.date)}, the date given for every row.`;
-    return (row) => {
-      row.receivedFallback = { date: received.date, warning };
+    return {
+      read: (row) => {
+        row.receivedFallback = { date: received.date, warning };
+      },
     };
   }
   const wanted = normaliseHeader(received.column);
@@ -369,7 +404,7 @@ function receivedFallbackReader(
   const title = headerText(headerCells[index]) as string;
   const letter = binding?.letter ?? columnLetter(index);
   const warning = `No date received: the date in column '${title}' is used.`;
-  return (row, cells) => {
+  const read = (row: ImportRow, cells: readonly Sheet['rows'][number][number][]) => {
     const read = readCell(cells[index]);
     const parsed: Parsed<LocalDate> | null = !read.ok
       ? read
@@ -385,6 +420,7 @@ function receivedFallbackReader(
         message: `${parsed.message} (it is used as the date received)`,
       });
   };
+  return { read, column: title };
 }
 
 function isBlank(cell: unknown): boolean {

@@ -26,6 +26,7 @@ import {
   matchedRefs,
   planImport,
   readImportSheet,
+  receivedOptionsShape,
   rejectionIssues,
   reportOf,
   reportRow,
@@ -42,10 +43,18 @@ import { type CaseListQuery, caseListQuerySchema } from './inputs';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-/** Query string of POST /api/import. A dry run unless `dryRun=false` is said: the report comes first. */
+/**
+ * Query string of POST /api/import. A dry run unless `dryRun=false` is said: the report comes first.
+ * `receivedOn=YYYY-MM-DD` (one date for every row) or `receivedFrom=<header>` (another column) for a file
+ * with no date received.
+ */
 export const importQuerySchema = z
-  .object({ dryRun: flag.default(true), skipInvalid: flag.default(false) })
-  .strict();
+  .object({ dryRun: flag.default(true), skipInvalid: flag.default(false), ...receivedOptionsShape })
+  .strict()
+  .refine((q) => q.receivedOn === undefined || q.receivedFrom === undefined, {
+    path: ['receivedFrom'],
+    message: 'cannot be given with receivedOn',
+  });
 
 export interface ImportOptions {
   /** Report what would happen and write nothing. */

@@ -13,6 +13,7 @@ import {
   RECOGNISED_HEADERS,
   surnameFirst,
 } from '../../src/domain/importColumns';
+import { readImportSheet } from '../../src/domain/importing';
 import { hoursInText, parseProvision, splitFullName, splitLead } from '../../src/domain/importValues';
 
 const NO_MAPPING = headerMappingOf(null);
@@ -156,5 +157,39 @@ describe('values in combined cells', () => {
       service: null,
     });
     expect(splitLead('A. Officer')).toEqual({ name: 'A. Officer', service: null });
+  });
+});
+
+describe('the date received from another column', () => {
+  const sheet = {
+    name: 'Sheet1',
+    rows: [
+      ['Surname', 'Forename', 'DOB', 'Reason', 'Came in'],
+      ['Example', 'Testy', '14/05/2013', 'Perm ex', '02/03/2026'],
+      ['Specimen', 'Sampla', '03/09/2015', 'FTE', 'soon'],
+      ['Fictional', 'Demo', '14/11/2012', 'CME', '=TODAY()'],
+    ],
+  };
+
+  test('a column no field claims is read with the date rules, and a cell that is not a date is an issue', () => {
+    const read = readImportSheet([sheet], null, '2026-03-25', { column: 'came in' });
+    expect(read.skipped).toEqual([{ letter: 'E', header: 'Came in', reason: 'unknown' }]);
+    expect(
+      read.rows.map((r) => [
+        r.receivedFallback?.date ?? null,
+        r.issues.map((i) => `${i.cell}: ${i.message}`),
+      ]),
+    ).toEqual([
+      ['2026-03-02', []],
+      [null, ['E3: is not a date (write it as dd/mm/yyyy) (it is used as the date received)']],
+      [null, [expect.stringMatching(/^E4: starts like a formula/)]],
+    ]);
+    expect(read.rows[0]?.values.receivedOn).toBeUndefined();
+  });
+
+  test('a column the header row does not have refuses the file', () => {
+    expect(() => readImportSheet([sheet], null, '2026-03-25', { column: 'Date left' })).toThrow(
+      /no column with the name given for the date received/,
+    );
   });
 });
