@@ -1,5 +1,6 @@
 /**
- * `npm run import -- <file.xlsx|file.csv> [--dry-run] [--skip-invalid] [--mapping mapping.json]`:
+ * `npm run import -- <file.xlsx|file.csv> [--dry-run] [--skip-invalid] [--mapping mapping.json]
+ * [--received-on YYYY-MM-DD | --received-from COLUMN]`:
  * imports the group's spreadsheet into the configured SQLite store.
  *
  * Thin on purpose: arguments are parsed by a pure function, the report is formatted by another, and the
@@ -13,17 +14,23 @@ import { makePrincipal } from '../auth/principal';
 import { ConfigError, loadConfig } from '../config';
 import { AppError, InvalidError } from '../domain/errors';
 import { mappingFileSchema, type MappingFile } from '../domain/importColumns';
-import { describeIssue, type ImportReport, MAX_IMPORT_BYTES } from '../domain/importing';
+import { describeIssue, type ImportReport, MAX_IMPORT_BYTES, receivedFallbackOf } from '../domain/importing';
+import { localDateSchema } from '../domain/types';
 import { importSpreadsheet } from '../operations/importExport';
 import { openSqliteStore } from '../store/sqlite';
 
 export const USAGE = `Usage: npm run import -- <file.xlsx|file.csv> [--dry-run] [--skip-invalid] [--mapping mapping.json]
+         [--received-on YYYY-MM-DD | --received-from COLUMN]
 
-  --dry-run        report what would happen, row by row, and write nothing
-  --skip-invalid   import the valid rows even if some are rejected (otherwise nothing is written)
-  --mapping FILE   a JSON file naming columns the import does not recognise:
-                   { "columns": { "Pupil surname": "lastName", "Old notes": null }, "headerRow": 3 }
-  --help           show this help
+  --dry-run               report what would happen, row by row, and write nothing
+  --skip-invalid          import the valid rows even if some are rejected (otherwise nothing is written)
+  --mapping FILE          a JSON file naming columns the import does not recognise:
+                          { "columns": { "Pupil surname": "lastName", "Old notes": null }, "headerRow": 3 }
+  --received-on DATE      for a file with no date received: use one date for every new case
+                          (each such row says so in a warning)
+  --received-from COLUMN  for a file with no date received: take it from another column,
+                          such as --received-from "Date out of education"
+  --help                  show this help
 
 Imports into the SQLite database at SQLITE_PATH (default .data/cmoe.sqlite). Run a dry run first.
 Importing the same file twice changes nothing the second time.`;
@@ -33,6 +40,10 @@ export interface ImportArgs {
   dryRun: boolean;
   skipInvalid: boolean;
   mapping: string | null;
+  /** YYYY-MM-DD, checked with the domain's date rules. */
+  receivedOn: string | null;
+  /** A header of the file. */
+  receivedFrom: string | null;
   help: boolean;
 }
 
@@ -49,7 +60,15 @@ export class UsageError extends Error {
  * without its value throws {@link UsageError}. Accepts `--mapping FILE` and `--mapping=FILE`.
  */
 export function parseImportArgs(argv: readonly string[]): ImportArgs {
-  const out: ImportArgs = { file: null, dryRun: false, skipInvalid: false, mapping: null, help: false };
+  const out: ImportArgs = {
+    file: null,
+    dryRun: false,
+    skipInvalid: false,
+    mapping: null,
+    receivedOn: null,
+    receivedFrom: null,
+    help: false,
+  };
   const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -71,6 +90,20 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
         out.mapping = value;
         break;
       }
+      case '--received-on': {
+        const value = inline ?? argv[++i];
+        if (value === undefined || !localDateSchema.safeParse(value).success)
+          throw new UsageError('--received-on needs a real date as YYYY-MM-DD.');
+        out.receivedOn = value;
+        break;
+      }
+      case '--received-from': {
+        const value = (inline ?? argv[++i])?.trim();
+        if (value === undefined || value === '' || value.startsWith('--') || value.length > 200)
+          throw new UsageError('--received-from needs the header of a column.');
+        out.receivedFrom = value;
+        break;
+      }
       case '--dry-run':
       case '--skip-invalid':
       case '--help':
@@ -84,6 +117,8 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
     }
   }
   if (out.file === null && !out.help) throw new UsageError('Name the file to import.');
+  if (out.receivedOn !== null && out.receivedFrom !== null)
+    throw new UsageError('Give --received-on or --received-from, not both.');
   return out;
 }
 
@@ -234,7 +269,15 @@ export async function main(
       { store, policy: config.policy },
       { caller: cliCaller(), now },
       { bytes, fileName: file },
-      { dryRun: args.dryRun, skipInvalid: args.skipInvalid, mapping },
+      {
+        dryRun: args.dryRun,
+        skipInvalid: args.skipInvalid,
+        mapping,
+        received: receivedFallbackOf({
+          ...(args.receivedOn !== null && { receivedOn: args.receivedOn }),
+          ...(args.receivedFrom !== null && { receivedFrom: args.receivedFrom }),
+        }),
+      },
     );
     console.log(formatReport(report));
     // A dry run with rejected rows, or conflicts, need someone's attention: a script sees a failure.

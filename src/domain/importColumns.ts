@@ -97,7 +97,21 @@ const COLUMN_SPECS: readonly ColumnSpec[] = [
   {
     field: 'fullName',
     header: 'Name',
-    aliases: ['Full name', 'Child name', 'Pupil name', 'Young person', 'Child'],
+    aliases: [
+      'Full name',
+      'Child name',
+      'Pupil name',
+      'Young person',
+      'Child',
+      'Pupil',
+      'Name of child',
+      'Name of pupil',
+      'Surname, Forename',
+      'Surname, First name',
+      'Surname, Forenames',
+      'Forename Surname',
+      'First name Surname',
+    ],
     exported: false,
   },
   {
@@ -109,7 +123,19 @@ const COLUMN_SPECS: readonly ColumnSpec[] = [
   {
     field: 'yearGroup',
     header: 'Year group',
-    aliases: ['Yr', 'Year', 'NCY', 'Yr group', 'School year', 'NC year', 'Curriculum year'],
+    aliases: [
+      'Yr',
+      'Year',
+      'NCY',
+      'Yr group',
+      'Yr grp',
+      'Year grp',
+      'School year',
+      'NC year',
+      'NC yr',
+      'Curriculum year',
+      'National curriculum year',
+    ],
     exported: true,
   },
   { field: 'upn', header: 'UPN', aliases: ['Unique pupil number', 'Pupil number'], exported: true },
@@ -144,7 +170,14 @@ const COLUMN_SPECS: readonly ColumnSpec[] = [
   {
     field: 'provision',
     header: 'Provision',
-    aliases: ['Current provision', 'Education provision', 'Provision type'],
+    aliases: [
+      'Current provision',
+      'Education provision',
+      'Provision type',
+      'Provision and hours',
+      'Current provision and hours',
+      'Current education',
+    ],
     exported: true,
   },
   {
@@ -202,6 +235,11 @@ const COLUMN_SPECS: readonly ColumnSpec[] = [
       'Referral received',
       'Date of referral',
       'Referral received date',
+      'Date referred',
+      'Referred on',
+      'Referred date',
+      'Date referral made',
+      'Date of referral received',
     ],
     exported: true,
   },
@@ -222,6 +260,9 @@ const COLUMN_SPECS: readonly ColumnSpec[] = [
       'Caseworker',
       'Case worker',
       'Allocated worker',
+      'Lead practitioner',
+      'Lead officer',
+      'Allocated officer',
     ],
     exported: true,
   },
@@ -294,6 +335,13 @@ const COLUMN_SPECS: readonly ColumnSpec[] = [
     exported: true,
   },
 ];
+
+/** Every header recognised without a mapping file, by field in export order: what the docs list. */
+export const RECOGNISED_HEADERS: readonly {
+  field: ImportField;
+  header: string;
+  aliases: readonly string[];
+}[] = COLUMN_SPECS.map((c) => ({ field: c.field, header: c.header, aliases: c.aliases }));
 
 /** The header the export writes for each field (and the name reports use for a field's column). */
 export const CANONICAL_HEADERS: Readonly<Record<ImportField, string>> = Object.fromEntries(
@@ -422,6 +470,11 @@ export interface ColumnBinding {
   /** The header as written in the file. */
   header: string;
   field: ImportField;
+  /**
+   * Set when the column was bound to the field only because nothing else was: a "Referral date" column
+   * in a file with no "Date received" column is the council's date received (see {@link bindHeaderRow}).
+   */
+  stoodInFor?: ImportField;
 }
 
 /** A column the import does not use, and why. */
@@ -460,7 +513,49 @@ export function bindHeaderRow(cells: readonly SheetCell[], row: number, mapping:
       columns.push({ index, letter, header, field });
     }
   });
+  // The export's "Referral date" is the meeting the app computed, but in a council's own tracker
+  // "Referral date" is when the referral came in. With no "Date received" column beside it, it is read as
+  // the date received (the report says so); with one, it stays the computed column that is not imported.
+  // Only a header that says "referral date" itself: "Meeting date" or "Panel date" are the meeting's.
+  if (!taken.has('receivedOn')) {
+    const i = skipped.findIndex(
+      (s) =>
+        s.reason === 'computed' &&
+        headerForms(s.header).includes('referral date') &&
+        !headerForms(s.header).some((f) => mapping.has(f)),
+    );
+    const s = skipped[i];
+    if (s !== undefined) {
+      skipped.splice(i, 1);
+      columns.push({
+        index: columnIndex(s.letter),
+        letter: s.letter,
+        header: s.header,
+        field: 'receivedOn',
+        stoodInFor: 'referralDate',
+      });
+      columns.sort((a, b) => a.index - b.index);
+    }
+  }
   return { row, columns, skipped };
+}
+
+/** The 0-based index of a column letter: A -> 0, AA -> 26. */
+export function columnIndex(letter: string): number {
+  let n = 0;
+  for (const ch of letter) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
+ * Whether a full-name column writes the surname first ("Surname, Forename"), so that a cell without the
+ * comma ("Example Testy") is still read surname first.
+ */
+export function surnameFirst(header: string): boolean {
+  const h = normaliseHeader(header);
+  const surname = h.search(/\b(?:surname|last name|family name)\b/);
+  const forename = h.search(/\b(?:forenames?|first names?|given names?)\b/);
+  return surname >= 0 && (forename < 0 || surname < forename);
 }
 
 /**

@@ -259,6 +259,21 @@ export function parseHours(v: CellValue): Parsed<number> {
   return m ? ok(Number(m[1])) : bad('is not a number of hours');
 }
 
+/**
+ * Hours written inside another cell, as trackers put them in the provision column: "Part time timetable
+ * 10hrs", "PTT - 15 hours a week". Only one figure directly followed by h / hr / hrs / hours counts, so
+ * a date or a time in the text is never taken for hours; none, more than one, or over 40 is null (the
+ * cell is then read for the provision alone).
+ */
+export function hoursInText(text: string): number | null {
+  const found = [
+    ...simplify(text).matchAll(/(?<![\d.:/])(\d{1,2}(?:\.\d+)?)\s*(?:h|hrs?|hours?)\b(?!\s*[:/])/g),
+  ];
+  if (found.length !== 1) return null;
+  const n = Number((found[0] as RegExpMatchArray)[1]);
+  return n > 0 && n <= 40 ? n : null;
+}
+
 /** A list in one cell, split on semicolons, commas and line breaks. */
 export function parseList(text: string): string[] {
   return text
@@ -459,9 +474,14 @@ export function parseClosureReason(v: CellValue): Parsed<ClosureReason> {
 
 /**
  * "Example, Testy" (last name first, as MIS exports write it) or "Testy Example" (the last word is the
- * last name). Null when there are not two parts.
+ * last name). Under a header that puts the surname first ("Surname, Forename"), a cell without the comma
+ * is read surname first too: "Example Testy" (the first word is the last name). Null when there are not
+ * two parts.
  */
-export function splitFullName(text: string): { firstName: string; lastName: string } | null {
+export function splitFullName(
+  text: string,
+  surnameFirst = false,
+): { firstName: string; lastName: string } | null {
   const comma = text.indexOf(',');
   if (comma > 0) {
     const lastName = text.slice(0, comma).trim();
@@ -470,7 +490,19 @@ export function splitFullName(text: string): { firstName: string; lastName: stri
   }
   const words = text.trim().split(/\s+/);
   if (words.length < 2) return null;
-  return { firstName: words.slice(0, -1).join(' '), lastName: words[words.length - 1] as string };
+  return surnameFirst
+    ? { firstName: words.slice(1).join(' '), lastName: words[0] as string }
+    : { firstName: words.slice(0, -1).join(' '), lastName: words[words.length - 1] as string };
+}
+
+/**
+ * A lead professional written with their service in brackets, "A. Officer (EWO)": the name, and the
+ * service (an agency involved). Only a service's initials in capitals count (EWO, EWS, CAMHS, YOT, S&S):
+ * "Demo Lead (Ana Fictional)" is a name with a person in brackets, kept whole.
+ */
+export function splitLead(text: string): { name: string; service: string | null } {
+  const m = /^(.*\S)\s*[([]\s*([A-Z][A-Z0-9&/]{1,9})\s*[)\]]$/.exec(text.trim());
+  return m ? { name: m[1] as string, service: m[2] as string } : { name: text.trim(), service: null };
 }
 
 /** Bullets and numbering people put in front of list lines: "- ", "• ", "* ", "1. ", "2) ". */

@@ -14,6 +14,7 @@
  * mistyped ref never merges two children. Re-importing the same file changes nothing: fields are
  * compared with what is stored, and an action or note whose text is already on the case is not added.
  */
+import { z } from 'zod';
 import { checkEligibility } from './eligibility';
 import { type FieldIssue, InvalidError } from './errors';
 import {
@@ -25,9 +26,13 @@ import {
   type Sheet,
   type SkippedColumn,
   bindHeaderRow,
+  columnLetter,
   findHeaderRow,
   headerMappingOf,
+  headerText,
   HEADER_SEARCH_ROWS,
+  normaliseHeader,
+  surnameFirst,
 } from './importColumns';
 import {
   type Parsed,
@@ -37,6 +42,8 @@ import {
   parseConcern,
   parseCseRisk,
   parseDate,
+  formatUkDate,
+  hoursInText,
   parseHours,
   parseList,
   parseProvision,
@@ -48,6 +55,7 @@ import {
   parseYearGroup,
   readCell,
   splitFullName,
+  splitLead,
   textKey,
   textOf,
 } from './importValues';
@@ -74,6 +82,7 @@ import {
   type YearGroup,
   caseFieldsSchema,
   closureSchema,
+  localDateSchema,
 } from './types';
 import { nationalCurriculumYear, yearGroupFor } from './yearGroup';
 
@@ -131,6 +140,10 @@ export interface RowValues {
   referredBy?: string;
   receivedOn?: LocalDate;
   leadName?: string;
+  /** The service in brackets after the lead's name, "A. Officer (EWO)": added to a new case's agencies. */
+  leadService?: string;
+  /** The lead cell as written, name and service: a case whose lead reads so already is not changed. */
+  leadText?: string;
   leadEmail?: string;
   agencies?: string[];
   sendStatus?: SendStatus;
@@ -154,6 +167,41 @@ export interface ImportRow {
   cells: Partial<Record<ImportField, { column: string; cell: string }>>;
   issues: CellIssue[];
   warnings: string[];
+  /**
+   * The date received a new case takes when the row has none (see {@link ReceivedDateFallback}), with
+   * the warning that says so. Never applied to a stored case, which has its own.
+   */
+  receivedFallback?: { date: LocalDate; warning: string };
+}
+
+/**
+ * What to do when rows have no date received (a council tracker often has no such column): one date for
+ * every row, or the date in another column ("Date out of education"). Each row it is used for says so
+ * in a warning.
+ */
+export type ReceivedDateFallback = { date: LocalDate } | { column: string } | null;
+
+/** The received-date options as the API's query and the command line name them (at most one). */
+export const receivedOptionsShape = {
+  receivedOn: localDateSchema.optional(),
+  receivedFrom: z.string().trim().min(1).max(200).optional(),
+};
+
+/**
+ * The fallback the options ask for; both at once is an `InvalidError` (which date would win is
+ * anybody's guess).
+ */
+export function receivedFallbackOf(o: {
+  receivedOn?: LocalDate;
+  receivedFrom?: string;
+}): ReceivedDateFallback {
+  if (o.receivedOn !== undefined && o.receivedFrom !== undefined)
+    throw new InvalidError('Give one date for every row or a column to take it from, not both.', [
+      { path: 'receivedFrom', message: 'cannot be given with receivedOn' },
+    ]);
+  if (o.receivedOn !== undefined) return { date: o.receivedOn };
+  if (o.receivedFrom !== undefined) return { column: o.receivedFrom };
+  return null;
 }
 
 export interface ImportSheet {
@@ -189,8 +237,13 @@ export function readImportSheet(
   sheets: readonly Sheet[],
   mapping: MappingFile | null,
   today: LocalDate,
+  received: ReceivedDateFallback = null,
 ): ImportSheet {
   const headerMapping = headerMappingOf(mapping);
+  if (received !== null && 'date' in received && received.date > today)
+    throw new InvalidError('The date given for every row is after today: a referral is received by today.', [
+      { path: 'receivedOn', message: 'is after today' },
+    ]);
   if (sheets.every((s) => s.rows.every(isBlankRow))) {
     throw new InvalidError('The file is empty: there is nothing to import.', [
       { path: '(file)', message: 'is empty' },
@@ -228,10 +281,14 @@ export function readImportSheet(
     if (!fields.has('firstName')) missing.push('firstName');
     if (!fields.has('lastName')) missing.push('lastName');
   }
-  for (const f of ['dateOfBirth', 'categories', 'receivedOn'] as const) if (!fields.has(f)) missing.push(f);
+  for (const f of ['dateOfBirth', 'categories', 'receivedOn'] as const)
+    if (!fields.has(f) && !(f === 'receivedOn' && received !== null)) missing.push(f);
   if (missing.length > 0) {
+    const receivedHelp = missing.includes('receivedOn')
+      ? ' For a file with no date received, give one date for every row (--received-on, receivedOn) or the column to take it from (--received-from, receivedFrom).'
+      : '';
     throw new InvalidError(
-      `The header row (row ${header.row}) has no column for: ${missing.map((f) => FIELD_WORDS[f]).join(', ')}. Rename the columns, or name them in a mapping file.`,
+      `The header row (row ${header.row}) has no column for: ${missing.map((f) => FIELD_WORDS[f]).join(', ')}. Rename the columns, or name them in a mapping file.${receivedHelp}`,
       missing.map((f) => ({
         path: `header row ${header.row}`,
         message: `has no column for ${FIELD_WORDS[f]}`,
@@ -239,6 +296,7 @@ export function readImportSheet(
     );
   }
 
+  const fallback = receivedFallbackReader(received, sheet, header, today);
   const rows: ImportRow[] = [];
   for (let r = header.row; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
@@ -249,7 +307,9 @@ export function readImportSheet(
         [{ path: '(file)', message: `has more than ${MAX_IMPORT_ROWS} rows` }],
       );
     }
-    rows.push(readRow(r + 1, cells, header.columns, today));
+    const row = readRow(r + 1, cells, header.columns, today);
+    if (row.values.receivedOn === undefined) fallback.read(row, cells);
+    rows.push(row);
   }
   if (rows.length === 0) {
     throw new InvalidError(`The file has a header row (row ${header.row}) but no rows to import below it.`, [
@@ -261,6 +321,17 @@ export function readImportSheet(
   const absent = (f: ImportField, consequence: string) => {
     if (!fields.has(f)) notices.push(`No ${CANONICAL_HEADERS[f]} column: ${consequence}`);
   };
+  for (const c of header.columns)
+    if (c.stoodInFor === 'referralDate')
+      notices.push(
+        `Column ${c.letter} (${c.header}) is read as the date received: the file has no Date received column.`,
+      );
+  if (received !== null && !fields.has('receivedOn'))
+    notices.push(
+      'date' in received
+        ? `No Date received column: new cases are recorded as received on ${formatUkDate(received.date)}, the date given for every row.`
+        : `No Date received column: new cases take the date in column '${fallback.column}'.`,
+    );
   absent('provision', 'new cases are recorded with provision None.');
   absent('referralSource', 'new cases are recorded with referral source Other.');
   absent('referredBy', 'new cases are recorded as referred by "Not recorded".');
@@ -295,6 +366,64 @@ function headerOf(
   return findHeaderRow(sheet.rows, headerMapping);
 }
 
+/**
+ * The step that gives a row without a date received its fallback. A named column must be in the header
+ * row (or the whole file is refused); its cell is read with the same date rules, and a cell that is not a
+ * date is an issue unless that column is already read as another field (which reports it).
+ */
+function receivedFallbackReader(
+  received: ReceivedDateFallback,
+  sheet: Sheet,
+  header: HeaderRow,
+  today: LocalDate,
+): {
+  read: (row: ImportRow, cells: readonly Sheet['rows'][number][number][]) => void;
+  /** The column's header as the file writes it. */
+  column?: string;
+} {
+  if (received === null) return { read: () => undefined };
+  if ('date' in received) {
+    const warning = `No date received: recorded as ${formatUkDate(received.date)}, the date given for every row.`;
+    return {
+      read: (row) => {
+        row.receivedFallback = { date: received.date, warning };
+      },
+    };
+  }
+  const wanted = normaliseHeader(received.column);
+  const headerCells = sheet.rows[header.row - 1] ?? [];
+  const index = headerCells.findIndex((c) => {
+    const t = headerText(c);
+    return t !== null && normaliseHeader(t) === wanted;
+  });
+  if (index < 0 || wanted === '')
+    throw new InvalidError(
+      `The header row (row ${header.row}) has no column with the name given for the date received.`,
+      [{ path: 'receivedFrom', message: 'is not a column of the header row' }],
+    );
+  const binding = header.columns.find((c) => c.index === index);
+  const title = headerText(headerCells[index]) as string;
+  const letter = binding?.letter ?? columnLetter(index);
+  const warning = `No date received: the date in column '${title}' is used.`;
+  const read = (row: ImportRow, cells: readonly Sheet['rows'][number][number][]) => {
+    const read = readCell(cells[index]);
+    const parsed: Parsed<LocalDate> | null = !read.ok
+      ? read
+      : read.value.kind === 'blank'
+        ? null
+        : parseDate(read.value, today);
+    if (parsed?.ok) row.receivedFallback = { date: parsed.value, warning };
+    else if (parsed !== null && !parsed.ok && binding === undefined)
+      row.issues.push({
+        row: row.row,
+        column: title,
+        cell: `${letter}${row.row}`,
+        message: `${parsed.message} (it is used as the date received)`,
+      });
+  };
+  return { read, column: title };
+}
+
 function isBlank(cell: unknown): boolean {
   if (cell === null || cell === undefined) return true;
   return typeof cell === 'string' && cell.trim() === '';
@@ -309,7 +438,8 @@ function readRow(
 ): ImportRow {
   const out: ImportRow = { row, values: {}, cells: {}, issues: [], warnings: [] };
   const v = out.values;
-  let fullName: { text: string; where: { column: string; cell: string } } | null = null;
+  let fullName: { text: string; header: string; where: { column: string; cell: string } } | null = null;
+  let provisionHours: { hours: number; where: { column: string; cell: string } } | null = null;
   for (const col of columns) {
     const where = { column: col.header, cell: `${col.letter}${row}` };
     out.cells[col.field] = where;
@@ -341,7 +471,7 @@ function readRow(
         v.lastName = text;
         break;
       case 'fullName':
-        fullName = { text, where };
+        fullName = { text, header: col.header, where };
         break;
       case 'dateOfBirth':
         date((d) => (v.dateOfBirth = d));
@@ -358,9 +488,13 @@ function readRow(
       case 'categories':
         take(parseCategories(cell), (x) => (v.categories = x));
         break;
-      case 'provision':
+      case 'provision': {
         take(parseProvision(cell), (x) => (v.provision = x));
+        // "Part time timetable 10hrs": the hours, when no Hours column says otherwise (read below).
+        const hours = cell.kind === 'text' ? hoursInText(cell.text) : null;
+        if (hours !== null) provisionHours = { hours, where };
         break;
+      }
       case 'hoursPerWeek':
         take(parseHours(cell), (x) => (v.hoursPerWeek = x));
         break;
@@ -387,9 +521,15 @@ function readRow(
         break;
       case 'referralDate':
         break;
-      case 'lead':
-        v.leadName = text;
+      case 'lead': {
+        const lead = splitLead(text);
+        v.leadName = lead.name;
+        if (lead.service !== null) {
+          v.leadService = lead.service;
+          v.leadText = text;
+        }
         break;
+      }
       case 'leadEmail':
         v.leadEmail = text;
         break;
@@ -433,8 +573,8 @@ function readRow(
     }
   }
   if (fullName !== null && (v.firstName === undefined || v.lastName === undefined)) {
-    const { text, where } = fullName;
-    const split = splitFullName(text);
+    const { text, header, where } = fullName;
+    const split = splitFullName(text, surnameFirst(header));
     if (!split) out.issues.push({ row, ...where, message: 'needs a first and a last name' });
     else {
       v.firstName ??= split.firstName;
@@ -442,6 +582,10 @@ function readRow(
       out.cells.firstName ??= where;
       out.cells.lastName ??= where;
     }
+  }
+  if (provisionHours !== null && v.hoursPerWeek === undefined) {
+    v.hoursPerWeek = provisionHours.hours;
+    out.cells.hoursPerWeek = provisionHours.where;
   }
   return out;
 }
@@ -726,7 +870,7 @@ export function planImport(sheet: ImportSheet, existing: ExistingRecords, ctx: P
     }
 
     const missing = (['firstName', 'lastName', 'dateOfBirth', 'categories', 'receivedOn'] as const).filter(
-      (f) => v[f] === undefined,
+      (f) => v[f] === undefined && !(f === 'receivedOn' && r.receivedFallback !== undefined),
     );
     if (missing.length > 0) {
       return reject(
@@ -767,6 +911,12 @@ function leadOf(v: RowValues): CaseFields['lead'] {
   return v.leadName === undefined ? null : { id: null, name: v.leadName, email: v.leadEmail ?? null };
 }
 
+/** A new case's agencies with the lead's service ("EWO" from "A. Officer (EWO)") unless listed already. */
+function withService(agencies: readonly string[], service: string | undefined): string[] {
+  if (service === undefined || agencies.some((a) => simplify(a) === simplify(service))) return [...agencies];
+  return [...agencies, service];
+}
+
 function drafts(v: RowValues, known: ReadonlySet<string>, defaultDue: LocalDate): ActionDraft[] {
   const out: ActionDraft[] = [];
   for (const a of v.actions ?? []) {
@@ -788,6 +938,11 @@ function eligibilityWarnings(fields: CaseFields, ctx: PlanContext): string[] {
 function planCreate(r: ImportRow, sheet: ImportSheet, defaultDue: LocalDate, ctx: PlanContext): PlannedRow {
   const v = r.values;
   const warnings = [...r.warnings];
+  let receivedOn = v.receivedOn;
+  if (receivedOn === undefined && r.receivedFallback !== undefined) {
+    receivedOn = r.receivedFallback.date;
+    warnings.push(r.receivedFallback.warning);
+  }
   const dob = v.dateOfBirth as LocalDate;
   const derived = yearGroupFor(dob, ctx.today);
   // Outside R-11 and not typed: record the nearest edge so the child is kept, with the eligibility warning.
@@ -818,9 +973,9 @@ function planCreate(r: ImportRow, sheet: ImportSheet, defaultDue: LocalDate, ctx
     timetableReviewDate: v.timetableReviewDate ?? null,
     referralSource: v.referralSource ?? 'other',
     referredBy: v.referredBy ?? 'Not recorded',
-    receivedOn: v.receivedOn,
+    receivedOn,
     lead: leadOf(v),
-    agencies: v.agencies ?? [],
+    agencies: withService(v.agencies ?? [], v.leadService),
     sendStatus: v.sendStatus ?? 'none',
     socialCareStatus: v.socialCareStatus ?? 'none',
     cseRisk: v.cseRisk ?? 'not-checked',
@@ -933,7 +1088,10 @@ function planUpdate(
   scalar('referredBy');
   scalar('receivedOn');
   if (v.leadName !== undefined) {
-    const sameName = c.lead !== null && simplify(c.lead.name) === simplify(v.leadName);
+    const sameName =
+      c.lead !== null &&
+      (simplify(c.lead.name) === simplify(v.leadName) ||
+        (v.leadText !== undefined && simplify(c.lead.name) === simplify(v.leadText)));
     const sameEmail =
       v.leadEmail === undefined || (c.lead?.email ?? '').toLowerCase() === v.leadEmail.toLowerCase();
     if (!(sameName && sameEmail)) {

@@ -21,10 +21,12 @@ import {
   type ImportPlan,
   type ImportReport,
   type ImportRowReport,
+  type ReceivedDateFallback,
   countRows,
   matchedRefs,
   planImport,
   readImportSheet,
+  receivedOptionsShape,
   rejectionIssues,
   reportOf,
   reportRow,
@@ -41,10 +43,18 @@ import { type CaseListQuery, caseListQuerySchema } from './inputs';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-/** Query string of POST /api/import. A dry run unless `dryRun=false` is said: the report comes first. */
+/**
+ * Query string of POST /api/import. A dry run unless `dryRun=false` is said: the report comes first.
+ * `receivedOn=YYYY-MM-DD` (one date for every row) or `receivedFrom=<header>` (another column) for a file
+ * with no date received.
+ */
 export const importQuerySchema = z
-  .object({ dryRun: flag.default(true), skipInvalid: flag.default(false) })
-  .strict();
+  .object({ dryRun: flag.default(true), skipInvalid: flag.default(false), ...receivedOptionsShape })
+  .strict()
+  .refine((q) => q.receivedOn === undefined || q.receivedFrom === undefined, {
+    path: ['receivedFrom'],
+    message: 'cannot be given with receivedOn',
+  });
 
 export interface ImportOptions {
   /** Report what would happen and write nothing. */
@@ -52,6 +62,11 @@ export interface ImportOptions {
   /** Import the valid rows even when some are rejected (otherwise nothing is written). */
   skipInvalid: boolean;
   mapping: MappingFile | null;
+  /**
+   * For rows with no date received: one date for every row, or the column to take it from (a council's
+   * tracker often has no such column). Each new case that takes it carries a warning; none by default.
+   */
+  received?: ReceivedDateFallback;
 }
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -93,7 +108,7 @@ export async function importSpreadsheet(
   }
   const { format, sheets } = await readSpreadsheet(file);
   const day = today(call);
-  const sheet = readImportSheet(sheets, options.mapping, day);
+  const sheet = readImportSheet(sheets, options.mapping, day, options.received ?? null);
   const [cases, actions, meetings] = await Promise.all([
     deps.store.cases.list(),
     deps.store.actions.list(),

@@ -134,6 +134,78 @@ describe('POST /api/import', () => {
     expect(bad.body.issues[0].path).toBe('columns.Surname');
   });
 
+  describe('a file with no date received', () => {
+    const councilA = (
+      app: ReturnType<typeof makeTestApp>['app'],
+      headers: Record<string, string>,
+      query: string,
+    ) =>
+      request(app)
+        .post(`/api/import${query}`)
+        .set(headers)
+        .set('Content-Type', 'text/csv')
+        .send(Buffer.from(fixture('council-a-no-received.csv')));
+
+    test('receivedOn gives every new case that date, with a warning on each row it is used for', async () => {
+      const t = makeTestApp();
+      const refused = await councilA(t.app, ADMIN, '');
+      expect(refused.status).toBe(400);
+      expect(refused.body.detail).toMatch(/has no column for: Date received/);
+
+      const res = await councilA(t.app, ADMIN, '?dryRun=false&skipInvalid=true&receivedOn=2026-03-02');
+      expect(res.status).toBe(200);
+      expect(res.body.counts).toMatchObject({ create: 4, rejected: 1 });
+      const created = res.body.rows.filter((r: { outcome: string }) => r.outcome === 'create');
+      for (const r of created)
+        expect(r.warnings).toContain(
+          'No date received: recorded as 02/03/2026, the date given for every row.',
+        );
+      expect((await t.store.cases.list()).map((c) => c.receivedOn)).toEqual(Array(4).fill('2026-03-02'));
+
+      // Again: the stored cases keep their date, and no row claims the fallback any more.
+      const again = await councilA(t.app, ADMIN, '?receivedOn=2026-03-09');
+      expect(again.body.counts).toMatchObject({ unchanged: 4, rejected: 1 });
+      expect(JSON.stringify(again.body.rows)).not.toMatch(/No date received/);
+    });
+
+    test('receivedFrom takes the date from another column', async () => {
+      const t = makeTestApp();
+      const res = await councilA(
+        t.app,
+        ADMIN,
+        `?receivedFrom=${encodeURIComponent('Date out of education')}`,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.counts).toMatchObject({ create: 3, rejected: 2 });
+      expect(res.body.rows[0].warnings).toContain(
+        "No date received: the date in column 'Date out of education' is used.",
+      );
+    });
+
+    test.each([
+      ['?receivedOn=02%2F03%2F2026', 'receivedOn'],
+      ['?receivedOn=2026-02-30', 'receivedOn'],
+      ['?receivedOn=2026-03-02&receivedFrom=Notes', 'receivedFrom'],
+      ['?receivedFrom=', 'receivedFrom'],
+    ])('%s is a 400 naming %s, and nothing is written', async (query, path) => {
+      const t = makeTestApp();
+      const res = await councilA(t.app, ADMIN, `${query}&dryRun=false`);
+      expect(res.status).toBe(400);
+      expect([...new Set(res.body.issues.map((i: { path: string }) => i.path))]).toEqual([path]);
+      expect(await t.store.cases.list()).toEqual([]);
+    });
+
+    test('a date after today is refused; a member may not import with the option either', async () => {
+      const t = makeTestApp();
+      const future = await councilA(t.app, ADMIN, '?dryRun=false&receivedOn=2026-03-26');
+      expect(future.status).toBe(400);
+      expect(future.body.issues).toEqual([{ path: 'receivedOn', message: 'is after today' }]);
+      const member = await councilA(t.app, MEMBER, '?dryRun=false&receivedOn=2026-03-02');
+      expect(member.status).toBe(403);
+      expect(await t.store.cases.list()).toEqual([]);
+    });
+  });
+
   test('a JSON body, an unknown query key or a bad flag is a 400 that says what to send', async () => {
     const t = makeTestApp();
     const json = await request(t.app).post('/api/import').set(ADMIN).send({ rows: [] });

@@ -13,6 +13,8 @@ describe('import command arguments', () => {
       dryRun: false,
       skipInvalid: false,
       mapping: null,
+      receivedOn: null,
+      receivedFrom: null,
       help: false,
     });
     expect(parseImportArgs(['--dry-run', 'a.csv', '--mapping', 'm.json', '--skip-invalid'])).toEqual({
@@ -20,10 +22,17 @@ describe('import command arguments', () => {
       dryRun: true,
       skipInvalid: true,
       mapping: 'm.json',
+      receivedOn: null,
+      receivedFrom: null,
       help: false,
     });
     expect(parseImportArgs(['a.csv', '--mapping=m.json']).mapping).toBe('m.json');
     expect(parseImportArgs(['--help']).help).toBe(true);
+    expect(parseImportArgs(['a.csv', '--received-on', '2026-03-02']).receivedOn).toBe('2026-03-02');
+    expect(parseImportArgs(['a.csv', '--received-on=2026-03-02']).receivedOn).toBe('2026-03-02');
+    expect(parseImportArgs(['a.csv', '--received-from', 'Date out of education']).receivedFrom).toBe(
+      'Date out of education',
+    );
   });
 
   test.each([
@@ -34,6 +43,11 @@ describe('import command arguments', () => {
     [['a.csv', '--dry-run', '--dry-run'], /more than once/],
     [['a.csv', '--dry-run=yes'], /takes no value/],
     [['a.csv', '--force'], /Unknown option --force/],
+    [['a.csv', '--received-on'], /--received-on needs a real date as YYYY-MM-DD/],
+    [['a.csv', '--received-on', '02/03/2026'], /--received-on needs a real date/],
+    [['a.csv', '--received-on', '2026-02-30'], /--received-on needs a real date/],
+    [['a.csv', '--received-from', '--dry-run'], /--received-from needs the header of a column/],
+    [['a.csv', '--received-on', '2026-03-02', '--received-from', 'X'], /not both/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseImportArgs(argv)).toThrow(UsageError);
     expect(() => parseImportArgs(argv)).toThrow(message);
@@ -147,6 +161,55 @@ describe('import command', () => {
 
     expect(await main([fixture('not-a-spreadsheet.xlsx')], env, TEST_NOW)).toBe(1);
     expect(err.join('\n')).toMatch(/The file is not a spreadsheet/);
+    expect((await stored()).cases).toEqual([]);
+  });
+
+  test('a file with no date received is refused; with --received-on every new case takes that date, with a warning on its row', async () => {
+    const file = fixture('council-a-no-received.csv');
+    expect(await main([file, '--dry-run'], env, TEST_NOW)).toBe(1);
+    expect(err.join('\n')).toMatch(/has no column for: Date received[\s\S]*--received-on/);
+
+    out = [];
+    expect(await main([file, '--received-on', '2026-03-02', '--skip-invalid'], env, TEST_NOW)).toBe(0);
+    const report = out.join('\n');
+    expect(report).toMatch(
+      /No Date received column: new cases are recorded as received on 02\/03\/2026, the date given for every row\./,
+    );
+    expect(report).toMatch(
+      /^row 3: create CMOE-0001 \(1 note\)\n {4}warning: No date received: recorded as 02\/03\/2026, the date given for every row\.$/m,
+    );
+    expect(report.match(/warning: No date received/g)).toHaveLength(4);
+    expect(report).toMatch(/5 rows: 4 created, 0 updated, 0 unchanged, 1 rejected/);
+    const { cases } = await stored();
+    expect(cases.map((c) => c.receivedOn)).toEqual(['2026-03-02', '2026-03-02', '2026-03-02', '2026-03-02']);
+    expect([...out, ...err].join('\n')).not.toMatch(/Testy|Example|Sampla|14\/05\/2013/);
+  });
+
+  test('--received-from takes the date received from another column; a row with that cell blank is rejected', async () => {
+    const file = fixture('council-a-no-received.csv');
+    expect(await main([file, '--dry-run', '--received-from', 'date out of education'], env, TEST_NOW)).toBe(
+      1,
+    );
+    const report = out.join('\n');
+    expect(report).toMatch(
+      /^row 3: create \(1 note\)\n {4}warning: No date received: the date in column 'Date out of education' is used\.$/m,
+    );
+    expect(report).toMatch(
+      /No Date received column: new cases take the date in column 'Date out of education'\./,
+    );
+    expect(report).toMatch(
+      /^row 6: REJECTED\n {4}problem: row 6: Date received is required for a new case$/m,
+    );
+
+    expect(await main([file, '--received-from', 'Date left'], env, TEST_NOW)).toBe(1);
+    expect(err.join('\n')).toMatch(/no column with the name given for the date received/);
+  });
+
+  test('a --received-on date after today is refused by the import, and nothing is written', async () => {
+    expect(
+      await main([fixture('council-a-no-received.csv'), '--received-on', '2026-03-26'], env, TEST_NOW),
+    ).toBe(1);
+    expect(err.join('\n')).toMatch(/^The date given for every row is after today/);
     expect((await stored()).cases).toEqual([]);
   });
 

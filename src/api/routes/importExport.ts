@@ -5,7 +5,7 @@
 import express, { type Request, Router } from 'express';
 import { InvalidError } from '../../domain/errors';
 import { mappingFileSchema, type MappingFile } from '../../domain/importColumns';
-import { MAX_IMPORT_BYTES } from '../../domain/importing';
+import { MAX_IMPORT_BYTES, receivedFallbackOf } from '../../domain/importing';
 import type { OperationDeps } from '../../operations/context';
 import {
   XLSX_CONTENT_TYPE,
@@ -67,7 +67,12 @@ export function importRoutes(deps: OperationDeps): Router {
         deps,
         callOf(res),
         Buffer.isBuffer(req.body) ? { bytes: req.body, fileName: fileNameOf(req) } : null,
-        { dryRun: query.dryRun, skipInvalid: query.skipInvalid, mapping: mappingOf(req) },
+        {
+          dryRun: query.dryRun,
+          skipInvalid: query.skipInvalid,
+          mapping: mappingOf(req),
+          received: receivedFallbackOf(query),
+        },
       );
       res.json(report);
     },
