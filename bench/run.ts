@@ -250,7 +250,9 @@ async function main(): Promise<void> {
   );
   out();
   out(
-    `Requests one at a time (fetch over loopback, high-resolution clock), so each figure is a request's latency, not a queue's. Seeding took ${ms(seedMs)}.`,
+    `Requests one at a time (fetch over loopback, high-resolution clock), so each figure is a request's latency, not a queue's. Seeding took ${ms(seedMs)}. ` +
+      'The app is built here without the per-user rate limiter (`RATE_LIMIT_PER_MINUTE`, on in `npm start`): ' +
+      "it would refuse a loop of thousands of requests from one user, and these figures are the stack's work.",
   );
   out();
   out('| request | median | p95 | p99 | requests | response | ratio to /healthz (median) | target |');

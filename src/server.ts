@@ -52,9 +52,18 @@ async function seedIfEmpty(store: Store, config: Config, log: Logger): Promise<v
   log.info('seeded synthetic demo data', counts);
 }
 
-/** Dev sign-in (synthetic users) or Teams SSO, as configured; config has already refused unsafe mixes. */
+/**
+ * Dev sign-in (synthetic users) or Teams SSO, as configured. loadConfig already refuses AUTH_MODE=teams
+ * without the tenant and the app, but a Config can be built by hand (tests, scripts): a Teams start without
+ * Teams settings throws here rather than quietly accepting `Bearer dev:` tokens.
+ */
 function authenticatorFor(config: Config, log: Logger): Authenticator {
-  if (config.authMode === 'dev' || !config.teams) return new DevAuthenticator();
+  if (config.authMode === 'dev') return new DevAuthenticator();
+  if (!config.teams)
+    throw new Error(
+      'AUTH_MODE=teams needs the Teams sign-in settings (TENANT_ID and CLIENT_ID; optionally ' +
+        'ALLOWED_TENANT_IDS, APP_ID_URI, AUTHORITY_HOST): refusing to start rather than fall back to dev sign-in',
+    );
   const clock = () => new Date();
   const keys = new JwksKeySource({
     fetch: httpJwksFetcher(jwksUrlFor(config.teams.authorityHost, config.teams.tenantId)),
@@ -177,13 +186,15 @@ function botFor(config: Config, store: Store, log: Logger): BotRuntime | null {
 }
 
 export async function start(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Running> {
+  // First, before any store is opened: a Teams start without Teams settings stops here.
+  const authenticator = authenticatorFor(config, log);
   const { store, storeForRequest } = storesFor(config, log);
   await seedIfEmpty(store, config, log);
   const bot = botFor(config, store, log);
   const app = createApp({
     store,
     policy: config.policy,
-    authenticator: authenticatorFor(config, log),
+    authenticator,
     clock: () => new Date(),
     log,
     bodyLimit: config.bodyLimit,
