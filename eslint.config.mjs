@@ -158,10 +158,10 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '/domain/(?!labels$|calendar$|actions$)',
+              regex: '/domain/(?!labels$|calendar$|actions$|ukDates$)',
               allowTypeImports: true,
               message:
-                'The tab imports domain types only (plus the pure labels, calendar and actions helpers).',
+                'The tab imports domain types only (plus the pure labels, calendar, actions and ukDates helpers).',
             },
             { regex: '/auth/', allowTypeImports: true, message: 'The tab imports role types only.' },
           ],

@@ -17,6 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import type { MinutesCase, MinutesContent } from '../domain/minutes';
+import { ukDate } from '../domain/ukDates';
 
 const MARKING = 'OFFICIAL-SENSITIVE — personal data about children. Do not forward outside the CMOE group.';
 
@@ -66,7 +67,7 @@ function caseSection(c: MinutesCase): (Paragraph | Table)[] {
           a.description,
           a.successMeasure,
           a.ownerService ? `${a.owner} (${a.ownerService})` : a.owner,
-          a.dueDate,
+          ukDate(a.dueDate),
         ]),
       ),
     );
@@ -82,7 +83,7 @@ export async function renderMinutesDocx(m: MinutesContent): Promise<Uint8Array> 
   const rest = m.cases.filter((c) => !c.highestConcern);
   const children: (Paragraph | Table)[] = [
     new Paragraph({ text: 'Children Missing Out on Education (CMOE) group', heading: HeadingLevel.TITLE }),
-    heading(`Minutes of the meeting on ${m.date}`, HeadingLevel.HEADING_1),
+    heading(`Minutes of the meeting on ${ukDate(m.date)}`, HeadingLevel.HEADING_1),
     labelled('Chair', m.chair ?? 'Not recorded'),
     labelled('Attendees', m.attendees.length ? m.attendees.join('; ') : 'None recorded'),
     labelled('Apologies', m.apologies.length ? m.apologies.join('; ') : 'None'),
@@ -100,7 +101,7 @@ export async function renderMinutesDocx(m: MinutesContent): Promise<Uint8Array> 
             e.to,
             e.reason,
             e.decisionRequested,
-            e.responseDue,
+            ukDate(e.responseDue),
           ]),
         )
       : new Paragraph('No case was escalated.'),
@@ -108,7 +109,7 @@ export async function renderMinutesDocx(m: MinutesContent): Promise<Uint8Array> 
     m.closures.length
       ? table(
           ['Case', 'Child', 'Reason', 'Date'],
-          m.closures.map((c) => [c.caseRef, c.childName, c.reason, c.date]),
+          m.closures.map((c) => [c.caseRef, c.childName, c.reason, ukDate(c.date)]),
         )
       : new Paragraph('No case was closed.'),
   ];
@@ -122,7 +123,7 @@ export async function renderMinutesDocx(m: MinutesContent): Promise<Uint8Array> 
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: MARKING, size: 16 })] });
   const doc = new Document({
     creator: 'CMOE Tracker',
-    title: `CMOE minutes ${m.date}`,
+    title: `CMOE minutes, ${ukDate(m.date)}`,
     description: 'Minutes of the Children Missing Out on Education group',
     sections: [
       {

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { EMPTY_CALENDAR, addDays, nextWorkingDayOnOrAfter, toLondonDate } from '../../src/domain/calendar';
 import type { Action, Meeting } from '../../src/domain/types';
+import { ukDate } from '../../src/domain/ukDates';
 import type { CaseDetail, CaseSummary } from '../../src/domain/views';
 import { docxParagraphs } from '../helpers/docxText';
 import {
@@ -242,7 +243,7 @@ describe('the chair runs a meeting in a browser', () => {
         ACTION,
         'Start date agreed in writing (synthetic)',
         expect.stringMatching(/^Demo Member \(Bea Placeholder\)/),
-        actionDue,
+        ukDate(actionDue),
       ]);
       expect(lines).toContain(ESCALATION_ASK);
       expect(lines.some((l) => l.includes(RELOAD_TEXT))).toBe(true);
