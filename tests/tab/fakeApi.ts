@@ -4,7 +4,7 @@
  * issues, the referral check, permissions by role), without HTTP. Tests seed it and inspect it.
  */
 import { type Role, permissionsFor } from '../../src/auth/roles';
-import { toLondonDate } from '../../src/domain/calendar';
+import { EMPTY_CALENDAR, isWorkingDay, toLondonDate } from '../../src/domain/calendar';
 import { checkSmart } from '../../src/domain/smart';
 import type { ImportRowReport } from '../../src/domain/importing';
 import type { MinutesContent } from '../../src/domain/minutes';
@@ -263,7 +263,7 @@ export class FakeApi implements CmoeApi {
       },
       actions: this.actions.filter((a) => a.caseRef === ref),
       updates: this.updates.filter((u) => u.caseRef === ref),
-      escalations: [],
+      escalations: this.escalations.filter((e) => e.caseRef === ref),
     };
   }
   async checkReferral(body: { upn?: string | null }) {
@@ -328,8 +328,37 @@ export class FakeApi implements CmoeApi {
   async escalate(): Promise<never> {
     throw new Error('not used');
   }
-  async respondToEscalation(): Promise<never> {
-    throw new Error('not used');
+  /** As the server's respondToEscalation: the chair's, on the escalation's current version, once. */
+  async respondToEscalation(
+    id: string,
+    version: number,
+    body: { response: string; outcome?: string | null; respondedOn?: string },
+  ) {
+    this.log('respondToEscalation', id, version, body);
+    this.may('escalation.respond');
+    const e = this.escalations.find((x) => x.id === id)!;
+    if (e.version !== version)
+      throw new ApiError(
+        412,
+        'Conflict',
+        'Changed by someone else',
+        'Someone else changed this record.',
+        [],
+        e,
+      );
+    if (body.response.trim() === '')
+      throw invalid('Invalid request body: response is required', [
+        { path: 'response', message: 'is required' },
+      ]);
+    const next: Escalation = {
+      ...e,
+      response: body.response,
+      outcome: body.outcome ?? null,
+      respondedOn: body.respondedOn ?? TODAY,
+      version: e.version + 1,
+    };
+    this.escalations = this.escalations.map((x) => (x.id === id ? next : x));
+    return next;
   }
   async listActions(q: { mine?: boolean; status?: Action['status'][]; caseRef?: string } = {}) {
     this.log('listActions', q);
@@ -390,8 +419,40 @@ export class FakeApi implements CmoeApi {
     this.actions = this.actions.map((x) => (x.id === id ? next : x));
     return next;
   }
-  async extendAction(): Promise<never> {
-    throw new Error('not used');
+  /** As the server's extendAction: a future working day, not the same date, on the current version. */
+  async extendAction(id: string, version: number, body: { dueDate: string; reason: string }) {
+    this.log('extendAction', id, version, body);
+    const a = this.actions.find((x) => x.id === id)!;
+    if (a.version !== version)
+      throw new ApiError(
+        412,
+        'Conflict',
+        'Changed by someone else',
+        'Someone else changed this record.',
+        [],
+        a,
+      );
+    if (body.dueDate <= TODAY || !isWorkingDay(body.dueDate, EMPTY_CALENDAR))
+      throw invalid('The new due date must be a future working day.', [
+        { path: 'dueDate', message: 'must be a future working day' },
+      ]);
+    const next: Action = {
+      ...a,
+      dueDate: body.dueDate,
+      deferrals: [
+        ...a.deferrals,
+        {
+          from: a.dueDate,
+          to: body.dueDate,
+          reason: body.reason,
+          by: { id: this.whoAmI.id, name: this.whoAmI.name, email: this.whoAmI.email },
+          at: INSTANT,
+        },
+      ],
+      version: a.version + 1,
+    };
+    this.actions = this.actions.map((x) => (x.id === id ? next : x));
+    return next;
   }
   async listMeetings() {
     return this.meetings;
