@@ -25,6 +25,7 @@ import {
   openPage,
   prepareE2E,
   seriousAxeViolations,
+  AXE_THEMES,
   startServer,
 } from './harness';
 
@@ -372,7 +373,7 @@ describe('the chair runs a meeting in a browser', () => {
     }
   });
 
-  for (const theme of ['default', 'dark'] as const) {
+  for (const theme of AXE_THEMES) {
     test(`the runner has no serious or critical axe-core violations (${theme} theme)`, async () => {
       const ref = meeting.agenda![0]!.caseRef;
       // Flagged stuck, so the robust challenge is on screen too.

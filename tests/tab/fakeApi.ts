@@ -287,9 +287,12 @@ export class FakeApi implements CmoeApi {
     this.cases.set(c.ref, c);
     return { case: c, check: this.referralCheck };
   }
+  /** When set, case saves fail with this problem, as the server answers when busy or down. */
+  failSavesWith: ApiError | null = null;
   async updateCase(ref: string, version: number, patch: Partial<Case>) {
     this.log('updateCase', ref, version, patch);
     this.may('case.update');
+    if (this.failSavesWith) throw this.failSavesWith;
     const c = this.cases.get(ref)!;
     if (c.version !== version)
       throw new ApiError(

@@ -244,7 +244,8 @@ function minutes(): MinutesContent {
             dueDate: '2026-12-04',
           },
         ],
-        escalation: 'Escalated to Head of service: Direct a school to admit (response due Friday 11 December 2026)',
+        escalation:
+          'Escalated to Head of service: Direct a school to admit (response due Friday 11 December 2026)',
         closure: null,
       },
       {
