@@ -9,6 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { EMPTY_CALENDAR, addDays, nextWorkingDayOnOrAfter, toLondonDate } from '../../src/domain/calendar';
 import type { Action, Case } from '../../src/domain/types';
+import { ukDate } from '../../src/domain/ukDates';
 import type { CaseDetail, CaseSummary, ReferralCheck } from '../../src/domain/views';
 import {
   E2E_TEST_TIMEOUT_MS,
@@ -259,13 +260,8 @@ describe('the tab in a browser, outside Teams', () => {
           receivedOn,
         })
       ).body as ReferralCheck;
-      const longDate = new Intl.DateTimeFormat('en-GB', {
-        weekday: 'long',
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      }).format(new Date(`${check.referralDate}T00:00:00Z`));
+      // The tab's long dates are the domain's one UK formatter ("Tuesday 8 December 2026").
+      const longDate = ukDate(check.referralDate);
       const preview = page.getByRole('complementary', { name: 'Before you refer' });
       await preview.getByText(longDate).waitFor();
       expect(check.warnings.length).toBeGreaterThan(0);
