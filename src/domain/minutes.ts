@@ -173,7 +173,9 @@ export function buildMinutes(input: {
       escalation: escalation
         ? `Escalated to ${escalation.toName ?? ESCALATION_TARGET_LABELS[escalation.to]}: ${escalation.decisionRequested} (response due ${ukDate(escalation.responseDue)})`
         : null,
-      closure: r.closure ? `Closed: ${CLOSURE_REASON_LABELS[r.closure.reason]} (${ukDate(r.closure.date)})` : null,
+      closure: r.closure
+        ? `Closed: ${CLOSURE_REASON_LABELS[r.closure.reason]} (${ukDate(r.closure.date)})`
+        : null,
     };
     return {
       entry,
