@@ -48,11 +48,13 @@ async function openCase(page: Page, ref: string): Promise<void> {
 }
 
 /** An open (not closed, not escalated) case none of the other tests touch. */
-async function pickCase(index: number): Promise<CaseSummary> {
+/** An open case from the list, with its version (the list's rows carry only what the list shows). */
+async function pickCase(index: number): Promise<CaseSummary & { version: number }> {
   const rows = await chairApi().get<CaseSummary[]>(`/api/cases?status=referred,open,monitoring`);
   const row = rows[index];
   if (!row) throw new Error(`the seed has fewer than ${index + 1} open cases`);
-  return row;
+  const { version } = (await chairApi().get<CaseDetail>(`/api/cases/${row.ref}`)).case;
+  return { ...row, version };
 }
 
 describe('the tab in a browser, outside Teams', () => {

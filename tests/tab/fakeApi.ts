@@ -134,17 +134,12 @@ export function makeSummary(n: number, over: Partial<CaseSummary> = {}): CaseSum
     categories: c.categories,
     concern: c.concern,
     status: c.status,
-    provision: c.provision,
     weeksOut: 11,
     lead: null,
     leadEmail: null,
-    referralDate: c.referralDate,
     nextActionDue: null,
     flags: { stuck: false, overdue: false, ehcp: false, socialCare: false, cseRisk: false, statutory: false },
-    proposedForClosure: false,
     createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-    version: 1,
     ...over,
   };
 }
