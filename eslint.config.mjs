@@ -168,10 +168,10 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '/domain/(?!labels$|calendar$|actions$|oversightTables$)',
+              regex: '/domain/(?!labels$|calendar$|actions$|oversightTables$|ukDates$)',
               allowTypeImports: true,
               message:
-                'The tab imports domain types only (plus the pure labels, calendar, actions and oversight table helpers).',
+                'The tab imports domain types only (plus the pure labels, calendar, actions, ukDates and oversight table helpers).',
             },
             { regex: '/auth/', allowTypeImports: true, message: 'The tab imports role types only.' },
           ],

@@ -2,11 +2,14 @@
  * The tab's section of `npm run bench`, in headless Chromium (Debian's /usr/bin/chromium) against the
  * built server (`node dist/src/server.js`) seeded with synthetic cases:
  *
- * - navigation to the first rows painted, each run in a new browser context (nothing cached);
+ * - navigation to the first rows painted, each run in a new browser context (nothing cached), as is and
+ *   throttled as a council laptop on a busy network sees it (DevTools emulation over CDP: 4x CPU
+ *   slowdown, 10 Mbit/s down and up, 40 ms latency, cache disabled);
  * - a filter applied (a saved view, and a search), timed inside the page from the click or keystroke
  *   to the frame after the rows changed;
  * - the production JavaScript gzipped, beside a minimal Fluent UI v9 + teams-js page built with the
- *   same vite.config.ts, and the ratio.
+ *   same vite.config.ts: the target is on what loads first (entry + preloads), what a user waits for;
+ *   chunks loaded later by a lazy route do not delay the first screen.
  *
  * Times are measured, never asserted: the tests check behaviour, this reports speed.
  */
@@ -32,6 +35,13 @@ export const CHROMIUM_ARGS = [
 ];
 
 type Out = (s?: string) => void;
+
+/** The throttled profile: what the issue's target names (a slow laptop on a shared council link). */
+export const THROTTLE = { cpuSlowdown: 4, megabitsPerSecond: 10, latencyMs: 40 } as const;
+/** First-load JavaScript (gzipped) may be at most this many times the minimal page's. */
+export const FIRST_LOAD_RATIO_TARGET = 1.7;
+/** First rows of the list, throttled, within this many milliseconds. */
+export const THROTTLED_FIRST_ROWS_TARGET_MS = 1500;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -143,6 +153,24 @@ const typeSearch = (text: string) => `{
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }`;
 
+/**
+ * DevTools emulation for one page, over its own CDP session: CPU slowdown, a slow link (bytes a second
+ * from megabits), and no HTTP cache, so every run downloads everything as a first visit does.
+ */
+async function throttle(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const bytesPerSecond = (THROTTLE.megabitsPerSecond * 1_000_000) / 8;
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: THROTTLE.latencyMs,
+    downloadThroughput: bytesPerSecond,
+    uploadThroughput: bytesPerSecond,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE.cpuSlowdown });
+}
+
 /** Waits for the page's probe (polling from outside: the tab's CSP rightly forbids eval in the page). */
 async function firstRowsAt(page: Page): Promise<number> {
   const deadline = Date.now() + 60_000;
@@ -213,7 +241,7 @@ export async function benchTab(out: Out, opts: { cases: number; runs?: number })
   const ours = jsSizes(tabDir);
   const minimal = jsSizes(minimalDir);
   rmSync(minimalDir, { recursive: true, force: true });
-  const ratio = ours.total / minimal.total;
+  const ratio = ours.initial / minimal.initial;
 
   if (!existsSync(CHROMIUM)) {
     out(`Timings skipped: Chromium is not installed at ${CHROMIUM} (\`sudo apt-get install -y chromium\`).`);
@@ -221,7 +249,7 @@ export async function benchTab(out: Out, opts: { cases: number; runs?: number })
     const server = await startServer(opts.cases);
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     try {
-      const newPage = async () => {
+      const newPage = async (throttled = false) => {
         const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-GB' });
         await context.route(
           (u) => !u.href.startsWith(server.url),
@@ -229,7 +257,9 @@ export async function benchTab(out: Out, opts: { cases: number; runs?: number })
         );
         await context.addInitScript(`window.sessionStorage.setItem('cmoe.devUser', 'dev-chair')`);
         await context.addInitScript(FIRST_ROWS_PROBE);
-        return { context, page: await context.newPage() };
+        const page = await context.newPage();
+        if (throttled) await throttle(page);
+        return { context, page };
       };
 
       // One warm-up load (the server's first list read parses every record; later ones are cached).
@@ -244,6 +274,13 @@ export async function benchTab(out: Out, opts: { cases: number; runs?: number })
         const { context, page } = await newPage();
         await page.goto(`${server.url}/`);
         firstRows.push(await firstRowsAt(page));
+        await context.close();
+      }
+      const throttledRows: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const { context, page } = await newPage(true);
+        await page.goto(`${server.url}/`);
+        throttledRows.push(await firstRowsAt(page));
         await context.close();
       }
 
@@ -269,6 +306,7 @@ export async function benchTab(out: Out, opts: { cases: number; runs?: number })
       await context.close();
 
       const fr = median(firstRows);
+      const tr = median(throttledRows);
       const ap = median(apply.map((x) => x.ms));
       out(
         'Each figure is timed inside the page (`performance.now()`): first rows from navigation start to the frame ' +
@@ -279,7 +317,10 @@ export async function benchTab(out: Out, opts: { cases: number; runs?: number })
       out('| measure | median | p95 | runs | target |');
       out('|---|---|---|---|---|');
       out(
-        `| navigation to first rows painted (GET /api/me, /api/cases with all ${opts.cases}, render) | ${ms(fr)} | ${ms(p95(firstRows))} | ${firstRows.length} | < 1500 ms: ${fr < 1500 ? 'met' : 'NOT met'} |`,
+        `| navigation to first rows painted (GET /api/me, /api/cases with all ${opts.cases}, render), unthrottled | ${ms(fr)} | ${ms(p95(firstRows))} | ${firstRows.length} | |`,
+      );
+      out(
+        `| the same, throttled: ${THROTTLE.cpuSlowdown}x CPU slowdown, ${THROTTLE.megabitsPerSecond} Mbit/s, ${THROTTLE.latencyMs} ms, cache disabled | ${ms(tr)} | ${ms(p95(throttledRows))} | ${throttledRows.length} | < ${THROTTLED_FIRST_ROWS_TARGET_MS} ms: ${tr < THROTTLED_FIRST_ROWS_TARGET_MS ? 'met' : 'NOT met'} |`,
       );
       out(
         `| filter applied: saved view "Highest concern" (${total - 1} → ${apply[0]?.rows} rows) | ${ms(ap)} | ${ms(p95(apply.map((x) => x.ms)))} | ${apply.length} | < 100 ms: ${ap < 100 ? 'met' : 'NOT met'} |`,
@@ -304,8 +345,8 @@ export async function benchTab(out: Out, opts: { cases: number; runs?: number })
   );
   out();
   out(
-    `Size ratio (all chunks, tab / minimal): ${ratio.toFixed(2)} — target < 2: ${ratio < 2 ? 'met' : 'NOT met'}. ` +
-      'The tab loads teams-js as its own chunk only when the page may be inside Teams, so outside Teams it ' +
-      `downloads ${kb(ours.initial)} first.`,
+    `First-load ratio (loaded first, tab / minimal): ${ratio.toFixed(2)} — target ≤ ${FIRST_LOAD_RATIO_TARGET}: ${ratio <= FIRST_LOAD_RATIO_TARGET ? 'met' : 'NOT met'}. ` +
+      `All chunks, for reference: ${(ours.total / minimal.total).toFixed(2)}. The tab loads teams-js as its own ` +
+      'chunk only when the page may be inside Teams, and screens other than the list by lazy routes.',
   );
 }

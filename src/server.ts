@@ -54,9 +54,18 @@ async function seedIfEmpty(store: Store, config: Config, clock: Clock, log: Logg
   log.info('seeded synthetic demo data', counts);
 }
 
-/** Dev sign-in (synthetic users) or Teams SSO, as configured; config has already refused unsafe mixes. */
+/**
+ * Dev sign-in (synthetic users) or Teams SSO, as configured. loadConfig already refuses AUTH_MODE=teams
+ * without the tenant and the app, but a Config can be built by hand (tests, scripts): a Teams start without
+ * Teams settings throws here rather than quietly accepting `Bearer dev:` tokens.
+ */
 function authenticatorFor(config: Config, clock: Clock, log: Logger): Authenticator {
-  if (config.authMode === 'dev' || !config.teams) return new DevAuthenticator();
+  if (config.authMode === 'dev') return new DevAuthenticator();
+  if (!config.teams)
+    throw new Error(
+      'AUTH_MODE=teams needs the Teams sign-in settings (TENANT_ID and CLIENT_ID; optionally ' +
+        'ALLOWED_TENANT_IDS, APP_ID_URI, AUTHORITY_HOST): refusing to start rather than fall back to dev sign-in',
+    );
   const keys = new JwksKeySource({
     fetch: httpJwksFetcher(jwksUrlFor(config.teams.authorityHost, config.teams.tenantId)),
     clock,
@@ -214,13 +223,15 @@ export async function start(
   log: Logger = createLogger(config.logLevel),
   clock: Clock = clockFor(config),
 ): Promise<Running> {
+  // First, before any store is opened: a Teams start without Teams settings stops here.
+  const authenticator = authenticatorFor(config, clock, log);
   const { store, storeForRequest, health } = storesFor(config, log);
   await seedIfEmpty(store, config, clock, log);
   const bot = botFor(config, store, clock, log);
   const app = createApp({
     store,
     policy: config.policy,
-    authenticator: authenticatorFor(config, clock, log),
+    authenticator,
     clock,
     log,
     bodyLimit: config.bodyLimit,

@@ -18,6 +18,7 @@ import {
 } from 'docx';
 import type { MinutesCase, MinutesContent } from '../domain/minutes';
 import { xmlSafeDeep } from '../domain/text';
+import { ukDate } from '../domain/ukDates';
 
 const MARKING = 'OFFICIAL-SENSITIVE — personal data about children. Do not forward outside the CMOE group.';
 
@@ -67,7 +68,7 @@ function caseSection(c: MinutesCase): (Paragraph | Table)[] {
           a.description,
           a.successMeasure,
           a.ownerService ? `${a.owner} (${a.ownerService})` : a.owner,
-          a.dueDate,
+          ukDate(a.dueDate),
         ]),
       ),
     );
@@ -89,7 +90,7 @@ export async function renderMinutesDocx(content: MinutesContent): Promise<Uint8A
   const rest = m.cases.filter((c) => !c.highestConcern);
   const children: (Paragraph | Table)[] = [
     new Paragraph({ text: 'Children Missing Out on Education (CMOE) group', heading: HeadingLevel.TITLE }),
-    heading(`Minutes of the meeting on ${m.date}`, HeadingLevel.HEADING_1),
+    heading(`Minutes of the meeting on ${ukDate(m.date)}`, HeadingLevel.HEADING_1),
     labelled('Chair', m.chair ?? 'Not recorded'),
     labelled('Attendees', m.attendees.length ? m.attendees.join('; ') : 'None recorded'),
     labelled('Apologies', m.apologies.length ? m.apologies.join('; ') : 'None'),
@@ -107,7 +108,7 @@ export async function renderMinutesDocx(content: MinutesContent): Promise<Uint8A
             e.to,
             e.reason,
             e.decisionRequested,
-            e.responseDue,
+            ukDate(e.responseDue),
           ]),
         )
       : new Paragraph('No case was escalated.'),
@@ -115,7 +116,7 @@ export async function renderMinutesDocx(content: MinutesContent): Promise<Uint8A
     m.closures.length
       ? table(
           ['Case', 'Child', 'Reason', 'Date'],
-          m.closures.map((c) => [c.caseRef, c.childName, c.reason, c.date]),
+          m.closures.map((c) => [c.caseRef, c.childName, c.reason, ukDate(c.date)]),
         )
       : new Paragraph('No case was closed.'),
   ];
@@ -129,7 +130,7 @@ export async function renderMinutesDocx(content: MinutesContent): Promise<Uint8A
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: MARKING, size: 16 })] });
   const doc = new Document({
     creator: 'CMOE Tracker',
-    title: `CMOE minutes ${m.date}`,
+    title: `CMOE minutes, ${ukDate(m.date)}`,
     description: 'Minutes of the Children Missing Out on Education group',
     sections: [
       {

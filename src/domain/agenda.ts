@@ -20,6 +20,7 @@ import type {
   Meeting,
 } from './types';
 import { AGENDA_SECTIONS } from './types';
+import { ukDate } from './ukDates';
 
 /** Everything the agenda is built from. */
 export interface AgendaInput {
@@ -60,7 +61,7 @@ function overdueReason(overdue: readonly Action[], workingDays: (due: LocalDate)
   if (oldest === undefined) return '';
   const days = workingDays(oldest.dueDate);
   // Due on a Friday and looked at on the Saturday: overdue, but by no working day yet.
-  const by = days === 0 ? `since ${oldest.dueDate}` : plural(days, 'working day', 'working days');
+  const by = days === 0 ? `since ${ukDate(oldest.dueDate)}` : plural(days, 'working day', 'working days');
   if (overdue.length === 1) return `action overdue ${by}`;
   return `${overdue.length} actions overdue, the oldest ${days === 0 ? by : `by ${by}`}`;
 }
@@ -137,7 +138,7 @@ export function buildAgenda(input: AgendaInput): AgendaItem[] {
     if (due !== undefined) {
       sections.push('escalation-response-due');
       const dates = [...new Set(due.map((e) => e.responseDue))].sort();
-      for (const d of dates) reasons.push(`escalation response due ${d}`);
+      for (const d of dates) reasons.push(`escalation response due ${ukDate(d)}`);
     }
     if (c.proposedForClosure) {
       sections.push('proposed-closure');

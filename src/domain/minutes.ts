@@ -24,6 +24,7 @@ import {
   type Escalation,
   type Meeting,
 } from './types';
+import { ukDate } from './ukDates';
 
 /*
  * The content is also what finishing a meeting stores beside the .docx (the record senior managers
@@ -170,9 +171,11 @@ export function buildMinutes(input: {
           dueDate: a.dueDate,
         })),
       escalation: escalation
-        ? `Escalated to ${escalation.toName ?? ESCALATION_TARGET_LABELS[escalation.to]}: ${escalation.decisionRequested} (response due ${escalation.responseDue})`
+        ? `Escalated to ${escalation.toName ?? ESCALATION_TARGET_LABELS[escalation.to]}: ${escalation.decisionRequested} (response due ${ukDate(escalation.responseDue)})`
         : null,
-      closure: r.closure ? `Closed: ${CLOSURE_REASON_LABELS[r.closure.reason]} (${r.closure.date})` : null,
+      closure: r.closure
+        ? `Closed: ${CLOSURE_REASON_LABELS[r.closure.reason]} (${ukDate(r.closure.date)})`
+        : null,
     };
     return {
       entry,

@@ -8,6 +8,7 @@
 import { addSchoolDays, isSchoolDay } from './calendar';
 import type { Policy } from './policy';
 import type { Case, LocalDate } from './types';
+import { ukDate } from './ukDates';
 
 /** One prompt for a case. `dueOn` is the date the duty fell due, or null when there is no date. */
 export interface StatutoryPrompt {
@@ -55,7 +56,7 @@ export function statutoryPrompts(
       prompts.push({
         code: 'day6-no-provision',
         dueOn: due,
-        message: `Permanently excluded with no provision recorded: provision was required from the ${ordinal(policy.exclusionProvisionSchoolDay)} school day (${due}).`,
+        message: `Permanently excluded with no provision recorded: provision was required from the ${ordinal(policy.exclusionProvisionSchoolDay)} school day (${ukDate(due)}).`,
       });
     }
   }

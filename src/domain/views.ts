@@ -12,7 +12,6 @@ import type {
   Escalation,
   LocalDate,
   MeetingCaseRecord,
-  Provision,
   YearGroup,
 } from './types';
 
@@ -25,11 +24,10 @@ export interface CaseSummary {
   categories: Category[];
   concern: Concern;
   status: CaseStatus;
-  provision: Provision;
   weeksOut: number | null;
   lead: string | null;
+  /** The lead's address: the list's "lead" filter and the export match on it. */
   leadEmail: string | null;
-  referralDate: LocalDate;
   nextActionDue: LocalDate | null;
   flags: {
     stuck: boolean;
@@ -40,10 +38,8 @@ export interface CaseSummary {
     /** A statutory prompt is due (day-6 provision, part-time timetable). */
     statutory: boolean;
   };
-  proposedForClosure: boolean;
+  /** When the case was referred in: the "New since last meeting" view compares it. */
   createdAt: string;
-  updatedAt: string;
-  version: number;
 }
 
 export interface ReasonView {

@@ -1,8 +1,11 @@
 /**
- * CSV in and out (RFC 4180), small and strict enough for a council tracker saved from Excel: quoted
+ * CSV in and out (RFC 4180) for a council tracker saved from Excel: reading through `csv-parse` (quoted
  * fields with `""` escapes, commas and line breaks inside quotes, CRLF, LF or CR line ends, a UTF-8
- * byte-order mark, and `;` or tab as the delimiter (Excel in many European locales writes `;`).
+ * byte-order mark), with `;` or tab detected as the delimiter (Excel in many European locales writes
+ * `;`). Writing stays a few lines here: one quoting rule, and the formula-injection escaping is the
+ * caller's (domain/importValues.ts), before any text reaches a cell.
  */
+import { CsvError, parse } from 'csv-parse/sync';
 import { InvalidError } from '../domain/errors';
 import { xmlSafe } from '../domain/text';
 
@@ -30,95 +33,44 @@ export function detectDelimiter(text: string): CsvDelimiter {
 }
 
 /**
- * Parses CSV text into rows of fields. A byte-order mark is dropped; empty trailing lines are not rows.
- * A quote that is never closed is an error naming the line it opened on (the value is not quoted back).
- * A quote inside an unquoted field is kept as a character, as Excel does.
+ * Parses CSV text into rows of fields, with `csv-parse`. A byte-order mark is dropped; empty trailing
+ * lines are not rows; rows may differ in length. A quote that is never closed is an error naming the line
+ * its row began on (the value is not quoted back). A quote inside an unquoted field is kept as a
+ * character, as Excel does.
  */
 export function parseCsv(input: string, delimiter: CsvDelimiter = detectDelimiter(input)): string[][] {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let line = 1;
-  const n = text.length;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  const endRow = () => {
-    endField();
-    rows.push(row);
-    row = [];
-  };
-  while (i < n) {
-    const ch = text[i] as string;
-    if (ch === '"' && field === '') {
-      // A quoted field: read to the closing quote; "" is a quote character.
-      const openedOn = line;
-      i++;
-      let closed = false;
-      let start = i;
-      while (i < n) {
-        const q = text.indexOf('"', i);
-        if (q === -1) break;
-        field += text.slice(start, q);
-        line += countLineBreaks(text, start, q);
-        if (text[q + 1] === '"') {
-          field += '"';
-          i = q + 2;
-          start = i;
-          continue;
-        }
-        i = q + 1;
-        closed = true;
-        break;
-      }
-      if (!closed) {
-        throw new InvalidError(
-          `The CSV file has a quote opened on line ${openedOn} that is never closed: check that line in a text editor.`,
-          [{ path: `line ${openedOn}`, message: 'opens a quote that is never closed' }],
-        );
-      }
-      // Anything between the closing quote and the delimiter is kept, as Excel does.
-      while (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') field += text[i++];
-      // A field that was quoted and is empty stays an empty string, distinct from nothing at all only
-      // in theory: both read as a blank cell.
-      continue;
+  let rows: string[][];
+  // The line the last whole row ended on: an unclosed quote is in the row after it.
+  let lastRowEndedOn = 0;
+  try {
+    rows = parse(text, {
+      delimiter,
+      // Excel on Windows writes CRLF, a Mac's older Excel CR, everything else LF; a file may mix them.
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      on_record: (record: string[], context) => {
+        lastRowEndedOn = context.lines;
+        return record;
+      },
+    }) as string[][];
+  } catch (e) {
+    if (e instanceof CsvError && e.code === 'CSV_QUOTE_NOT_CLOSED') {
+      const openedOn = lastRowEndedOn + 1;
+      throw new InvalidError(
+        `The CSV file has a quote opened on line ${openedOn} that is never closed: check that line in a text editor.`,
+        [{ path: `line ${openedOn}`, message: 'opens a quote that is never closed' }],
+      );
     }
-    if (ch === delimiter) {
-      endField();
-      i++;
-    } else if (ch === '\r' || ch === '\n') {
-      endRow();
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line++;
-    } else {
-      const next = nextSpecial(text, i, delimiter);
-      field += text.slice(i, next);
-      i = next;
-    }
+    // csv-parse's messages can quote the file's text: say only what kind of problem it was.
+    throw new InvalidError('The CSV file could not be read: save it again from Excel as .csv.', [
+      { path: '(file)', message: e instanceof CsvError ? e.code : 'is not readable CSV' },
+    ]);
   }
-  if (field !== '' || row.length > 0) endRow();
   while (rows.length > 0 && isEmptyRow(rows[rows.length - 1] as string[])) rows.pop();
   return rows;
-}
-
-function nextSpecial(text: string, from: number, delimiter: string): number {
-  for (let j = from; j < text.length; j++) {
-    const c = text[j];
-    if (c === delimiter || c === '\n' || c === '\r') return j;
-  }
-  return text.length;
-}
-
-function countLineBreaks(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let j = from; j < to; j++) {
-    const c = text[j];
-    if (c === '\n' || (c === '\r' && text[j + 1] !== '\n')) count++;
-  }
-  return count;
 }
 
 function isEmptyRow(row: readonly string[]): boolean {

@@ -124,11 +124,9 @@ export async function caseSummaries(
       categories: c.categories,
       concern: c.concern,
       status: c.status,
-      provision: c.provision,
       weeksOut: weeksOut(c.outOfEducationSince, day),
       lead: c.lead?.name ?? null,
       leadEmail: c.lead?.email ?? null,
-      referralDate: c.referralDate,
       nextActionDue: nextOpenDue(caseActions),
       flags: {
         stuck,
@@ -138,10 +136,7 @@ export async function caseSummaries(
         cseRisk: c.cseRisk === 'at-risk',
         statutory: statutoryPrompts(c, day, deps.policy).length > 0,
       },
-      proposedForClosure: c.proposedForClosure,
       createdAt: c.createdAt,
-      updatedAt: c.updatedAt,
-      version: c.version,
     });
   }
   return rows;

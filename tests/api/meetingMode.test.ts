@@ -234,9 +234,16 @@ describe('running a meeting', () => {
       expect.arrayContaining([
         'Offer letter sent to the family',
         'Demo Member (Bea Placeholder) (Admissions)',
-        '2026-04-10',
+        'Friday 10 April 2026',
       ]),
     );
+    // Dates in words as a UK reader expects them, never ISO, in the heading and the tables.
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^Minutes of the meeting on (Mon|Tues|Wednes|Thurs|Fri)day \d{1,2} [A-Z][a-z]+ \d{4}$/,
+      ),
+    );
+    expect(lines.filter((l) => /\d{4}-\d{2}-\d{2}/.test(l))).toEqual([]);
     // In the case's own entry and again in the escalations table.
     expect(
       at('Escalation: Escalated to Head of service: Fund an alternative provision place'),
@@ -423,7 +430,7 @@ describe('minutes are a record of the meeting', () => {
     for (const c of atFinish.cases) {
       expect(docAfter.some((l) => l.includes(`${c.caseRef} — ${c.childName}`))).toBe(true);
     }
-    expect(docAfter).toContain('2026-04-10');
+    expect(docAfter).toContain('Friday 10 April 2026');
   });
 
   test('a meeting finished before the content was kept is rebuilt from today’s data rather than refused', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
@@ -47,6 +47,26 @@ describe('the composition root', () => {
     } finally {
       await second.close();
     }
+  });
+
+  test('AUTH_MODE=teams without Teams settings refuses to start, naming them, instead of falling back to dev sign-in', async () => {
+    const sqlitePath = join(dir, 'teams.sqlite');
+    const { teams: _none, ...rest } = loadConfig({ SQLITE_PATH: sqlitePath });
+    const config = { ...rest, authMode: 'teams' as const, port: 0 };
+    // A start that wrongly succeeds is closed again, so the failure is the assertion, not a hung server.
+    const outcome = await start(config, silentLogger).then(
+      async (running) => {
+        await running.close();
+        return 'started';
+      },
+      (e: unknown) => e,
+    );
+    expect(outcome).toBeInstanceOf(Error);
+    expect((outcome as Error).message).toMatch(
+      /AUTH_MODE=teams needs the Teams sign-in settings \(TENANT_ID and CLIENT_ID.*refusing to start rather than fall back to dev sign-in/,
+    );
+    // Refused before anything was opened or seeded.
+    expect(existsSync(sqlitePath)).toBe(false);
   });
 
   test('with seeding off, the store starts empty', async () => {

@@ -10,12 +10,13 @@ import {
   E2E_TEST_TIMEOUT_MS,
   PREPARE_TIMEOUT_MS,
   type TestServer,
-  type ThemeName,
   apiAs,
   launchBrowser,
   openPage,
   prepareE2E,
   seriousAxeViolations,
+  AXE_THEMES,
+  themeLabel,
   startServer,
 } from './harness';
 
@@ -208,8 +209,8 @@ describe('accessibility', () => {
     },
   ];
 
-  for (const theme of ['default', 'dark'] as ThemeName[]) {
-    test(`no serious or critical axe violations on any screen in the ${theme === 'default' ? 'light' : 'dark'} theme`, async () => {
+  for (const theme of AXE_THEMES) {
+    test(`no serious or critical axe violations on any screen in the ${themeLabel(theme)} theme`, async () => {
       const found: Record<string, unknown> = {};
       for (const screen of screens) {
         const { context, page } = await openPage(browser, server, { user: screen.user, theme, axe: true });

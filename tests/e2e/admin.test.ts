@@ -25,6 +25,7 @@ import {
   openPage,
   prepareE2E,
   seriousAxeViolations,
+  AXE_THEMES,
   startServer,
 } from './harness';
 
@@ -258,7 +259,7 @@ describe('a member', () => {
 });
 
 describe('accessibility', () => {
-  test.each<ThemeName>(['default', 'dark'])(
+  test.each<ThemeName>([...AXE_THEMES])(
     'the import screen with a report, and the audit log: no serious or critical violations (%s theme)',
     async (theme) => {
       const { context, page } = await openPage(browser, server, {

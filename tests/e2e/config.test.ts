@@ -8,11 +8,12 @@ import {
   E2E_TEST_TIMEOUT_MS,
   PREPARE_TIMEOUT_MS,
   type TestServer,
-  type ThemeName,
   launchBrowser,
   openPage,
   prepareE2E,
   seriousAxeViolations,
+  AXE_THEMES,
+  themeLabel,
   startServer,
 } from './harness';
 
@@ -33,8 +34,8 @@ afterAll(async () => {
 });
 
 describe('the tab set-up page outside Teams', () => {
-  for (const theme of ['default', 'dark'] as ThemeName[]) {
-    test(`explains itself and shows what Teams would save, with no serious axe violation (${theme === 'default' ? 'light' : 'dark'} theme)`, async () => {
+  for (const theme of AXE_THEMES) {
+    test(`explains itself and shows what Teams would save, with no serious axe violation (${themeLabel(theme)} theme)`, async () => {
       const { context, page } = await openPage(browser, server, {
         user: 'dev-member-ewo',
         theme,

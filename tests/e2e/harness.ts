@@ -224,6 +224,13 @@ export async function launchBrowser(): Promise<Browser> {
 
 export type ThemeName = 'default' | 'dark' | 'contrast';
 
+/** The themes every screen's axe check runs in: Teams' light, dark and high contrast. */
+export const AXE_THEMES: readonly ThemeName[] = ['default', 'dark', 'contrast'];
+
+/** A theme's name in a test title. */
+export const themeLabel = (t: ThemeName): string =>
+  t === 'default' ? 'light' : t === 'dark' ? 'dark' : 'high contrast';
+
 /**
  * A browser context as a fresh user would have it (British English, London time), optionally already
  * signed in as a demo user and with a theme chosen, that can reach nothing but the server.

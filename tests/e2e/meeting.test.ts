@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { EMPTY_CALENDAR, addDays, nextWorkingDayOnOrAfter, toLondonDate } from '../../src/domain/calendar';
 import type { Action, Meeting } from '../../src/domain/types';
+import { ukDate } from '../../src/domain/ukDates';
 import type { CaseDetail, CaseSummary } from '../../src/domain/views';
 import { docxParagraphs } from '../helpers/docxText';
 import {
@@ -24,6 +25,7 @@ import {
   openPage,
   prepareE2E,
   seriousAxeViolations,
+  AXE_THEMES,
   startServer,
 } from './harness';
 
@@ -242,7 +244,7 @@ describe('the chair runs a meeting in a browser', () => {
         ACTION,
         'Start date agreed in writing (synthetic)',
         expect.stringMatching(/^Demo Member \(Bea Placeholder\)/),
-        actionDue,
+        ukDate(actionDue),
       ]);
       expect(lines).toContain(ESCALATION_ASK);
       expect(lines.some((l) => l.includes(RELOAD_TEXT))).toBe(true);
@@ -371,7 +373,7 @@ describe('the chair runs a meeting in a browser', () => {
     }
   });
 
-  for (const theme of ['default', 'dark'] as const) {
+  for (const theme of AXE_THEMES) {
     test(`the runner has no serious or critical axe-core violations (${theme} theme)`, async () => {
       const ref = meeting.agenda![0]!.caseRef;
       // Flagged stuck, so the robust challenge is on screen too.

@@ -9,6 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { EMPTY_CALENDAR, addDays, nextWorkingDayOnOrAfter, toLondonDate } from '../../src/domain/calendar';
 import type { Action, Case } from '../../src/domain/types';
+import { ukDate } from '../../src/domain/ukDates';
 import type { CaseDetail, CaseSummary, ReferralCheck } from '../../src/domain/views';
 import {
   E2E_TEST_TIMEOUT_MS,
@@ -47,11 +48,13 @@ async function openCase(page: Page, ref: string): Promise<void> {
 }
 
 /** An open (not closed, not escalated) case none of the other tests touch. */
-async function pickCase(index: number): Promise<CaseSummary> {
+/** An open case from the list, with its version (the list's rows carry only what the list shows). */
+async function pickCase(index: number): Promise<CaseSummary & { version: number }> {
   const rows = await chairApi().get<CaseSummary[]>(`/api/cases?status=referred,open,monitoring`);
   const row = rows[index];
   if (!row) throw new Error(`the seed has fewer than ${index + 1} open cases`);
-  return row;
+  const { version } = (await chairApi().get<CaseDetail>(`/api/cases/${row.ref}`)).case;
+  return { ...row, version };
 }
 
 describe('the tab in a browser, outside Teams', () => {
@@ -259,13 +262,8 @@ describe('the tab in a browser, outside Teams', () => {
           receivedOn,
         })
       ).body as ReferralCheck;
-      const longDate = new Intl.DateTimeFormat('en-GB', {
-        weekday: 'long',
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      }).format(new Date(`${check.referralDate}T00:00:00Z`));
+      // The tab's long dates are the domain's one UK formatter ("Tuesday 8 December 2026").
+      const longDate = ukDate(check.referralDate);
       const preview = page.getByRole('complementary', { name: 'Before you refer' });
       await preview.getByText(longDate).waitFor();
       expect(check.warnings.length).toBeGreaterThan(0);

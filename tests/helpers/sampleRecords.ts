@@ -188,8 +188,8 @@ export function sampleMinutesContent(
             dueDate: '2025-03-21',
           },
         ],
-        escalation: 'Escalated to Head of service: Fund a place (response due 2025-03-17)',
-        closure: 'Closed: School place (2025-03-10)',
+        escalation: 'Escalated to Head of service: Fund a place (response due Monday 17 March 2025)',
+        closure: 'Closed: School place (Monday 10 March 2025)',
       },
     ],
     escalations: [

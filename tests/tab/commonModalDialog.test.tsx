@@ -2,18 +2,24 @@
 import './dom';
 import { Button } from '@fluentui/react-components';
 import { render, screen, waitFor, within } from '@testing-library/react';
-import { useState } from 'react';
+import { type MouseEvent, useState } from 'react';
 import { ModalDialog } from '../../src/tab/components/common/ModalDialog';
 import { inFluent, userSetup } from './render';
 
-function Harness({ onSubmit }: { onSubmit?: (text: string) => void }) {
+function Harness({
+  onSubmit,
+  onTriggerClick,
+}: {
+  onSubmit?: (text: string) => void;
+  onTriggerClick?: (e: MouseEvent<HTMLElement>) => void;
+}) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   return (
     <ModalDialog
       open={open}
       onOpenChange={setOpen}
-      trigger={<Button>Add a note</Button>}
+      trigger={<Button onClick={onTriggerClick}>Add a note</Button>}
       title="A note"
       onSubmit={(e) => {
         e.preventDefault();
@@ -44,6 +50,20 @@ describe('ModalDialog (native <dialog>)', () => {
     await user.click(screen.getByRole('button', { name: 'Add a note' }));
     const dialog = screen.getByRole('dialog', { name: 'A note' });
     expect(document.activeElement).toBe(within(dialog).getByRole('textbox', { name: 'Note' }));
+  });
+
+  test('the trigger keeps its own onClick, which runs and may keep the dialog shut', async () => {
+    const clicks: string[] = [];
+    const { unmount } = render(inFluent(<Harness onTriggerClick={() => clicks.push('own')} />));
+    const user = userSetup();
+    await user.click(screen.getByRole('button', { name: 'Add a note' }));
+    expect(clicks).toEqual(['own']);
+    expect(screen.getByRole('dialog', { name: 'A note' })).toBeTruthy();
+    unmount();
+
+    render(inFluent(<Harness onTriggerClick={(e) => e.preventDefault()} />));
+    await user.click(screen.getByRole('button', { name: 'Add a note' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   test('Escape closes it and focus goes back to the button that opened it', async () => {

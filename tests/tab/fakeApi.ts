@@ -4,7 +4,7 @@
  * issues, the referral check, permissions by role), without HTTP. Tests seed it and inspect it.
  */
 import { type Role, permissionsFor } from '../../src/auth/roles';
-import { toLondonDate } from '../../src/domain/calendar';
+import { EMPTY_CALENDAR, isWorkingDay, toLondonDate } from '../../src/domain/calendar';
 import { checkSmart } from '../../src/domain/smart';
 import {
   defaultPeriod,
@@ -143,17 +143,12 @@ export function makeSummary(n: number, over: Partial<CaseSummary> = {}): CaseSum
     categories: c.categories,
     concern: c.concern,
     status: c.status,
-    provision: c.provision,
     weeksOut: 11,
     lead: null,
     leadEmail: null,
-    referralDate: c.referralDate,
     nextActionDue: null,
     flags: { stuck: false, overdue: false, ehcp: false, socialCare: false, cseRisk: false, statutory: false },
-    proposedForClosure: false,
     createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-    version: 1,
     ...over,
   };
 }
@@ -275,7 +270,7 @@ export class FakeApi implements CmoeApi {
       },
       actions: this.actions.filter((a) => a.caseRef === ref),
       updates: this.updates.filter((u) => u.caseRef === ref),
-      escalations: [],
+      escalations: this.escalations.filter((e) => e.caseRef === ref),
     };
   }
   async checkReferral(body: { upn?: string | null }) {
@@ -299,9 +294,12 @@ export class FakeApi implements CmoeApi {
     this.cases.set(c.ref, c);
     return { case: c, check: this.referralCheck };
   }
+  /** When set, case saves fail with this problem, as the server answers when busy or down. */
+  failSavesWith: ApiError | null = null;
   async updateCase(ref: string, version: number, patch: Partial<Case>) {
     this.log('updateCase', ref, version, patch);
     this.may('case.update');
+    if (this.failSavesWith) throw this.failSavesWith;
     const c = this.cases.get(ref)!;
     if (c.version !== version)
       throw new ApiError(
@@ -340,8 +338,37 @@ export class FakeApi implements CmoeApi {
   async escalate(): Promise<never> {
     throw new Error('not used');
   }
-  async respondToEscalation(): Promise<never> {
-    throw new Error('not used');
+  /** As the server's respondToEscalation: the chair's, on the escalation's current version, once. */
+  async respondToEscalation(
+    id: string,
+    version: number,
+    body: { response: string; outcome?: string | null; respondedOn?: string },
+  ) {
+    this.log('respondToEscalation', id, version, body);
+    this.may('escalation.respond');
+    const e = this.escalations.find((x) => x.id === id)!;
+    if (e.version !== version)
+      throw new ApiError(
+        412,
+        'Conflict',
+        'Changed by someone else',
+        'Someone else changed this record.',
+        [],
+        e,
+      );
+    if (body.response.trim() === '')
+      throw invalid('Invalid request body: response is required', [
+        { path: 'response', message: 'is required' },
+      ]);
+    const next: Escalation = {
+      ...e,
+      response: body.response,
+      outcome: body.outcome ?? null,
+      respondedOn: body.respondedOn ?? TODAY,
+      version: e.version + 1,
+    };
+    this.escalations = this.escalations.map((x) => (x.id === id ? next : x));
+    return next;
   }
   async listActions(q: { mine?: boolean; status?: Action['status'][]; caseRef?: string } = {}) {
     this.log('listActions', q);
@@ -402,8 +429,40 @@ export class FakeApi implements CmoeApi {
     this.actions = this.actions.map((x) => (x.id === id ? next : x));
     return next;
   }
-  async extendAction(): Promise<never> {
-    throw new Error('not used');
+  /** As the server's extendAction: a future working day, not the same date, on the current version. */
+  async extendAction(id: string, version: number, body: { dueDate: string; reason: string }) {
+    this.log('extendAction', id, version, body);
+    const a = this.actions.find((x) => x.id === id)!;
+    if (a.version !== version)
+      throw new ApiError(
+        412,
+        'Conflict',
+        'Changed by someone else',
+        'Someone else changed this record.',
+        [],
+        a,
+      );
+    if (body.dueDate <= TODAY || !isWorkingDay(body.dueDate, EMPTY_CALENDAR))
+      throw invalid('The new due date must be a future working day.', [
+        { path: 'dueDate', message: 'must be a future working day' },
+      ]);
+    const next: Action = {
+      ...a,
+      dueDate: body.dueDate,
+      deferrals: [
+        ...a.deferrals,
+        {
+          from: a.dueDate,
+          to: body.dueDate,
+          reason: body.reason,
+          by: { id: this.whoAmI.id, name: this.whoAmI.name, email: this.whoAmI.email },
+          at: INSTANT,
+        },
+      ],
+      version: a.version + 1,
+    };
+    this.actions = this.actions.map((x) => (x.id === id ? next : x));
+    return next;
   }
   async listMeetings() {
     return this.meetings;

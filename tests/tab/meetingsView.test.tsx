@@ -246,7 +246,8 @@ function minutes(): MinutesContent {
             dueDate: '2026-12-04',
           },
         ],
-        escalation: 'Escalated to Head of service: Direct a school to admit (response due 2026-12-11)',
+        escalation:
+          'Escalated to Head of service: Direct a school to admit (response due Friday 11 December 2026)',
         closure: null,
       },
       {
@@ -264,7 +265,7 @@ function minutes(): MinutesContent {
         challengeNote: null,
         actions: [],
         escalation: null,
-        closure: 'Closed: Full-time school place started (2026-11-27)',
+        closure: 'Closed: Full-time school place started (Friday 27 November 2026)',
       },
     ],
     escalations: [

@@ -22,7 +22,7 @@ describe('day-6 provision after a permanent exclusion', () => {
         code: 'day6-no-provision',
         dueOn: '2026-03-11',
         message:
-          'Permanently excluded with no provision recorded: provision was required from the 6th school day (2026-03-11).',
+          'Permanently excluded with no provision recorded: provision was required from the 6th school day (Wednesday 11 March 2026).',
       },
     ]);
     expect(statutoryPrompts(excluded('2026-03-04'), '2026-04-01', policy)).toHaveLength(1);

@@ -25,13 +25,8 @@ import { AppContext, type AppContextValue, makeAppContext } from './AppContext';
 import { useAppStyles } from './App.styles';
 import { ErrorBoundary } from './ErrorBoundary';
 import { type Session, type SessionDeps, useSession } from './useSession';
-import {
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from '../components/common/MessageBar';
-import { Spinner } from '../components/common/Spinner';
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Spinner } from '@fluentui/react-components';
 
 // Screens most people open now and then load on demand, so the list a member opens every week
 // arrives first (the bench measures both the first chunk and all of them).

@@ -1,12 +1,7 @@
 /** A render error shows a message and a way back, never a blank tab. */
 import { Button } from '@fluentui/react-components';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import {
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from '../components/common/MessageBar';
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 
 interface State {
   failed: boolean;

@@ -1,6 +1,7 @@
 /** Dates for people (British English, Europe/London), and today's London date. */
 import { toLondonDate } from '../../domain/calendar';
 import type { LocalDate } from '../../domain/types';
+import { ukDate } from '../../domain/ukDates';
 
 const dayMonthYear = new Intl.DateTimeFormat('en-GB', {
   weekday: 'short',
@@ -12,13 +13,6 @@ const dayMonthYear = new Intl.DateTimeFormat('en-GB', {
 const short = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const long = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
   year: 'numeric',
   timeZone: 'UTC',
 });
@@ -49,10 +43,9 @@ export function formatDateShort(d: LocalDate | null | undefined, empty = '—'):
   return Number.isNaN(date.getTime()) ? d : short.format(date);
 }
 
-/** `Tuesday 7 April 2026` */
+/** `Tuesday 7 April 2026`: the domain's UK formatter, so the tab, the bot and the minutes agree. */
 export function formatDateLong(d: LocalDate): string {
-  const date = utc(d);
-  return Number.isNaN(date.getTime()) ? d : long.format(date);
+  return ukDate(d);
 }
 
 /** `7 Apr 2026, 10:32` (London time) */

@@ -16,8 +16,8 @@ import { formatDate, formatInstant, plural, todayLondon } from '../../lib/format
 import { DateField, TextField } from '../common/FormFields';
 import { ProblemBar } from '../common/ProblemBar';
 import { useActionStyles } from './Actions.styles';
-import { MessageBar, MessageBarBody } from '../common/MessageBar';
-import { Badge } from '../common/Badge';
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Badge } from '@fluentui/react-components';
 
 /** Working days before the due date when an action counts as "due soon" (the bot's reminder). */
 export const DUE_SOON_WORKING_DAYS = 3;
@@ -167,7 +167,7 @@ export function ActionCard({
         </details>
       )}
       {done && mode === 'view' && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" role="status">
           <MessageBarBody>{done}</MessageBarBody>
         </MessageBar>
       )}

@@ -11,7 +11,7 @@ import { todayLondon } from '../../lib/format';
 import { DateField, SelectField, TextField } from '../common/FormFields';
 import { useActionStyles } from './Actions.styles';
 import { type SmartHint, useActionForm } from './useActionForm';
-import { MessageBar, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 
 function HintIcon({ state }: { state: SmartHint['state'] }) {
   const styles = useActionStyles();

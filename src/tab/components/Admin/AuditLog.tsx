@@ -13,9 +13,16 @@ import { formatInstant } from '../../lib/format';
 import { ProblemBar } from '../common/ProblemBar';
 import { useAdminStyles } from './Admin.styles';
 import { AUDIT_CAP, AUDIT_PAGE, type AuditLogState, useAuditLog } from './useAuditLog';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../common/Table';
-import { MessageBar, MessageBarBody } from '../common/MessageBar';
-import { Spinner } from '../common/Spinner';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Spinner } from '@fluentui/react-components';
 
 /** The actions in the labels' order (the domain's list is a value the tab does not import). */
 const ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

@@ -21,10 +21,17 @@ import { plural } from '../../lib/format';
 import { problemTitle } from '../common/ProblemBar';
 import { useAdminStyles } from './Admin.styles';
 import { type ImportState, useImport } from './useImport';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../common/Table';
-import { MessageBar, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
-import { Badge, type BadgeProps } from '../common/Badge';
-import { Spinner } from '../common/Spinner';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Badge, type BadgeProps } from '@fluentui/react-components';
+import { Spinner } from '@fluentui/react-components';
 
 type Outcome = ImportRowReport['outcome'];
 
@@ -250,7 +257,7 @@ function Problem({ state }: { state: ImportState }) {
   const detail = e.status === 413 ? `${e.detail} The import takes files up to 8 MB.` : e.detail;
   const shown = e.issues.slice(0, 10);
   return (
-    <MessageBar intent="error" layout="multiline">
+    <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {detail}
@@ -273,7 +280,7 @@ function ResultBar({ report }: { report: ImportReport }) {
   const c = report.counts;
   if (report.dryRun) {
     return (
-      <MessageBar intent={c.rejected > 0 ? 'warning' : 'info'} layout="multiline">
+      <MessageBar intent={c.rejected > 0 ? 'warning' : 'info'} layout="multiline" role="status">
         <MessageBarBody>
           <MessageBarTitle>Checked: nothing has been written</MessageBarTitle>
           {plural(c.create, 'row', 'rows')} would create a case, {c.update} would update one, {c.unchanged}{' '}
@@ -284,7 +291,7 @@ function ResultBar({ report }: { report: ImportReport }) {
     );
   }
   return (
-    <MessageBar intent={report.written ? 'success' : 'info'} layout="multiline">
+    <MessageBar intent={report.written ? 'success' : 'info'} layout="multiline" role="status">
       <MessageBarBody>
         <MessageBarTitle>{report.written ? 'Imported' : 'Nothing was written'}</MessageBarTitle>
         {plural(c.create, 'case', 'cases')} created, {c.update} updated, {c.unchanged} unchanged

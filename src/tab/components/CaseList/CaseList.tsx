@@ -21,8 +21,15 @@ import { ROW_HEIGHT, useCaseListStyles } from './CaseList.styles';
 import { ExportMenu, ExportResult, useCaseExport } from './ExportMenu';
 import type { SortKey } from './caseListModel';
 import type { CaseListState } from './useCaseList';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../common/Table';
-import { Spinner } from '../common/Spinner';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import { Spinner } from '@fluentui/react-components';
 
 interface Column {
   key: SortKey;

@@ -13,7 +13,7 @@ import { Disclosure } from '../common/Disclosure';
 import { ProblemBar } from '../common/ProblemBar';
 import { type ExportPlan, exportPlan } from './exportModel';
 import type { CaseListState } from './useCaseList';
-import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { saveFile } from '../../lib/download';
 
 const useExportStyles = makeStyles({
@@ -142,7 +142,7 @@ export function ExportResult({ exporter }: { exporter: CaseExport }) {
   if (!d) return null;
   const count = d.count === null ? 'The cases' : plural(d.count, 'case', 'cases');
   return (
-    <MessageBar intent="success" layout="multiline">
+    <MessageBar intent="success" role="status" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>Exported</MessageBarTitle>
         {count} saved to {d.fileName}.

@@ -35,7 +35,7 @@ import { ConflictPanel } from './ConflictPanel';
 import { FIELD_LABELS, describeValue, type EditableKey } from './fields';
 import type { CaseEditor } from './useCaseEditor';
 import { useCaseViewStyles } from './CaseView.styles';
-import { MessageBar, MessageBarBody } from '../common/MessageBar';
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 
 const OPEN_STATUS_OPTIONS = [
   { value: 'referred', label: 'Referred' },

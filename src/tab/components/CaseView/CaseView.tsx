@@ -30,8 +30,8 @@ import { Timeline } from './Timeline';
 import { type CaseResource, useCase } from './useCase';
 import { useCaseEditor } from './useCaseEditor';
 import { useCaseViewStyles } from './CaseView.styles';
-import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
-import { Spinner } from '../common/Spinner';
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Spinner } from '@fluentui/react-components';
 
 type Section = 'details' | 'actions' | 'timeline' | 'checks' | 'escalations';
 
@@ -167,7 +167,7 @@ function ActionsPanel({
         />
       )}
       {added && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" role="status">
           <MessageBarBody>{added}</MessageBarBody>
         </MessageBar>
       )}

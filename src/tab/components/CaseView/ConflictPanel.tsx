@@ -10,8 +10,15 @@ import { formatInstant } from '../../lib/format';
 import { FIELD_LABELS, describeValue, type EditableKey } from './fields';
 import type { CaseEditor, Choice } from './useCaseEditor';
 import { useCaseViewStyles } from './CaseView.styles';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../common/Table';
-import { MessageBar, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 
 export function ConflictPanel({ editor }: { editor: CaseEditor }) {
   const styles = useCaseViewStyles();

@@ -9,7 +9,7 @@ import { useSubmission } from '../../lib/useSubmission';
 import { TextField } from '../common/FormFields';
 import { ProblemBar } from '../common/ProblemBar';
 import { useCaseViewStyles } from './CaseView.styles';
-import { Badge } from '../common/Badge';
+import { Badge } from '@fluentui/react-components';
 
 function RespondForm({
   escalation,

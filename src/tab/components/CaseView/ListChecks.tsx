@@ -10,7 +10,14 @@ import { useSubmission } from '../../lib/useSubmission';
 import { DateField, SelectField, TextField } from '../common/FormFields';
 import { ProblemBar } from '../common/ProblemBar';
 import { useCaseViewStyles } from './CaseView.styles';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '../common/Table';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
 
 export function ListChecks({
   checks,

@@ -10,7 +10,7 @@ import { useApp } from '../../app/AppContext';
 import { type TabSettings, type TabSurface, tabSettingsFor } from '../../host/tabConfig';
 import { RouterLink } from '../common/RouterLink';
 import { useConfigPageStyles } from './ConfigPage.styles';
-import { MessageBar, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 
 const WHAT_IT_SHOWS: Record<TabSurface, { place: string; shows: string }> = {
   channel: {

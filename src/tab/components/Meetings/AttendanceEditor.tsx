@@ -12,7 +12,7 @@ import { useApp } from '../../app/AppContext';
 import { TextField } from '../common/FormFields';
 import { ProblemBar } from '../common/ProblemBar';
 import { useMeetingsStyles } from './Meetings.styles';
-import { MessageBar, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 
 interface Row {
   key: number;

@@ -14,8 +14,8 @@ import { ProblemBar } from '../common/ProblemBar';
 import { RouterLink } from '../common/RouterLink';
 import { escalationOverdue, sortEscalations } from './meetingsModel';
 import { useMeetingsStyles } from './Meetings.styles';
-import { Badge } from '../common/Badge';
-import { Spinner } from '../common/Spinner';
+import { Badge } from '@fluentui/react-components';
+import { Spinner } from '@fluentui/react-components';
 
 function EscalationItem({ e, today }: { e: Escalation; today: string }) {
   const styles = useMeetingsStyles();

@@ -17,8 +17,8 @@ import { RouterLink } from '../common/RouterLink';
 import { groupAgenda } from './meetingsModel';
 import { useMeetingsStyles } from './Meetings.styles';
 import type { CaseName } from './useMeetingView';
-import { MessageBar, MessageBarBody } from '../common/MessageBar';
-import { Badge } from '../common/Badge';
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Badge } from '@fluentui/react-components';
 
 export const FOLLOW_ALONG_LABEL = 'Follow along';
 export const NOW_DISCUSSING = 'Now discussing';

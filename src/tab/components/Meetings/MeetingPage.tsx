@@ -23,9 +23,9 @@ import { useMeetingsStyles } from './Meetings.styles';
 import { MinutesView } from './MinutesView';
 import { MeetingRunner } from './run/MeetingRunner';
 import { FOLLOW_POLL_MS, useMeetingView } from './useMeetingView';
-import { MessageBar, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
-import { Badge } from '../common/Badge';
-import { Spinner } from '../common/Spinner';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Badge } from '@fluentui/react-components';
+import { Spinner } from '@fluentui/react-components';
 
 export const NEXT_MEETING_ID = 'next';
 

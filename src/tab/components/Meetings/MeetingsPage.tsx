@@ -20,8 +20,8 @@ import { EscalationsList } from './EscalationsList';
 import { agendaCounts, archiveStatus, formatMeetingTime, splitMeetings } from './meetingsModel';
 import { useMeetingsStyles } from './Meetings.styles';
 import { CadenceForm, OneOffForm } from './ScheduleForms';
-import { Badge } from '../common/Badge';
-import { Spinner } from '../common/Spinner';
+import { Badge } from '@fluentui/react-components';
+import { Spinner } from '@fluentui/react-components';
 
 /** The meetings list and the next meeting's agenda, with local updates after the chair's changes. */
 export function useMeetings() {

@@ -17,9 +17,9 @@ import { RouterLink } from '../common/RouterLink';
 import { useMeetingsStyles } from './Meetings.styles';
 import { PublishMinutes } from './run/PublishMinutes';
 import { saveFile } from '../../lib/download';
-import { MessageBar, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
-import { Badge } from '../common/Badge';
-import { Spinner } from '../common/Spinner';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Badge } from '@fluentui/react-components';
+import { Spinner } from '@fluentui/react-components';
 
 function MinutesCaseView({ c }: { c: MinutesCase }) {
   const styles = useMeetingsStyles();
@@ -122,7 +122,7 @@ export function MinutesView({ meeting, onChanged }: { meeting: Meeting; onChange
         Minutes
       </h2>
       {published ? (
-        <MessageBar intent="success">
+        <MessageBar intent="success" role="status">
           <MessageBarBody>Published on {formatInstant(published)}.</MessageBarBody>
         </MessageBar>
       ) : (

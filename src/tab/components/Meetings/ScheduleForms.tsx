@@ -13,7 +13,7 @@ import { DateField, NumberField } from '../common/FormFields';
 import { ProblemBar } from '../common/ProblemBar';
 import { formatMeetingTime, isClockTime, startsAtFrom } from './meetingsModel';
 import { useMeetingsStyles } from './Meetings.styles';
-import { MessageBar, MessageBarBody } from '../common/MessageBar';
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 
 export function CadenceForm({ onScheduled }: { onScheduled(created: Meeting[]): void }) {
   const styles = useMeetingsStyles();
@@ -70,7 +70,7 @@ export function CadenceForm({ onScheduled }: { onScheduled(created: Meeting[]): 
       </div>
       <div role="status">
         {done && (
-          <MessageBar intent="success" layout="multiline">
+          <MessageBar intent="success" role="status" layout="multiline">
             <MessageBarBody>{done}</MessageBarBody>
           </MessageBar>
         )}
@@ -136,7 +136,7 @@ export function OneOffForm({ onScheduled }: { onScheduled(created: Meeting): voi
       </div>
       <div role="status">
         {done && (
-          <MessageBar intent="success" layout="multiline">
+          <MessageBar intent="success" role="status" layout="multiline">
             <MessageBarBody>{done}</MessageBarBody>
           </MessageBar>
         )}

@@ -11,7 +11,7 @@ import { ProblemBar } from '../common/ProblemBar';
 import { RouterLink } from '../common/RouterLink';
 import { type MyActionsSection, SECTION_ORDER, useMyActions } from './useMyActions';
 import { useMyActionsStyles } from './MyActions.styles';
-import { Spinner } from '../common/Spinner';
+import { Spinner } from '@fluentui/react-components';
 
 const SECTION_TITLES: Record<MyActionsSection, string> = {
   overdue: 'Overdue',

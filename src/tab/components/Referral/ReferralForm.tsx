@@ -32,8 +32,8 @@ import { ProblemBar } from '../common/ProblemBar';
 import { RouterLink } from '../common/RouterLink';
 import { type CheckState, useReferralForm } from './useReferralForm';
 import { useReferralStyles } from './ReferralForm.styles';
-import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '../common/MessageBar';
-import { Spinner } from '../common/Spinner';
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Spinner } from '@fluentui/react-components';
 
 const YEAR_OPTIONS = YEAR_GROUP_OPTIONS;
 
@@ -63,7 +63,7 @@ function Preview({ check, receivedOn }: { check: CheckState; receivedOn: string 
         <dd className={styles.factNote}>From the date of birth (1 September cut-off).</dd>
       </dl>
       {r.eligible && r.warnings.length === 0 ? (
-        <MessageBar intent="success">
+        <MessageBar intent="success" role="status">
           <MessageBarBody>Within the group’s definition (ToR §3).</MessageBarBody>
         </MessageBar>
       ) : (
@@ -104,7 +104,7 @@ export function ReferralForm({ onReferred }: { onReferred(): void }) {
         <h1 id="referral-title" className={styles.title}>
           Refer a child
         </h1>
-        <MessageBar intent="success" layout="multiline">
+        <MessageBar intent="success" role="status" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Referred as {done.case.ref}</MessageBarTitle>
             Referral date {formatDateLong(done.case.referralDate)}: the case is on that meeting’s agenda as a

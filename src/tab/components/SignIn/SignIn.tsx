@@ -7,8 +7,8 @@ import { useState } from 'react';
 import type { DevUser } from '../../api/client';
 import { roleSummary } from '../../lib/roles';
 import { useSignInStyles } from './SignIn.styles';
-import { MessageBar, MessageBarBody } from '../common/MessageBar';
-import { Spinner } from '../common/Spinner';
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Spinner } from '@fluentui/react-components';
 
 export function SignIn({
   users,

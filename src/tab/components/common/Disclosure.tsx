@@ -5,13 +5,37 @@
  * gzipped, for panels that need neither. Opening moves focus to the panel's first control.
  */
 import { Button, type ButtonProps, makeStyles, tokens } from '@fluentui/react-components';
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+
+/** The least gap, in CSS pixels, between the panel and the window's edges. */
+const EDGE = 12;
+
+/**
+ * Where the panel goes: under the button (above it if there is no room below), lined up with the
+ * button's `align` edge, then moved as little as needed to stay `EDGE` inside the window.
+ */
+export function placePanel(
+  button: { left: number; right: number; top: number; bottom: number },
+  panel: { width: number; height: number },
+  view: { width: number; height: number },
+  align: 'start' | 'end',
+): { left: number; top: number } {
+  const wanted = align === 'end' ? button.right - panel.width : button.left;
+  const left = Math.max(EDGE, Math.min(wanted, view.width - EDGE - panel.width));
+  const below = button.bottom + 4;
+  const top =
+    below + panel.height > view.height - EDGE && button.top - 4 - panel.height >= EDGE
+      ? button.top - 4 - panel.height
+      : below;
+  return { left, top };
+}
 
 const useStyles = makeStyles({
   anchor: { position: 'relative', display: 'inline-block' },
   panel: {
-    position: 'absolute',
-    top: `calc(100% + ${tokens.spacingVerticalXS})`,
+    // Fixed, placed from the button's box and kept inside the window: an absolute panel was clipped by
+    // a narrow pane (the Teams meeting side panel) and by scrolling containers.
+    position: 'fixed',
     zIndex: 1,
     padding: tokens.spacingHorizontalL,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -19,11 +43,11 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
     borderRadius: tokens.borderRadiusMedium,
     boxShadow: tokens.shadow16,
-    maxWidth: 'calc(100vw - 24px)',
+    maxWidth: `calc(100vw - ${2 * EDGE}px)`,
+    maxHeight: `calc(100vh - ${2 * EDGE}px)`,
+    overflowY: 'auto',
     boxSizing: 'border-box',
   },
-  start: { left: 0 },
-  end: { right: 0 },
 });
 
 export interface DisclosureProps {
@@ -47,6 +71,36 @@ export function Disclosure(props: DisclosureProps) {
   const wrapper = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
+  const [place, setPlace] = useState<{ left: number; top: number } | null>(null);
+
+  // Placed before paint, and again when the window changes size or anything scrolls.
+  useLayoutEffect(() => {
+    if (!open) {
+      setPlace(null);
+      return;
+    }
+    const update = () => {
+      const b = button.current?.getBoundingClientRect();
+      const p = panel.current;
+      if (!b || !p) return;
+      const win = p.ownerDocument.defaultView ?? window;
+      setPlace(
+        placePanel(
+          b,
+          { width: p.offsetWidth, height: p.offsetHeight },
+          { width: win.innerWidth, height: win.innerHeight },
+          props.align ?? 'start',
+        ),
+      );
+    };
+    update();
+    window.addEventListener('resize', update);
+    window.addEventListener('scroll', update, true);
+    return () => {
+      window.removeEventListener('resize', update);
+      window.removeEventListener('scroll', update, true);
+    };
+  }, [open, props.align]);
 
   useEffect(() => {
     if (!open) return;
@@ -91,7 +145,9 @@ export function Disclosure(props: DisclosureProps) {
           id={panelId}
           role="group"
           aria-label={props.panelLabel}
-          className={`${styles.panel} ${props.align === 'end' ? styles.end : styles.start}`}
+          className={styles.panel}
+          // Hidden for the one layout pass before it is placed, so it never flashes at the corner.
+          style={place ? { left: place.left, top: place.top } : { visibility: 'hidden', left: 0, top: 0 }}
         >
           {props.children(close)}
         </div>

@@ -14,7 +14,7 @@ import {
 import { ErrorCircle16Filled } from '@fluentui/react-icons';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useFormFieldStyles } from './FormFields.styles';
-import { Badge } from './Badge';
+import { Badge } from '@fluentui/react-components';
 
 interface Common {
   label: string;

@@ -1,7 +1,10 @@
-/** An API refusal or failure as a Fluent MessageBar, in the server's own words (written for people). */
+/**
+ * An API refusal or failure as Fluent's MessageBar, in the server's own words (written for people),
+ * announced as an alert.
+ */
 import { type ReactNode, isValidElement } from 'react';
 import { ApiError } from '../../api/client';
-import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from './MessageBar';
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 
 export function problemTitle(e: ApiError): string {
   switch (e.code) {
@@ -29,7 +32,9 @@ export function ProblemBar({ error, action }: { error: unknown; action?: ReactNo
       ? error
       : new ApiError(0, 'Internal', 'Error', 'Something went wrong. Nothing was saved; try again.');
   return (
-    <MessageBar intent={e.code === 'Conflict' ? 'warning' : 'error'} layout="multiline">
+    // role="alert": the bar appears after an action (a save, a check, a load), and a screen reader must
+    // say it without the user going to look; Fluent's own announcing needs an AnnounceProvider.
+    <MessageBar intent={e.code === 'Conflict' ? 'warning' : 'error'} layout="multiline" role="alert">
       <MessageBarBody>
         <MessageBarTitle>{problemTitle(e)}</MessageBarTitle>
         {e.detail}

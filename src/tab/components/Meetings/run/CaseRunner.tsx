@@ -32,8 +32,8 @@ import { LeadDialog } from './LeadDialog';
 import { useRunnerStyles } from './MeetingRunner.styles';
 import { FIELD_LABELS, RecordEditor } from './RecordEditor';
 import { type RecordAutosave, useRecordAutosave } from './useRecordAutosave';
-import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '../../common/MessageBar';
-import { Spinner } from '../../common/Spinner';
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Spinner } from '@fluentui/react-components';
 
 const STALE_CASE =
   'The case changed since it was opened here. It has been refreshed: check it, then try again (what you typed is kept).';
@@ -376,7 +376,7 @@ function LoadedCase({
             />
           )}
           {added && (
-            <MessageBar intent="success">
+            <MessageBar intent="success" role="status">
               <MessageBarBody>{added}</MessageBarBody>
             </MessageBar>
           )}

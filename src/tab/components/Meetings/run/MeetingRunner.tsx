@@ -30,7 +30,7 @@ import { ProblemBar } from '../../common/ProblemBar';
 import { CaseRunner } from './CaseRunner';
 import { useRunnerStyles } from './MeetingRunner.styles';
 import { unsavedRefs } from './useRecordAutosave';
-import { MessageBar, MessageBarBody, MessageBarTitle } from '../../common/MessageBar';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 
 export interface MeetingRunnerProps {
   meeting: Meeting;

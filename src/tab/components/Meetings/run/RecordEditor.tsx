@@ -14,7 +14,7 @@ import { useEffect, useRef, useState } from 'react';
 import { TextField } from '../../common/FormFields';
 import { useRunnerStyles } from './MeetingRunner.styles';
 import type { ConflictChoice, RecordAutosave, RecordField, SaveState } from './useRecordAutosave';
-import { MessageBar, MessageBarBody, MessageBarTitle } from '../../common/MessageBar';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 
 export const FIELD_LABELS: Record<RecordField, string> = {
   summary: 'Discussion summary',
