@@ -14,6 +14,7 @@
  */
 import express, { type Express } from 'express';
 import {
+  type Activity,
   type ActivityHandler,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -73,18 +74,18 @@ export function createAdapter(credentials: BotCredentials, log: Logger): CloudAd
       : {},
   );
   const authority = credentials.channelAuthority;
-  const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication(
-      authority
-        ? {
-            ...PUBLIC_CLOUD,
-            ToBotFromChannelOpenIdMetadataUrl: authority.openIdMetadataUrl,
-            ToBotFromChannelTokenIssuer: authority.tokenIssuer,
-          }
-        : {},
-      factory,
-    ),
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    authority
+      ? {
+          ...PUBLIC_CLOUD,
+          ToBotFromChannelOpenIdMetadataUrl: authority.openIdMetadataUrl,
+          ToBotFromChannelTokenIssuer: authority.tokenIssuer,
+        }
+      : {},
+    factory,
   );
+  const adapter = new CloudAdapter(auth);
+  AUTHENTICATION.set(adapter, auth);
   adapter.onTurnError = async (context, error) => {
     log.error('bot turn failed', { activity: context.activity.type, ...errorFields(error) });
     if (context.activity.type !== 'message') return;
@@ -98,6 +99,20 @@ export function createAdapter(credentials: BotCredentials, log: Logger): CloudAd
   };
   return adapter;
 }
+
+/** Each adapter's authentication, so the endpoint can check a token before botbuilder's own handling. */
+const AUTHENTICATION = new WeakMap<CloudAdapter, ConfigurationBotFrameworkAuthentication>();
+
+/**
+ * Errors that mean "this token is not valid" (as opposed to "we could not check it"): botbuilder's own
+ * AuthenticationError, and jsonwebtoken's, which botbuilder passes on as they are (a bad signature).
+ */
+const TOKEN_ERRORS = new Set([
+  'AuthenticationError',
+  'JsonWebTokenError',
+  'TokenExpiredError',
+  'NotBeforeError',
+]);
 
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
 
@@ -131,6 +146,22 @@ export function mountMessages(
       options.log.warn('bot activity refused', { reason: 'service URL not loopback without an app id' });
       res.status(403).end();
       return;
+    }
+    const auth = AUTHENTICATION.get(adapter);
+    if (!options.unauthenticated && auth && req.body && typeof req.body === 'object') {
+      // botbuilder answers a token it cannot verify (a bad signature) with 500 and an error on the
+      // console: an anonymous caller could fill the log. Checked here first, it is a 401 and a warning
+      // (never the token or the activity). A failure to check at all (signing keys unreachable) is not
+      // the caller's fault: it goes on to botbuilder, which answers 500 as it should.
+      try {
+        await auth.authenticateRequest(req.body as Activity, req.header('authorization') ?? '');
+      } catch (e) {
+        const name = e instanceof Error ? e.constructor.name : '';
+        if (!TOKEN_ERRORS.has(name) && !(e instanceof Error && TOKEN_ERRORS.has(e.name))) throw e;
+        options.log.warn('bot activity refused', { reason: 'token not valid', error: name || 'unknown' });
+        res.status(401).end();
+        return;
+      }
     }
     await adapter.process(req, res, (context) => bot.run(context));
   });
