@@ -111,6 +111,37 @@ describe('drill-down to cases', () => {
     }
   });
 
+  test('with the keyboard alone, a member reaches a figure’s cases and opens one', async () => {
+    const { context, page } = await openPage(browser, server, { user: 'dev-member-ewo', path: '/oversight' });
+    try {
+      await page.getByRole('table', { name: 'Children on the list by concern: the numbers' }).waitFor();
+      // Tab from the top of the page until a figure's "Show N cases" button has the focus.
+      const focusedName = () =>
+        page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          return el ? `${el.tagName}:${el.textContent ?? ''}` : '';
+        });
+      let reached = '';
+      for (let i = 0; i < 200 && !/^BUTTON:Show \d+ cases/.test(reached); i++) {
+        await page.keyboard.press('Tab');
+        reached = await focusedName();
+      }
+      expect(reached).toMatch(/^BUTTON:Show \d+ cases/);
+      await page.keyboard.press('Enter');
+      // The refs behind the figure are listed in the figure's card (after its table): Tab reaches them.
+      let link = '';
+      for (let i = 0; i < 100 && !/^A:CMOE-\d{4}$/.test(link); i++) {
+        await page.keyboard.press('Tab');
+        link = await focusedName();
+      }
+      expect(link).toMatch(/^A:CMOE-\d{4}$/);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: new RegExp(`^${link.slice(2)} ·`) }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   test('an admin sees the same figures and no way to the cases', async () => {
     const { context, page } = await openPage(browser, server, { user: 'dev-admin', path: '/oversight' });
     try {
