@@ -76,8 +76,14 @@ export async function listCases(
   call: Call,
   query: CaseListQuery,
 ): Promise<CaseSummary[]> {
-  const rows = await caseSummaries(deps, call, query);
-  await auditListView(deps, call, 'cases', query);
+  await authorize(deps, call, 'case.read', 'cases');
+  // The audit entry and the read together: on SharePoint each is a round trip (the audit list is
+  // written, the read model sends its delta), and a view waits for one, not both. Authorised first, so a
+  // refused caller leaves only the refusal; if either fails, nothing is shown.
+  const [rows] = await Promise.all([
+    caseSummaries(deps, call, query),
+    auditListView(deps, call, 'cases', query),
+  ]);
   return rows;
 }
 

@@ -115,12 +115,14 @@ describe('drill-down to cases', () => {
     const { context, page } = await openPage(browser, server, { user: 'dev-member-ewo', path: '/oversight' });
     try {
       await page.getByRole('table', { name: 'Children on the list by concern: the numbers' }).waitFor();
+      // The focused element as TAG:text (`:focus` through Playwright: the test files have no DOM types).
+      const focusedName = async () => {
+        const focused = page.locator(':focus');
+        if ((await focused.count()) === 0) return '';
+        // textContent, not innerText: the charts' own focusable parts are SVG elements.
+        return focused.evaluate((el) => `${el.tagName}:${el.textContent ?? ''}`);
+      };
       // Tab from the top of the page until a figure's "Show N cases" button has the focus.
-      const focusedName = () =>
-        page.evaluate(() => {
-          const el = document.activeElement as HTMLElement | null;
-          return el ? `${el.tagName}:${el.textContent ?? ''}` : '';
-        });
       let reached = '';
       for (let i = 0; i < 200 && !/^BUTTON:Show \d+ cases/.test(reached); i++) {
         await page.keyboard.press('Tab');
