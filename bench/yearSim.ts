@@ -1,9 +1,8 @@
 /**
  * The year simulation (tests/sim, issue 13) on the production store: SharePoint lists through the local
- * Graph fake, via the store's public port. On SQLite it runs in `npm test` (tests/sim/year.test.ts); on
- * SharePoint a simulated year takes minutes of wall time on the shared two-core machine, over the CI
- * budget, so it runs here and its table goes into docs/benchmarks.md. It fails the bench when the app and
- * the oracle disagree.
+ * Graph fake, via the store's public port. `npm test` runs the same year on both stores
+ * (tests/sim/year.test.ts, yearSharePoint.test.ts); here its table and wall time go into
+ * docs/benchmarks.md. It fails the bench when the app and the oracle disagree.
  *
  *   npm run bench -- --only year
  */
