@@ -25,8 +25,6 @@ export const ALLOWED: Record<string, string> = {
   // Retry-After may be an HTTP date: the wait is measured from the real now, as the server meant it.
   'src/store/sharepoint/retry.ts': 'Retry-After waits',
   'src/store/sharepoint/graph.ts': 'Retry-After waits',
-  'src/store/sharepoint/items.ts': 'Retry-After waits',
-  'src/store/sharepoint/readModel.ts': 'Retry-After waits (its own ages are on the monotonic clock)',
   // msal-node's token expiry is real time: the cache compares against the real clock.
   'src/auth/graphTokens.ts': 'Graph token cache expiry (msal gives real expiry times)',
   // When a migration was applied, as a record: nothing decides by it.

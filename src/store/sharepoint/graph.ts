@@ -256,6 +256,14 @@ function lowerKeys(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
+/**
+ * A batch step the batch left throttled (the transport already retried the batch within its policy):
+ * fail it as `Busy`, with the step's own Retry-After. The one place a step's throttling becomes an error.
+ */
+export function throwIfThrottled(step: BatchResult): void {
+  if (RETRYABLE_STATUSES.has(step.status)) throw busy(retryAfterMs(step.headers['retry-after'], Date.now()));
+}
+
 /** The error a still-throttled request ends in; `retryAfterMs` from the last response, if it had one. */
 export function busy(retryAfter: number | null): BusyError {
   return new BusyError(

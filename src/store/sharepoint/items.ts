@@ -3,9 +3,14 @@
  * item writes (create, conditional update, batched create), each answering with what happened rather than
  * throwing for the outcomes callers decide on (exists, conflict, missing).
  */
-import { GraphRequestError, graphErrorCode, MAX_BATCH_STEPS, busy, type GraphTransport } from './graph';
+import {
+  GraphRequestError,
+  graphErrorCode,
+  MAX_BATCH_STEPS,
+  throwIfThrottled,
+  type GraphTransport,
+} from './graph';
 import { fieldValueSetSchema, graphCollectionSchema, type Fields } from './mapper';
-import { RETRYABLE_STATUSES, retryAfterMs } from './retry';
 import type { ListKey, ListSpec, SharePointSchema } from './schema';
 import { z } from 'zod';
 
@@ -184,7 +189,7 @@ export class ListItems {
           out.push(r.body);
           continue;
         }
-        if (RETRYABLE_STATUSES.has(r.status)) throw busy(retryAfterMs(r.headers['retry-after'], Date.now()));
+        throwIfThrottled(r);
         throw new GraphRequestError(
           this.op(`create item ${Number(r.id) + 1} of ${all.length}`),
           r.status,

@@ -21,10 +21,9 @@
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { ForbiddenError } from '../../domain/errors';
-import { busy, GraphRequestError, graphErrorCode, type GraphTransport } from './graph';
+import { GraphRequestError, graphErrorCode, throwIfThrottled, type GraphTransport } from './graph';
 import { seg, type SiteLists } from './items';
 import { decodeItem, keyOf, type Mappings, type RecordMapping } from './mapper';
-import { RETRYABLE_STATUSES, retryAfterMs } from './retry';
 import type { Entry, MalformedReporter } from './versioned';
 
 /** The lists the model holds: what the read paths read (the audit, counters and bot state are not). */
@@ -386,7 +385,7 @@ export class SiteModel {
           // Graph cannot say what changed since our token: enumerate again where it says.
           if (location !== undefined) return this.enumerate(l, location, 'gone');
         }
-        if (RETRYABLE_STATUSES.has(r.status)) throw busy(retryAfterMs(r.headers['retry-after'], Date.now()));
+        throwIfThrottled(r);
         if (r.status === 403) throw new ForbiddenError('SharePoint does not allow this for the app.');
         let page = r.status === 200 ? deltaPageSchema.safeParse(r.body) : null;
         let changed = 0;
@@ -474,7 +473,7 @@ export class AccessChecks {
       if (r.status === 200) continue;
       this.forget(user);
       if (r.status === 403) throw new ForbiddenError('SharePoint does not allow this for your account.');
-      if (RETRYABLE_STATUSES.has(r.status)) throw busy(retryAfterMs(r.headers['retry-after'], Date.now()));
+      throwIfThrottled(r);
       throw new GraphRequestError(op, r.status, graphErrorCode(r.body));
     }
     const now = this.clock();
