@@ -7,9 +7,9 @@
  * Run alone: node scripts/withTestCa.cjs npx jest --maxWorkers=1 tests/sim/yearSharePoint.test.ts
  */
 import { type SharePointTestEnv, startSharePointEnv } from '../helpers/sharePoint';
-import { formatTable, judge } from './oracle';
 import { pinDate } from './pinDate';
 import { simulateYear } from './yearSim';
+import { expectCleanYear } from './yearVerdict';
 
 jest.setTimeout(300_000);
 pinDate('2026-12-31T00:00:00.000Z');
@@ -26,26 +26,6 @@ describe('the year simulation on the SharePoint store', () => {
   it('over the whole year, posts every message the SPEC asks for exactly once, on working days, at 08:30 or at the first sweep after an outage', async () => {
     const store = env.open(await env.newSite());
     const result = await simulateYear({ store, seed: 2027, from: '2026-12-31', days: 365 });
-    const verdict = judge(result.journal, result.posts);
-    console.log(
-      `${formatTable('Year simulation, SharePoint via the Graph fake (2026-12-31 + 365 days)', verdict)}\n` +
-        `sweeps: ${result.sweeps}; failed send attempts answered by the fake: ${JSON.stringify(result.failedByStatus)}`,
-    );
-    expect(verdict.problems.slice(0, 20)).toEqual([]);
-    expect(verdict.totals.duplicated).toBe(0);
-    expect(verdict.totals.missed).toBe(0);
-    for (const [kind, row] of Object.entries(verdict.rows)) {
-      expect([kind, row.expected > 0]).toEqual([kind, true]);
-    }
-    const j = result.journal;
-    expect(j.outages.map((o) => o.why).sort()).toEqual([
-      'Bot Connector 503',
-      'bot removed from the team',
-      'process killed',
-    ]);
-    expect(new Set(j.sweeps.map((s) => s.instance))).toEqual(
-      new Set(['scheduler', 'second-instance', 'extra-run', 'restart']),
-    );
-    for (const o of j.outages) expect([o.why, (verdict.caughtUp[o.why] ?? 0) > 0]).toEqual([o.why, true]);
+    expectCleanYear('Year simulation, SharePoint via the Graph fake (2026-12-31 + 365 days)', result);
   });
 });
