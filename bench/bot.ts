@@ -35,12 +35,8 @@ import { realTiming } from '../src/bot/timing';
 import { silentLogger } from '../src/log';
 import { openSqliteStore } from '../src/store/sqlite';
 import { FakeBotConnector } from '../tests/fakes/botConnector';
+import { median, pct } from './stats';
 
-const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? NaN;
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((x, y) => x - y);
-  return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))] ?? NaN;
-};
 const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
 
 /**

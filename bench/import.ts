@@ -17,10 +17,10 @@ import { DEFAULT_POLICY } from '../src/domain/policy';
 import type { Call } from '../src/operations/context';
 import { exportCases, importSpreadsheet, type ImportOptions } from '../src/operations/importExport';
 import { openSqliteStore } from '../src/store/sqlite';
+import { median } from './stats';
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const t0 = process.hrtime.bigint();

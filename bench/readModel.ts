@@ -26,11 +26,11 @@ import type { Logger, LogFields } from '../src/log';
 import { DEFAULT_FRESH_MS, MODEL_LISTS, type SharePointStore } from '../src/store/sharepoint';
 import { SCHEMA } from '../src/store/sharepoint/schema';
 import { startSharePointEnv } from '../tests/helpers/sharePoint';
+import { median } from './stats';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? NaN;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 const sleep = (n: number) => new Promise((r) => setTimeout(r, n));

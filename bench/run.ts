@@ -32,6 +32,7 @@ import { sharePointBench } from './sharepoint';
 import { benchTab } from './tab';
 import { oversightBench } from './oversight';
 import { yearSimBench } from './yearSim';
+import { median, pct } from './stats';
 
 interface Args {
   cases: number;
@@ -67,14 +68,6 @@ function parseArgs(argv: string[]): Args {
   return a;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((x, y) => x - y);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-};
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((x, y) => x - y);
-  return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))] ?? NaN;
-};
 const ms = (n: number) => `${n.toFixed(n < 1 ? 2 : 1)} ms`;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;

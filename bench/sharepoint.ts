@@ -9,8 +9,8 @@ import { DEFAULT_POLICY } from '../src/domain/policy';
 import { generateDemoData } from '../src/demo/generate';
 import { instant, sampleCase } from '../tests/helpers/sampleRecords';
 import { startSharePointEnv } from '../tests/helpers/sharePoint';
+import { median } from './stats';
 
-const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? NaN;
 const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
 
 /** Runs the SharePoint benchmark, writing its section through `out`. */
