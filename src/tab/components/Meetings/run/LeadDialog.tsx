@@ -3,11 +3,9 @@ import { Button } from '@fluentui/react-components';
 import { PersonSwap20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Lead } from '../../../../domain/types';
-import { ApiError } from '../../../api/client';
 import { FormDialog } from '../../CaseView/CaseDialogs';
+import { useFormError } from '../../CaseView/useCaseDialogs';
 import { TextField } from '../../common/FormFields';
-
-const issuesOf = (error: unknown, path: string) => (error instanceof ApiError ? error.issuesFor(path) : []);
 
 export function LeadDialog({
   current,
@@ -18,7 +16,7 @@ export function LeadDialog({
 }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, issues } = useFormError();
   return (
     <FormDialog
       trigger={<Button icon={<PersonSwap20Regular />}>Reassign the lead</Button>}
@@ -36,14 +34,14 @@ export function LeadDialog({
         label="New lead's name"
         required
         value={name}
-        issues={issuesOf(error, 'lead.name')}
+        issues={issues('lead.name')}
         onChange={setName}
       />
       <TextField
         label="Their email"
         type="email"
         value={email}
-        issues={issuesOf(error, 'lead.email')}
+        issues={issues('lead.email')}
         onChange={setEmail}
       />
     </FormDialog>

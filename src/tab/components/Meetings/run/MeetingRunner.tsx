@@ -7,6 +7,8 @@
  * link continues where the chair was. Narrow containers (the Teams meeting side panel, 320 px) get a
  * compact layout: a case picker instead of the agenda list, one column. The container's width decides,
  * not the Teams frame context, so it behaves the same in any browser at that width.
+ *
+ * The state (starting, the current case, finishing, the width) lives in useMeetingRun.ts; this file renders.
  */
 import { Button } from '@fluentui/react-components';
 import {
@@ -17,19 +19,15 @@ import {
   Stop20Regular,
 } from '@fluentui/react-icons';
 import { mergeClasses } from '@fluentui/react-components';
-import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { AGENDA_SECTION_LABELS, MEETING_STATUS_LABELS } from '../../../../domain/labels';
 import type { AgendaItem, Meeting } from '../../../../domain/types';
-import { ApiError } from '../../../api/client';
-import type { MeetingAgenda } from '../../../api/meetingApi';
-import { useApp } from '../../../app/AppContext';
 import { formatInstant, plural } from '../../../lib/format';
 import { SelectField } from '../../common/FormFields';
 import { ModalDialog } from '../../common/ModalDialog';
 import { ProblemBar } from '../../common/ProblemBar';
 import { CaseRunner } from './CaseRunner';
 import { useRunnerStyles } from './MeetingRunner.styles';
-import { unsavedRefs } from './useRecordAutosave';
+import { useFinishMeeting, useMeetingRun, useRunnerLayout, useStartMeeting } from './useMeetingRun';
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 
 export interface MeetingRunnerProps {
@@ -38,51 +36,9 @@ export interface MeetingRunnerProps {
   onChanged(): void;
 }
 
-/** Below this container width the runner is compact (the meeting side panel is 320 px). */
-export const COMPACT_BELOW_PX = 640;
-
-/** The width of an element, following resizes (0 until measured, or where ResizeObserver is missing). */
-export function useContainerWidth<T extends HTMLElement>(): [RefObject<T | null>, number] {
-  const ref = useRef<T>(null);
-  const [width, setWidth] = useState(0);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    setWidth(el.getBoundingClientRect().width);
-    if (typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width;
-      if (w !== undefined) setWidth(w);
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-  return [ref, width];
-}
-
-const CASE_PARAM = 'case';
-
-function caseFromUrl(): string | null {
-  return new URLSearchParams(window.location.search).get(CASE_PARAM);
-}
-
-function setCaseInUrl(ref: string | null): void {
-  const params = new URLSearchParams(window.location.search);
-  if (ref) params.set(CASE_PARAM, ref);
-  else params.delete(CASE_PARAM);
-  const q = params.toString();
-  window.history.replaceState(window.history.state, '', `${window.location.pathname}${q ? `?${q}` : ''}`);
-}
-
 function StartPanel({ meeting, onChanged }: MeetingRunnerProps) {
   const styles = useRunnerStyles();
-  const { api } = useApp();
-  const [agenda, setAgenda] = useState<MeetingAgenda | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    api.getAgenda(meeting.id).then(setAgenda, setError);
-  }, [api, meeting.id]);
+  const { agenda, busy, error, start } = useStartMeeting(meeting, onChanged);
   return (
     <section className={styles.section} aria-labelledby="start-title">
       <h1 id="start-title" className={styles.title}>
@@ -95,33 +51,7 @@ function StartPanel({ meeting, onChanged }: MeetingRunnerProps) {
       </p>
       {error !== null && <ProblemBar error={error} />}
       <div>
-        <Button
-          appearance="primary"
-          icon={<Play20Regular />}
-          disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            setError(null);
-            try {
-              await api.startMeeting(meeting.id, meeting.version);
-              setCaseInUrl(null);
-            } catch (e) {
-              setError(
-                e instanceof ApiError && e.isConflict
-                  ? new ApiError(
-                      412,
-                      'Conflict',
-                      e.title,
-                      'The meeting changed meanwhile; it has been refreshed.',
-                    )
-                  : e,
-              );
-            } finally {
-              setBusy(false);
-              onChanged();
-            }
-          }}
-        >
+        <Button appearance="primary" icon={<Play20Regular />} disabled={busy} onClick={() => void start()}>
           {busy ? 'Starting…' : 'Start the meeting'}
         </Button>
       </div>
@@ -130,20 +60,7 @@ function StartPanel({ meeting, onChanged }: MeetingRunnerProps) {
 }
 
 function FinishDialog({ meeting, onChanged }: MeetingRunnerProps) {
-  const { api, me } = useApp();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  // Text typed a moment ago is still on its way: look again while the dialog is open.
-  const [, tick] = useState(0);
-  useEffect(() => {
-    if (!open) return;
-    const t = setInterval(() => tick((n) => n + 1), 1000);
-    return () => clearInterval(t);
-  }, [open]);
-  const waiting = open ? unsavedRefs(me.id, meeting.id) : [];
-  const agenda = meeting.agenda ?? [];
-  const notDiscussed = agenda.filter((i) => !meeting.records.some((r) => r.caseRef === i.caseRef)).length;
+  const { open, setOpen, busy, error, waiting, notDiscussed, finish } = useFinishMeeting(meeting, onChanged);
   return (
     <ModalDialog
       open={open}
@@ -152,26 +69,7 @@ function FinishDialog({ meeting, onChanged }: MeetingRunnerProps) {
       title="Finish the meeting?"
       actions={
         <>
-          <Button
-            appearance="primary"
-            disabled={busy || waiting.length > 0}
-            onClick={async () => {
-              setBusy(true);
-              setError(null);
-              try {
-                // Each autosave moves the meeting's version on: finish the meeting as it is now.
-                const now = await api.getMeeting(meeting.id);
-                await api.finishMeeting(meeting.id, now.version);
-                setCaseInUrl(null);
-                setOpen(false);
-                onChanged();
-              } catch (e) {
-                setError(e);
-              } finally {
-                setBusy(false);
-              }
-            }}
-          >
+          <Button appearance="primary" disabled={busy || waiting.length > 0} onClick={() => void finish()}>
             {busy ? 'Finishing…' : 'Finish and write the minutes'}
           </Button>
           <Button onClick={() => setOpen(false)}>Not yet</Button>
@@ -204,27 +102,7 @@ function label(item: AgendaItem, n: number, total: number): string {
 
 function Running({ meeting, onChanged, compact }: MeetingRunnerProps & { compact: boolean }) {
   const styles = useRunnerStyles();
-  const agenda = meeting.agenda ?? [];
-  const [current, setCurrent] = useState<string | null>(() => {
-    const fromUrl = caseFromUrl();
-    return agenda.some((i) => i.caseRef === fromUrl) ? fromUrl : (agenda[0]?.caseRef ?? null);
-  });
-  useEffect(() => {
-    setCaseInUrl(current);
-  }, [current]);
-  // Leaving meeting mode: the next screen should not carry this meeting's case in its URL.
-  useEffect(() => {
-    const path = window.location.pathname;
-    return () => {
-      if (window.location.pathname !== path) setCaseInUrl(null);
-    };
-  }, []);
-  const index = agenda.findIndex((i) => i.caseRef === current);
-  const go = (i: number) => {
-    const next = agenda[i];
-    if (next) setCurrent(next.caseRef);
-  };
-  const recorded = (ref: string) => meeting.records.some((r) => r.caseRef === ref);
+  const { agenda, current, setCurrent, index, go, recorded } = useMeetingRun(meeting);
 
   const stepper = (
     <nav className={styles.stepper} aria-label="Agenda steps">
@@ -314,15 +192,13 @@ function Running({ meeting, onChanged, compact }: MeetingRunnerProps & { compact
 
 export function MeetingRunner({ meeting, onChanged }: MeetingRunnerProps) {
   const styles = useRunnerStyles();
-  const [ref, width] = useContainerWidth<HTMLDivElement>();
-  const compact = width > 0 && width < COMPACT_BELOW_PX;
-  const stableOnChanged = useCallback(() => onChanged(), [onChanged]);
+  const { ref, compact } = useRunnerLayout();
   return (
     <div ref={ref} className={styles.root} data-layout={compact ? 'compact' : 'wide'}>
       {meeting.status === 'scheduled' ? (
-        <StartPanel meeting={meeting} onChanged={stableOnChanged} />
+        <StartPanel meeting={meeting} onChanged={onChanged} />
       ) : meeting.status === 'in-progress' ? (
-        <Running meeting={meeting} onChanged={stableOnChanged} compact={compact} />
+        <Running meeting={meeting} onChanged={onChanged} compact={compact} />
       ) : (
         // MeetingPage shows a held or cancelled meeting read-only; this is only seen for a moment.
         <MessageBar intent="info">
