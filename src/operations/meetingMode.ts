@@ -1,13 +1,12 @@
 /**
- * Running a meeting (issue 5): schedule from the cadence, start (the agenda is frozen), record each case as
- * it is discussed, act on it (actions, concern, lead, escalation, closure), finish (minutes are rendered
+ * Running a meeting (issue 5): start (the agenda is frozen), record each case as it is discussed, act on it (actions, concern, lead, escalation, closure), finish (minutes are rendered
  * and stored), publish. Every entry is saved as it is made; each case's record has its own version so the
  * chair's second device can carry on where the first left off without false conflicts.
  */
 import { asPerson } from '../auth/principal';
 import { toLondonDate } from '../domain/calendar';
 import { ConflictError, InvalidError, NotFoundError } from '../domain/errors';
-import { cadenceMeetings, previousMeeting } from '../domain/meetings';
+import { previousMeeting } from '../domain/meetings';
 import type { MinutesContent } from '../domain/minutes';
 import type { Action, Lead, Meeting, MeetingCaseRecord } from '../domain/types';
 import type { MeetingCaseView } from '../domain/views';
@@ -15,17 +14,10 @@ import { minutesContentFrom, minutesRecordOf } from '../documents/minutesRecord'
 import type { MinutesDocument } from '../store/ports';
 import { createAction } from './actions';
 import { closeCase, getCase, loadCase, updateCase } from './cases';
-import { assertDates, meetingDateIssues } from '../domain/dateRules';
-import { type Call, type OperationDeps, audit, authorize, nowIso, today } from './context';
+import { type Call, type OperationDeps, audit, authorize, nowIso } from './context';
 import { escalateCase } from './escalations';
-import type { ActionInput, CloseCaseInput, EscalateInput, MeetingDetailsInput, RecordInput } from './inputs';
-import { agendaFor, getMeeting } from './meetings';
-
-async function loadMeeting(deps: OperationDeps, id: string): Promise<Meeting> {
-  const m = await deps.store.meetings.get(id);
-  if (!m) throw new NotFoundError(`Meeting ${id}`);
-  return m;
-}
+import type { ActionInput, CloseCaseInput, EscalateInput, RecordInput } from './inputs';
+import { agendaFor, getMeeting, loadMeeting, requireStatus } from './meetings';
 
 async function auditMeeting(
   deps: OperationDeps,
@@ -37,86 +29,6 @@ async function auditMeeting(
   to: number,
 ): Promise<void> {
   await audit(deps, call, action, id, fields, from, to);
-}
-
-function requireStatus(m: Meeting, ...allowed: Meeting['status'][]): void {
-  if (!allowed.includes(m.status)) {
-    throw new InvalidError(
-      `This meeting is ${m.status}; that is possible only when it is ${allowed.join(' or ')}.`,
-      [{ path: 'status', message: `is ${m.status}` }],
-    );
-  }
-}
-
-/**
- * Stores the next `count` meetings on the cadence that are not stored yet (a date with a stored meeting,
- * even a cancelled one, is left alone). Safe to run again.
- */
-export async function scheduleFromCadence(
-  deps: OperationDeps,
-  call: Call,
-  count: number,
-): Promise<Meeting[]> {
-  await authorize(deps, call, 'meeting.run', 'meetings');
-  const stored = await deps.store.meetings.list({});
-  const taken = new Set(stored.map((m) => toLondonDate(new Date(m.startsAt))));
-  const created: Meeting[] = [];
-  for (const next of cadenceMeetings(deps.policy, today(call), count)) {
-    if (taken.has(next.date)) continue;
-    const m = await deps.store.meetings.create(
-      {
-        startsAt: next.startsAt,
-        chair: null,
-        attendees: [],
-        apologies: [],
-        status: 'scheduled',
-        agenda: null,
-        records: [],
-        minutesPublishedAt: null,
-      },
-      nowIso(call),
-    );
-    await auditMeeting(deps, call, m.id, 'meeting.create', [], null, m.version);
-    created.push(m);
-  }
-  return created;
-}
-
-/** Attendees, apologies, chair; the time only while the meeting is still scheduled. */
-export async function updateMeetingDetails(
-  deps: OperationDeps,
-  call: Call,
-  id: string,
-  expectedVersion: number,
-  input: MeetingDetailsInput,
-): Promise<Meeting> {
-  await authorize(deps, call, 'meeting.run', id);
-  const m = await loadMeeting(deps, id);
-  if (input.startsAt !== undefined) requireStatus(m, 'scheduled');
-  assertDates(meetingDateIssues(input.startsAt, today(call)));
-  requireStatus(m, 'scheduled', 'in-progress');
-  const patch = { ...input, ...(input.startsAt ? { startsAt: new Date(input.startsAt).toISOString() } : {}) };
-  const updated = await deps.store.meetings.update(id, expectedVersion, patch, nowIso(call));
-  await auditMeeting(deps, call, id, 'meeting.update', Object.keys(input), expectedVersion, updated.version);
-  return updated;
-}
-
-export async function cancelMeeting(
-  deps: OperationDeps,
-  call: Call,
-  id: string,
-  expectedVersion: number,
-): Promise<Meeting> {
-  await authorize(deps, call, 'meeting.run', id);
-  requireStatus(await loadMeeting(deps, id), 'scheduled');
-  const updated = await deps.store.meetings.update(
-    id,
-    expectedVersion,
-    { status: 'cancelled' },
-    nowIso(call),
-  );
-  await auditMeeting(deps, call, id, 'meeting.update', ['status'], expectedVersion, updated.version);
-  return updated;
 }
 
 /** Starts the meeting: the agenda is computed now and frozen into it, so later edits don't reshuffle it. */

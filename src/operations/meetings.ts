@@ -1,15 +1,32 @@
 /**
- * Meeting use cases: the schedule, the next meeting and the agenda. Running a meeting (issue 5) builds on
- * these. The agenda is computed live until the meeting starts, then read from the frozen copy.
+ * Meeting use cases: the schedule (one meeting, the cadence's next ones, details, cancelling), the next
+ * meeting and the agenda. Running a meeting (meetingMode.ts, issue 5) builds on these. The agenda is computed live until the meeting starts, then read from the frozen copy.
  */
 import { buildAgenda } from '../domain/agenda';
-import { NotFoundError } from '../domain/errors';
-import { nextMeetingOnOrAfter } from '../domain/meetings';
+import { InvalidError, NotFoundError } from '../domain/errors';
+import { cadenceMeetings, nextMeetingOnOrAfter } from '../domain/meetings';
 import { toLondonDate } from '../domain/calendar';
 import { type AgendaItem, type Case, type Meeting, OPEN_CASE_STATUSES } from '../domain/types';
 import { assertDates, meetingDateIssues } from '../domain/dateRules';
 import { type Call, type OperationDeps, audit, auditListView, authorize, nowIso, today } from './context';
-import type { ScheduleMeetingInput } from './inputs';
+import type { MeetingDetailsInput, ScheduleMeetingInput } from './inputs';
+
+/** The stored meeting, or NotFound. No permission check: the caller has made it. */
+export async function loadMeeting(deps: OperationDeps, id: string): Promise<Meeting> {
+  const m = await deps.store.meetings.get(id);
+  if (!m) throw new NotFoundError(`Meeting ${id}`);
+  return m;
+}
+
+/** Refuses (Invalid, on `status`) unless the meeting is in one of the `allowed` states. */
+export function requireStatus(m: Meeting, ...allowed: Meeting['status'][]): void {
+  if (!allowed.includes(m.status)) {
+    throw new InvalidError(
+      `This meeting is ${m.status}; that is possible only when it is ${allowed.join(' or ')}.`,
+      [{ path: 'status', message: `is ${m.status}` }],
+    );
+  }
+}
 
 export async function listMeetings(
   deps: OperationDeps,
@@ -80,6 +97,78 @@ export async function scheduleMeeting(
   );
   await audit(deps, call, 'meeting.create', created.id, [], null, created.version);
   return created;
+}
+
+/**
+ * Stores the next `count` meetings on the cadence that are not stored yet (a date with a stored meeting,
+ * even a cancelled one, is left alone). Safe to run again.
+ */
+export async function scheduleFromCadence(
+  deps: OperationDeps,
+  call: Call,
+  count: number,
+): Promise<Meeting[]> {
+  await authorize(deps, call, 'meeting.run', 'meetings');
+  const stored = await deps.store.meetings.list({});
+  const taken = new Set(stored.map((m) => toLondonDate(new Date(m.startsAt))));
+  const created: Meeting[] = [];
+  for (const next of cadenceMeetings(deps.policy, today(call), count)) {
+    if (taken.has(next.date)) continue;
+    const m = await deps.store.meetings.create(
+      {
+        startsAt: next.startsAt,
+        chair: null,
+        attendees: [],
+        apologies: [],
+        status: 'scheduled',
+        agenda: null,
+        records: [],
+        minutesPublishedAt: null,
+      },
+      nowIso(call),
+    );
+    await audit(deps, call, 'meeting.create', m.id, [], null, m.version);
+    created.push(m);
+  }
+  return created;
+}
+
+/** Attendees, apologies, chair; the time only while the meeting is still scheduled. */
+export async function updateMeetingDetails(
+  deps: OperationDeps,
+  call: Call,
+  id: string,
+  expectedVersion: number,
+  input: MeetingDetailsInput,
+): Promise<Meeting> {
+  await authorize(deps, call, 'meeting.run', id);
+  const m = await loadMeeting(deps, id);
+  if (input.startsAt !== undefined) requireStatus(m, 'scheduled');
+  assertDates(meetingDateIssues(input.startsAt, today(call)));
+  requireStatus(m, 'scheduled', 'in-progress');
+  const patch = { ...input, ...(input.startsAt ? { startsAt: new Date(input.startsAt).toISOString() } : {}) };
+  const updated = await deps.store.meetings.update(id, expectedVersion, patch, nowIso(call));
+  await audit(deps, call, 'meeting.update', id, Object.keys(input), expectedVersion, updated.version);
+  return updated;
+}
+
+/** Cancels a meeting that has not started (it stays stored, so the cadence does not schedule it again). */
+export async function cancelMeeting(
+  deps: OperationDeps,
+  call: Call,
+  id: string,
+  expectedVersion: number,
+): Promise<Meeting> {
+  await authorize(deps, call, 'meeting.run', id);
+  requireStatus(await loadMeeting(deps, id), 'scheduled');
+  const updated = await deps.store.meetings.update(
+    id,
+    expectedVersion,
+    { status: 'cancelled' },
+    nowIso(call),
+  );
+  await audit(deps, call, 'meeting.update', id, ['status'], expectedVersion, updated.version);
+  return updated;
 }
 
 /**

@@ -34,16 +34,15 @@ import type { Call } from '../../src/operations/context';
 import { recordEscalationResponse } from '../../src/operations/escalations';
 import {
   addMeetingAction,
-  cancelMeeting,
   changeConcernInMeeting,
   closeInMeeting,
   escalateInMeeting,
   finishMeeting,
   publishMinutes,
   saveRecord,
-  scheduleFromCadence,
   startMeeting,
 } from '../../src/operations/meetingMode';
+import { cancelMeeting, scheduleFromCadence } from '../../src/operations/meetings';
 import type { Store } from '../../src/store/ports';
 import { CrashingBotState } from '../bot/crashingBotState';
 import { BOT, LINKS, TEAM, botAddedToTeam } from '../bot/harness';

@@ -54,7 +54,7 @@ export function meetingRoutes(deps: OperationDeps): Router {
 
   r.post('/cadence', may('meetings', 'meeting.run'), async (req, res) => {
     const body = parseBody(scheduleCadenceSchema, req);
-    res.status(201).json(await mode.scheduleFromCadence(deps, callOf(res), body.count));
+    res.status(201).json(await meetings.scheduleFromCadence(deps, callOf(res), body.count));
   });
 
   r.get('/:id', may(ID, 'meeting.read'), async (req, res) => {
@@ -66,12 +66,12 @@ export function meetingRoutes(deps: OperationDeps): Router {
     sendVersioned(
       res,
       200,
-      await mode.updateMeetingDetails(deps, callOf(res), param(req, 'id'), ifMatch(req), body),
+      await meetings.updateMeetingDetails(deps, callOf(res), param(req, 'id'), ifMatch(req), body),
     );
   });
 
   for (const [path, op, permission] of [
-    ['cancel', mode.cancelMeeting, 'meeting.run'],
+    ['cancel', meetings.cancelMeeting, 'meeting.run'],
     ['start', mode.startMeeting, 'meeting.run'],
     ['finish', mode.finishMeeting, 'meeting.run'],
     ['publish', mode.publishMinutes, 'minutes.publish'],
