@@ -1,13 +1,16 @@
 /**
- * The store port: small interfaces, one per concern, named for what they hold. Adapters (SQLite now,
- * SharePoint through Graph next) implement all of them and pass one contract suite (tests/contract).
+ * The store port: small interfaces, one per concern, named for what they hold. Both adapters (SQLite,
+ * the default, and SharePoint lists through Microsoft Graph) implement all of them and pass one contract
+ * suite (tests/contract).
  *
  * Rules every adapter keeps:
  * - Every update is conditional on `expectedVersion`; a stale one throws `ConflictError` whose
  *   `current` is the record as stored, and writes nothing.
  * - A missing record on get returns `null`; on update it throws `NotFoundError`.
  * - Records come back as the domain types, validated; storage shapes never leak out.
- * - Returned records are copies: mutating one never changes the store.
+ * - Mutating a returned record never changes the store: an adapter hands out copies or deep-frozen
+ *   shared records (SQLite keeps decoded records frozen; see docs/architecture.md, "Reading big lists"),
+ *   so callers never mutate a record they read; they build a patch or a new object.
  */
 import type { MinutesContent } from '../domain/minutes';
 import type {
