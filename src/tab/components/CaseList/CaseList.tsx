@@ -13,7 +13,7 @@ import { formatDateShort, todayLondon } from '../../lib/format';
 import { CATEGORY_SHORT_LABELS, yearGroupShort } from '../../lib/options';
 import { useFixedRows } from '../../lib/fixedRows';
 import { navigate, pathOf } from '../../lib/router';
-import { ConcernBadge, FlagBadges, StatusBadge } from '../common/Badges';
+import { ConcernBadge, FlagBadges, StatusBadge } from '../common/CaseBadges';
 import { ProblemBar } from '../common/ProblemBar';
 import { RouterLink } from '../common/RouterLink';
 import { CaseFilters, SavedViews } from './CaseFilters';

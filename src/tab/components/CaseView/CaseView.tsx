@@ -17,7 +17,7 @@ import { navigate } from '../../lib/router';
 import { ActionCard } from '../Actions/ActionCard';
 import { ActionForm } from '../Actions/ActionForm';
 import { useActionStyles } from '../Actions/Actions.styles';
-import { ConcernBadge, FlagBadges, StatusBadge } from '../common/Badges';
+import { ConcernBadge, FlagBadges, StatusBadge } from '../common/CaseBadges';
 import { ProblemBar } from '../common/ProblemBar';
 import { RouterLink } from '../common/RouterLink';
 import { Tabs, tabIdOf } from '../common/Tabs';

@@ -25,7 +25,7 @@ import { useSubmission } from '../../../lib/useSubmission';
 import { ActionForm } from '../../Actions/ActionForm';
 import { CloseDialog, EscalateDialog } from '../../CaseView/CaseDialogs';
 import { casePeople } from '../../CaseView/CaseView';
-import { ConcernBadge, StatusBadge } from '../../common/Badges';
+import { ConcernBadge, StatusBadge } from '../../common/CaseBadges';
 import { SelectField, TextField } from '../../common/FormFields';
 import { ProblemBar } from '../../common/ProblemBar';
 import { LeadDialog } from './LeadDialog';

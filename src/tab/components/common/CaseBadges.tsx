@@ -16,7 +16,7 @@ import type { ReactElement } from 'react';
 import { CASE_STATUS_LABELS, CONCERN_LABELS } from '../../../domain/labels';
 import type { CaseStatus, Concern } from '../../../domain/types';
 import type { CaseSummary } from '../../../domain/views';
-import { useBadgeStyles } from './Badges.styles';
+import { useBadgeStyles } from './CaseBadges.styles';
 import { Badge, type BadgeProps } from '@fluentui/react-components';
 
 const CONCERN_COLOUR: Record<Concern, BadgeProps['color']> = {
