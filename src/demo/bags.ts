@@ -4,7 +4,7 @@
  * guaranteed; see generate.ts).
  */
 import type { DevUser } from '../auth/devUsers';
-import { YEAR_GROUPS } from '../domain/types';
+import { CLOSURE_REASONS, YEAR_GROUPS } from '../domain/types';
 import type {
   Category,
   ClosureReason,
@@ -114,16 +114,6 @@ const CONCERN_WEIGHTS: ReadonlyArray<readonly [Concern, number]> = [
   ['low', 2],
 ];
 
-const CLOSURE_REASONS_BAG: readonly ClosureReason[] = [
-  'school-place',
-  'alternative-provision',
-  'ehe-confirmed',
-  'moved-out',
-  'left-uk',
-  'end-of-compulsory-age',
-  'other',
-];
-
 export const LIST_ORDER: readonly ListCheckList[] = ['support-safeguarding', 'childrens-social-care', 'cse'];
 
 export const SOCIAL_CARE_OUTCOMES: Record<SocialCareStatus, string> = {
@@ -177,7 +167,7 @@ export function makeBags(rng: Rng): DemoBags {
     concerns: new Bag(rng, weighted(CONCERN_WEIGHTS)),
     // Escalated cases are high or medium concern; the medium ones show under "escalation responses due".
     escalatedConcerns: new Bag<Concern>(rng, ['high', 'medium']),
-    closureReasons: new Bag(rng, CLOSURE_REASONS_BAG),
+    closureReasons: new Bag(rng, CLOSURE_REASONS),
     checkCounts: new Bag(rng, [0, 1, 2, 3]),
     eligibility: new Bag<EligibilityVariant>(rng, ['too-young', 'too-old', 'mismatch']),
     shortOut: new Bag(rng, [true, false, false]),

@@ -58,16 +58,7 @@ import {
 } from './vocabulary';
 import type { ActionTemplate } from './vocabulary';
 
-export type {
-  DemoAction,
-  DemoCase,
-  DemoCaseUpdate,
-  DemoData,
-  DemoEscalation,
-  DemoMeeting,
-  DemoMeetingRecord,
-  DemoOptions,
-} from './types';
+export type * from './types';
 
 /** How many completed meetings before `today`, and scheduled ones from `today`, the demo has. */
 export const PAST_MEETINGS = 6;
