@@ -254,139 +254,160 @@ class DemoGenerator {
     };
   }
 
+  /**
+   * A case's actions, in named steps: a new referral's checks; or the actions set at the latest meetings
+   * that discussed it, then (unless closed) the one its scenario is about. Steps draw in this order.
+   */
   private makeActions(draft: Draft): void {
+    const { scenario, record } = draft;
+    if (scenario === 'new-referral' || scenario === 'eligibility-warning') {
+      this.firstChecksAction(draft);
+      return;
+    }
+    // Actions set at the (up to) three latest meetings that discussed the case.
+    for (const slot of draft.discussed.slice(-3)) {
+      for (let n = this.rng.int(1, 2); n > 0; n--) this.meetingAction(draft, slot);
+    }
+    if (record.closure !== null) return;
+    if (scenario === 'overdue') this.overdueAction(draft);
+    if (scenario === 'stuck-deferred') this.deferredAction(draft);
+    if (
+      scenario === 'open' ||
+      ((scenario === 'monitoring' || scenario.startsWith('part-time')) && this.rng.chance(0.5))
+    )
+      this.dueSoonAction(draft);
+  }
+
+  /** The only action on a new referral: checks before the first meeting, due in the next few days. */
+  private firstChecksAction(draft: Draft): void {
+    const owner = this.bags.ownersDueSoon.draw();
+    this.pushAction(
+      draft,
+      owner,
+      null,
+      plusMinutes(draft.record.createdAt, 30),
+      this.dates.addWorking(this.today, this.rng.int(1, 3)),
+    );
+  }
+
+  /** An action agreed at a past meeting: done, cancelled or open as its due date and the case allow. */
+  private meetingAction(draft: Draft, slot: Slot): void {
     const { rng, today } = this;
     const { scenario, record } = draft;
     const closed = record.closure !== null;
     const yesterday = this.dates.plusDays(today, -1);
+    const owner = this.bags.ownersAny.draw();
+    const template = this.template(owner);
+    const createdAt = plusMinutes(slot.startsAt, rng.int(60, 150));
+    const dueDate = this.dates.workingDayBetween(
+      this.dates.plusDays(slot.date, 10),
+      this.dates.plusDays(slot.date, 35),
+    );
+    let status: 'open' | 'done' | 'cancelled';
+    if (closed) status = rng.chance(0.1) ? 'cancelled' : 'done';
+    else if (dueDate < today) {
+      status = this.bags.pastDue.draw();
+      // On an escalated case the escalation is what is chased, not an overdue action.
+      if (status === 'open' && scenario.startsWith('escalated')) status = 'done';
+    } else status = this.bags.notYetDue.draw();
 
-    if (scenario === 'new-referral' || scenario === 'eligibility-warning') {
-      // The only action on a new referral: checks before the first meeting, due in the next few days.
-      const owner = this.bags.ownersDueSoon.draw();
-      this.pushAction(
-        draft,
-        owner,
-        null,
-        plusMinutes(record.createdAt, 30),
-        this.dates.addWorking(today, rng.int(1, 3)),
-      );
-      return;
+    let completedOn: LocalDate | null = null;
+    if (status === 'done') {
+      let to = closed && record.closure !== null ? record.closure.date : yesterday;
+      if (dueDate < today) to = minLocal(to, this.dates.plusDays(dueDate, 3));
+      to = minLocal(to, yesterday);
+      if (draft.noCompletionFrom !== null) to = minLocal(to, this.dates.plusDays(draft.noCompletionFrom, -1));
+      const from = this.dates.plusDays(slot.date, 1);
+      if (to < from) status = closed ? 'cancelled' : 'open';
+      else completedOn = this.dates.workingDayBetween(from, to);
     }
-
-    // Actions set at the (up to) three latest meetings that discussed the case.
-    for (const slot of draft.discussed.slice(-3)) {
-      for (let n = rng.int(1, 2); n > 0; n--) {
-        const owner = this.bags.ownersAny.draw();
-        const template = this.template(owner);
-        const createdAt = plusMinutes(slot.startsAt, rng.int(60, 150));
-        const dueDate = this.dates.workingDayBetween(
-          this.dates.plusDays(slot.date, 10),
-          this.dates.plusDays(slot.date, 35),
-        );
-        let status: 'open' | 'done' | 'cancelled';
-        if (closed) status = rng.chance(0.1) ? 'cancelled' : 'done';
-        else if (dueDate < today) {
-          status = this.bags.pastDue.draw();
-          // On an escalated case the escalation is what is chased, not an overdue action.
-          if (status === 'open' && scenario.startsWith('escalated')) status = 'done';
-        } else status = this.bags.notYetDue.draw();
-
-        let completedOn: LocalDate | null = null;
-        if (status === 'done') {
-          let to = closed && record.closure !== null ? record.closure.date : yesterday;
-          if (dueDate < today) to = minLocal(to, this.dates.plusDays(dueDate, 3));
-          to = minLocal(to, yesterday);
-          if (draft.noCompletionFrom !== null)
-            to = minLocal(to, this.dates.plusDays(draft.noCompletionFrom, -1));
-          const from = this.dates.plusDays(slot.date, 1);
-          if (to < from) status = closed ? 'cancelled' : 'open';
-          else completedOn = this.dates.workingDayBetween(from, to);
-        }
-        const deferrals: Deferral[] = [];
-        // A single deferral now and then, below the stuck threshold, so the history is not empty.
-        if (status === 'open' && this.policy.stuckDeferrals > 1 && rng.chance(0.12)) {
-          const original = this.dates.nextWorkday(this.dates.plusDays(slot.date, 10));
-          if (original < dueDate && original <= today)
-            deferrals.push(this.deferral(original, dueDate, person(owner)));
-        }
-        this.pushAction(
-          draft,
-          owner,
-          slot,
-          createdAt,
-          dueDate,
-          {
-            status,
-            completedOn,
-            completionNote:
-              status === 'done'
-                ? template.completionNote
-                : status === 'cancelled'
-                  ? rng.pick(CANCELLATION_NOTES)
-                  : null,
-            deferrals,
-          },
-          template,
-        );
-      }
+    const deferrals: Deferral[] = [];
+    // A single deferral now and then, below the stuck threshold, so the history is not empty.
+    if (status === 'open' && this.policy.stuckDeferrals > 1 && rng.chance(0.12)) {
+      const original = this.dates.nextWorkday(this.dates.plusDays(slot.date, 10));
+      if (original < dueDate && original <= today)
+        deferrals.push(this.deferral(original, dueDate, person(owner)));
     }
+    this.pushAction(
+      draft,
+      owner,
+      slot,
+      createdAt,
+      dueDate,
+      {
+        status,
+        completedOn,
+        completionNote:
+          status === 'done'
+            ? template.completionNote
+            : status === 'cancelled'
+              ? rng.pick(CANCELLATION_NOTES)
+              : null,
+        deferrals,
+      },
+      template,
+    );
+  }
 
-    if (closed) return;
+  /** The overdue scenario's action: due after a meeting at least ten days ago, not done. */
+  private overdueAction(draft: Draft): void {
+    const { rng, today } = this;
+    const { record } = draft;
+    const slot =
+      [...draft.discussed].reverse().find((s) => s.date <= this.dates.plusDays(today, -10)) ?? null;
+    const owner = this.bags.ownersOverdue.draw();
+    const dueDate =
+      slot !== null
+        ? this.dates.workingDayBetween(this.dates.plusDays(slot.date, 7), this.dates.plusDays(today, -1))
+        : this.dates.addWorking(today, -rng.int(1, 5));
+    const createdAt =
+      slot !== null
+        ? plusMinutes(slot.startsAt, 90)
+        : maxInstant(record.createdAt, this.dates.instantOn(this.dates.plusDays(dueDate, -14), 10 * 60));
+    this.pushAction(draft, owner, slot, createdAt, dueDate);
+  }
 
-    if (scenario === 'overdue') {
-      const slot =
-        [...draft.discussed].reverse().find((s) => s.date <= this.dates.plusDays(today, -10)) ?? null;
-      const owner = this.bags.ownersOverdue.draw();
-      const dueDate =
-        slot !== null
-          ? this.dates.workingDayBetween(this.dates.plusDays(slot.date, 7), this.dates.plusDays(today, -1))
-          : this.dates.addWorking(today, -rng.int(1, 5));
-      const createdAt =
-        slot !== null
-          ? plusMinutes(slot.startsAt, 90)
-          : maxInstant(record.createdAt, this.dates.instantOn(this.dates.plusDays(dueDate, -14), 10 * 60));
-      this.pushAction(draft, owner, slot, createdAt, dueDate);
+  /** The stuck-by-deferrals scenario's action: due soon, deferred more often than the policy allows. */
+  private deferredAction(draft: Draft): void {
+    const { rng, today } = this;
+    const { record } = draft;
+    // Built backwards from a due date in the next fortnight, each deferral two to three weeks apart.
+    const times = this.policy.stuckDeferrals + rng.int(0, 1);
+    const dues: LocalDate[] = [this.dates.nextWorkday(this.dates.plusDays(today, rng.int(1, 10)))];
+    for (let n = 0; n < times; n++) {
+      dues.unshift(this.dates.nextWorkday(this.dates.plusDays(dues[0] ?? today, -rng.int(14, 21))));
     }
-
-    if (scenario === 'stuck-deferred') {
-      // Built backwards from a due date in the next fortnight, each deferral two to three weeks apart.
-      const times = this.policy.stuckDeferrals + rng.int(0, 1);
-      const dues: LocalDate[] = [this.dates.nextWorkday(this.dates.plusDays(today, rng.int(1, 10)))];
-      for (let n = 0; n < times; n++) {
-        dues.unshift(this.dates.nextWorkday(this.dates.plusDays(dues[0] ?? today, -rng.int(14, 21))));
-      }
-      const owner = this.bags.ownersAny.draw();
-      const first = dues[0] ?? today;
-      const slot =
-        [...draft.discussed].reverse().find((s) => s.date <= this.dates.plusDays(first, -10)) ?? null;
-      const createdAt = maxInstant(
-        record.createdAt,
-        slot !== null
-          ? plusMinutes(slot.startsAt, 75)
-          : this.dates.instantOn(this.dates.plusDays(first, -21), 10 * 60),
-      );
-      const deferrals: Deferral[] = [];
-      for (let n = 0; n + 1 < dues.length; n++) {
-        deferrals.push(this.deferral(dues[n] ?? today, dues[n + 1] ?? today, person(owner)));
-      }
-      this.pushAction(draft, owner, slot, createdAt, dues[dues.length - 1] ?? today, { deferrals });
+    const owner = this.bags.ownersAny.draw();
+    const first = dues[0] ?? today;
+    const slot =
+      [...draft.discussed].reverse().find((s) => s.date <= this.dates.plusDays(first, -10)) ?? null;
+    const createdAt = maxInstant(
+      record.createdAt,
+      slot !== null
+        ? plusMinutes(slot.startsAt, 75)
+        : this.dates.instantOn(this.dates.plusDays(first, -21), 10 * 60),
+    );
+    const deferrals: Deferral[] = [];
+    for (let n = 0; n + 1 < dues.length; n++) {
+      deferrals.push(this.deferral(dues[n] ?? today, dues[n + 1] ?? today, person(owner)));
     }
+    this.pushAction(draft, owner, slot, createdAt, dues[dues.length - 1] ?? today, { deferrals });
+  }
 
-    if (
-      scenario === 'open' ||
-      ((scenario === 'monitoring' || scenario.startsWith('part-time')) && rng.chance(0.5))
-    ) {
-      const slot = this.past[this.past.length - 1] ?? null;
-      const owner = this.bags.ownersDueSoon.draw();
-      const createdAt = slot !== null ? plusMinutes(slot.startsAt, 100) : plusMinutes(record.createdAt, 60);
-      this.pushAction(
-        draft,
-        owner,
-        slot,
-        maxInstant(createdAt, record.createdAt),
-        this.dates.addWorking(today, rng.int(1, 3)),
-      );
-    }
+  /** An open action set at the latest meeting and due in the next few working days. */
+  private dueSoonAction(draft: Draft): void {
+    const { rng, today } = this;
+    const { record } = draft;
+    const slot = this.past[this.past.length - 1] ?? null;
+    const owner = this.bags.ownersDueSoon.draw();
+    const createdAt = slot !== null ? plusMinutes(slot.startsAt, 100) : plusMinutes(record.createdAt, 60);
+    this.pushAction(
+      draft,
+      owner,
+      slot,
+      maxInstant(createdAt, record.createdAt),
+      this.dates.addWorking(today, rng.int(1, 3)),
+    );
   }
 
   // ---------------------------------------------------------------- escalations
