@@ -9,6 +9,7 @@ import { toLondonDate } from '../domain/calendar';
 import { type AgendaItem, type Case, type Meeting, OPEN_CASE_STATUSES } from '../domain/types';
 import { assertDates, meetingDateIssues } from '../domain/dateRules';
 import { type Call, type OperationDeps, audit, auditListView, authorize, nowIso, today } from './context';
+import type { NewMeeting } from '../store/ports';
 import type { MeetingDetailsInput, ScheduleMeetingInput } from './inputs';
 
 /** The stored meeting, or NotFound. No permission check: the caller has made it. */
@@ -75,6 +76,18 @@ export async function nextMeeting(
   return nextMeetingOnOrAfter(today(call), meetings, deps.policy, { stillToBeHeld: true });
 }
 
+/** A meeting still to be held: no agenda, records or minutes yet; chair and attendance as given. */
+function scheduled(
+  startsAt: string,
+  people: Pick<NewMeeting, 'chair' | 'attendees' | 'apologies'> = {
+    chair: null,
+    attendees: [],
+    apologies: [],
+  },
+): NewMeeting {
+  return { startsAt, ...people, status: 'scheduled', agenda: null, records: [], minutesPublishedAt: null };
+}
+
 export async function scheduleMeeting(
   deps: OperationDeps,
   call: Call,
@@ -83,16 +96,11 @@ export async function scheduleMeeting(
   await authorize(deps, call, 'meeting.run', 'meetings');
   assertDates(meetingDateIssues(input.startsAt, today(call)));
   const created = await deps.store.meetings.create(
-    {
-      startsAt: new Date(input.startsAt).toISOString(),
+    scheduled(new Date(input.startsAt).toISOString(), {
       chair: input.chair ?? null,
       attendees: input.attendees,
       apologies: input.apologies,
-      status: 'scheduled',
-      agenda: null,
-      records: [],
-      minutesPublishedAt: null,
-    },
+    }),
     nowIso(call),
   );
   await audit(deps, call, 'meeting.create', created.id, [], null, created.version);
@@ -114,19 +122,7 @@ export async function scheduleFromCadence(
   const created: Meeting[] = [];
   for (const next of cadenceMeetings(deps.policy, today(call), count)) {
     if (taken.has(next.date)) continue;
-    const m = await deps.store.meetings.create(
-      {
-        startsAt: next.startsAt,
-        chair: null,
-        attendees: [],
-        apologies: [],
-        status: 'scheduled',
-        agenda: null,
-        records: [],
-        minutesPublishedAt: null,
-      },
-      nowIso(call),
-    );
+    const m = await deps.store.meetings.create(scheduled(next.startsAt), nowIso(call));
     await audit(deps, call, 'meeting.create', m.id, [], null, m.version);
     created.push(m);
   }
