@@ -18,7 +18,13 @@ import { closeCase, getCase, loadCase, updateCase } from './cases';
 import { assertDates, meetingDateIssues } from '../domain/dateRules';
 import { type Call, type OperationDeps, audit, authorize, nowIso, today } from './context';
 import { escalateCase } from './escalations';
-import type { ActionInput, CloseCaseInput, EscalateInput, MeetingDetailsInput, RecordInput } from './inputs';
+import type {
+  ActionInput,
+  CloseCaseInput,
+  EscalateInput,
+  MeetingDetailsInput,
+  RecordInput,
+} from '../contract/inputs';
 import { agendaFor, getMeeting } from './meetings';
 
 async function loadMeeting(deps: OperationDeps, id: string): Promise<Meeting> {

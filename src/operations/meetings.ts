@@ -9,7 +9,7 @@ import { toLondonDate } from '../domain/calendar';
 import { type AgendaItem, type Case, type Meeting, OPEN_CASE_STATUSES } from '../domain/types';
 import { assertDates, meetingDateIssues } from '../domain/dateRules';
 import { type Call, type OperationDeps, audit, auditListView, authorize, nowIso, today } from './context';
-import type { ScheduleMeetingInput } from './inputs';
+import type { ScheduleMeetingInput } from '../contract/inputs';
 
 export async function listMeetings(
   deps: OperationDeps,

@@ -40,6 +40,13 @@ import { TAB_NOW, TAB_TODAY } from './clock';
 import { ApiError, type CmoeApi, type Me, type NextMeeting } from '../../src/tab/api/client';
 
 /** Today in London: the tab's clock in these tests (./clock), so the fake server's too. */
+
+/** An attendee as sent (service and email may be left out), as the server stores it (null for each). */
+const attendeeOf = (a: { name: string; service?: string | null; email?: string | null }) => ({
+  name: a.name,
+  service: a.service ?? null,
+  email: a.email ?? null,
+});
 export const TODAY = TAB_TODAY;
 
 /** A signed-in user as GET /api/me answers: permissions from the server's one matrix (src/auth/roles.ts). */
@@ -529,8 +536,8 @@ export class FakeApi implements CmoeApi {
       makeMeeting(this.meetings.length + 1, {
         startsAt: body.startsAt,
         chair: body.chair ?? null,
-        attendees: body.attendees ?? [],
-        apologies: body.apologies ?? [],
+        attendees: (body.attendees ?? []).map(attendeeOf),
+        apologies: (body.apologies ?? []).map(attendeeOf),
       }),
     );
   }
@@ -558,7 +565,14 @@ export class FakeApi implements CmoeApi {
     if (m.status !== 'scheduled' && m.status !== 'in-progress')
       throw invalid(`This meeting is ${m.status}.`, [{ path: 'status', message: `is ${m.status}` }]);
     if (m.version !== version) throw this.meetingConflict(m);
-    return this.storeMeeting({ ...m, ...patch, version: m.version + 1 });
+    const { attendees, apologies, ...rest } = patch;
+    return this.storeMeeting({
+      ...m,
+      ...rest,
+      ...(attendees ? { attendees: attendees.map(attendeeOf) } : {}),
+      ...(apologies ? { apologies: apologies.map(attendeeOf) } : {}),
+      version: m.version + 1,
+    });
   }
   async cancelMeeting(id: string, version: number) {
     this.log('cancelMeeting', id, version);

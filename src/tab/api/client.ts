@@ -4,27 +4,12 @@
  * record, and turns `application/problem+json` answers into {@link ApiError} with the stable `code`, the
  * field `issues` and, for a 412, the server's `current` record, so a conflict can be shown, not lost.
  *
- * DOM-free (only `fetch`), so it is tested in Node against the real API.
+ * Every request and response type comes from the contract (src/contract, by `import type`: no zod in the
+ * bundle), and every call names its route there (`send('getCase', ...)`), so a field added to a request
+ * schema is checked here by the compiler. DOM-free (only `fetch`), so it is tested in Node against the
+ * real API.
  */
-import type {
-  Action,
-  Case,
-  CaseFields,
-  CaseStatus,
-  CaseUpdate,
-  Category,
-  ClosureReason,
-  Concern,
-  Escalation,
-  EscalationTarget,
-  ListCheck,
-  LocalDate,
-  Meeting,
-  Person,
-  YearGroup,
-} from '../../domain/types';
-import type { CaseDetail, CaseSummary, ReferralCheck } from '../../domain/views';
-import type { Permission, Role } from '../../auth/roles';
+import type { BodyOf, DevUser, Me, NextMeeting, QueryOf, ResponseOf } from '../../contract/types';
 import { type AdminApi, adminApi } from './adminApi';
 import { type MeetingApi, meetingApi } from './meetingApi';
 import { type OversightApi, oversightApi } from './oversightApi';
@@ -36,115 +21,59 @@ import {
   NETWORK_MESSAGE,
   createCall,
   problemOf,
-  queryString,
+  sendOf,
 } from './transport';
 
 export { ApiError, MAX_RETRY_WAIT_MS, type ApiErrorCode, type FieldIssue };
 export type { AdminApi, MeetingApi, OversightApi };
-
-/** GET /api/me */
-export interface Me {
-  id: string;
-  name: string;
-  email: string;
-  roles: Role[];
-  permissions: Permission[];
-}
-
-/** GET /api/dev/users: the synthetic users of the local demo. */
-export interface DevUser {
-  id: string;
-  name: string;
-  email: string;
-  service: string;
-  roles: Role[];
-}
-
-export type OpenStatus = 'referred' | 'open' | 'monitoring';
+export type { DevUser, Me, NextMeeting };
 
 /** Body of a referral (POST /api/cases and /api/cases/check): the year group may be left out. */
-export type ReferralBody = Omit<CaseFields, 'yearGroup' | 'concern'> & { yearGroup?: YearGroup };
-
+export type ReferralBody = BodyOf<'refer'>;
 /** A change to a case: only the fields that changed. Concern, status and stuck need the chair. */
-export type CasePatch = Partial<
-  CaseFields & { status: OpenStatus; stuckFlag: boolean; proposedForClosure: boolean }
->;
-
-export interface CaseListQuery {
-  status?: CaseStatus[];
-  concern?: Concern[];
-  category?: Category;
-  lead?: string;
-  stuck?: boolean;
-  overdue?: boolean;
-  mine?: boolean;
-  q?: string;
-}
-
-export interface ActionListQuery {
-  caseRef?: string;
-  mine?: boolean;
-  status?: Action['status'][];
-  overdue?: boolean;
-}
-
-export interface NewAction {
-  caseRef: string;
-  description?: string | null;
-  successMeasure?: string | null;
-  owner?: Person | null;
-  ownerService?: string;
-  dueDate?: LocalDate | null;
-  meetingId?: string | null;
-}
-
-export interface EscalateBody {
-  to: EscalationTarget;
-  toName?: string | null;
-  reason: string;
-  decisionRequested: string;
-  responseDue?: LocalDate;
-}
-
-export interface CloseBody {
-  reason: ClosureReason;
-  date: LocalDate;
-  note?: string | null;
-}
-
-export interface NextMeeting {
-  date: LocalDate;
-  startsAt: string;
-  meetingId: string | null;
-}
+export type CasePatch = BodyOf<'updateCase'>;
+export type OpenStatus = NonNullable<CasePatch['status']>;
+export type CaseListQuery = QueryOf<'listCases'>;
+export type ActionListQuery = QueryOf<'listActions'>;
+export type NewAction = BodyOf<'createAction'>;
+export type EscalateBody = BodyOf<'escalate'>;
+export type CloseBody = BodyOf<'closeCase'>;
 
 /** Cases, actions and the meeting calendar: what every screen reads. */
 export interface CoreApi {
   me(): Promise<Me>;
-  listCases(query?: CaseListQuery): Promise<CaseSummary[]>;
-  getCase(ref: string): Promise<CaseDetail>;
-  checkReferral(body: ReferralBody): Promise<ReferralCheck>;
-  refer(body: ReferralBody): Promise<{ case: Case; check: ReferralCheck }>;
-  updateCase(ref: string, version: number, patch: CasePatch): Promise<Case>;
-  closeCase(ref: string, version: number, body: CloseBody): Promise<Case>;
-  reopenCase(ref: string, version: number, reason: string): Promise<Case>;
-  addListCheck(ref: string, version: number, check: ListCheck): Promise<Case>;
-  addUpdate(ref: string, text: string): Promise<CaseUpdate>;
-  escalate(ref: string, version: number, body: EscalateBody): Promise<{ case: Case; escalation: Escalation }>;
+  listCases(query?: CaseListQuery): Promise<ResponseOf<'listCases'>>;
+  getCase(ref: string): Promise<ResponseOf<'getCase'>>;
+  checkReferral(body: ReferralBody): Promise<ResponseOf<'checkReferral'>>;
+  refer(body: ReferralBody): Promise<ResponseOf<'refer'>>;
+  updateCase(ref: string, version: number, patch: CasePatch): Promise<ResponseOf<'updateCase'>>;
+  closeCase(ref: string, version: number, body: CloseBody): Promise<ResponseOf<'closeCase'>>;
+  reopenCase(ref: string, version: number, reason: string): Promise<ResponseOf<'reopenCase'>>;
+  addListCheck(
+    ref: string,
+    version: number,
+    check: BodyOf<'addListCheck'>,
+  ): Promise<ResponseOf<'addListCheck'>>;
+  addUpdate(ref: string, text: string): Promise<ResponseOf<'addUpdate'>>;
+  escalate(ref: string, version: number, body: EscalateBody): Promise<ResponseOf<'escalate'>>;
   respondToEscalation(
     id: string,
     version: number,
-    body: { response: string; outcome?: string | null },
-  ): Promise<Escalation>;
-  listActions(query?: ActionListQuery): Promise<Action[]>;
-  createAction(body: NewAction): Promise<Action>;
+    body: BodyOf<'respondToEscalation'>,
+  ): Promise<ResponseOf<'respondToEscalation'>>;
+  listActions(query?: ActionListQuery): Promise<ResponseOf<'listActions'>>;
+  createAction(body: NewAction): Promise<ResponseOf<'createAction'>>;
   completeAction(
     id: string,
     version: number,
-    body: { note: string; completedOn?: LocalDate },
-  ): Promise<Action>;
-  extendAction(id: string, version: number, body: { dueDate: LocalDate; reason: string }): Promise<Action>;
-  listMeetings(query?: { from?: string; to?: string }): Promise<Meeting[]>;
+    body: BodyOf<'completeAction'>,
+  ): Promise<ResponseOf<'completeAction'>>;
+  extendAction(
+    id: string,
+    version: number,
+    body: BodyOf<'extendAction'>,
+  ): Promise<ResponseOf<'extendAction'>>;
+  listMeetings(query?: QueryOf<'listMeetings'>): Promise<ResponseOf<'listMeetings'>>;
   nextMeeting(): Promise<NextMeeting>;
 }
 
@@ -180,13 +109,13 @@ export async function loadDevUsers(
 
 export function createApiClient(opts: ApiClientOptions): CmoeApi {
   const call = createCall(opts);
-  const enc = encodeURIComponent;
+  const send = sendOf(call);
   const core: CoreApi = {
-    me: () => call('GET', '/api/me'),
+    me: () => send('me', {}),
     listCases: (q = {}) =>
-      call(
-        'GET',
-        `/api/cases${queryString({
+      send('listCases', {
+        // The keys one by one: the server refuses a key it does not know.
+        query: {
           status: q.status,
           concern: q.concern,
           category: q.category,
@@ -195,32 +124,28 @@ export function createApiClient(opts: ApiClientOptions): CmoeApi {
           overdue: q.overdue,
           mine: q.mine,
           q: q.q,
-        })}`,
-      ),
-    getCase: (ref) => call('GET', `/api/cases/${enc(ref)}`),
-    checkReferral: (body) => call('POST', '/api/cases/check', { body }),
-    refer: (body) => call('POST', '/api/cases', { body }),
-    updateCase: (ref, version, patch) => call('PATCH', `/api/cases/${enc(ref)}`, { body: patch, version }),
-    closeCase: (ref, version, body) => call('POST', `/api/cases/${enc(ref)}/close`, { body, version }),
-    reopenCase: (ref, version, reason) =>
-      call('POST', `/api/cases/${enc(ref)}/reopen`, { body: { reason }, version }),
-    addListCheck: (ref, version, check) =>
-      call('POST', `/api/cases/${enc(ref)}/list-checks`, { body: check, version }),
-    addUpdate: (ref, text) => call('POST', `/api/cases/${enc(ref)}/updates`, { body: { text } }),
-    escalate: (ref, version, body) => call('POST', `/api/cases/${enc(ref)}/escalations`, { body, version }),
+        },
+      }),
+    getCase: (ref) => send('getCase', { params: { ref } }),
+    checkReferral: (body) => send('checkReferral', { body }),
+    refer: (body) => send('refer', { body }),
+    updateCase: (ref, version, body) => send('updateCase', { params: { ref }, body, version }),
+    closeCase: (ref, version, body) => send('closeCase', { params: { ref }, body, version }),
+    reopenCase: (ref, version, reason) => send('reopenCase', { params: { ref }, body: { reason }, version }),
+    addListCheck: (ref, version, body) => send('addListCheck', { params: { ref }, body, version }),
+    addUpdate: (ref, text) => send('addUpdate', { params: { ref }, body: { text } }),
+    escalate: (ref, version, body) => send('escalate', { params: { ref }, body, version }),
     respondToEscalation: (id, version, body) =>
-      call('POST', `/api/escalations/${enc(id)}/response`, { body, version }),
+      send('respondToEscalation', { params: { id }, body, version }),
     listActions: (q = {}) =>
-      call(
-        'GET',
-        `/api/actions${queryString({ caseRef: q.caseRef, mine: q.mine, status: q.status, overdue: q.overdue })}`,
-      ),
-    createAction: (body) => call('POST', '/api/actions', { body }),
-    completeAction: (id, version, body) =>
-      call('POST', `/api/actions/${enc(id)}/complete`, { body, version }),
-    extendAction: (id, version, body) => call('POST', `/api/actions/${enc(id)}/extend`, { body, version }),
-    listMeetings: (q = {}) => call('GET', `/api/meetings${queryString({ from: q.from, to: q.to })}`),
-    nextMeeting: () => call('GET', '/api/meetings/next'),
+      send('listActions', {
+        query: { caseRef: q.caseRef, mine: q.mine, status: q.status, overdue: q.overdue },
+      }),
+    createAction: (body) => send('createAction', { body }),
+    completeAction: (id, version, body) => send('completeAction', { params: { id }, body, version }),
+    extendAction: (id, version, body) => send('extendAction', { params: { id }, body, version }),
+    listMeetings: (q = {}) => send('listMeetings', { query: { from: q.from, to: q.to } }),
+    nextMeeting: () => send('nextMeeting', {}),
   };
-  return { ...core, ...meetingApi(call), ...adminApi(call), ...oversightApi(call) };
+  return { ...core, ...meetingApi(send, call), ...adminApi(send, call), ...oversightApi(send, call) };
 }
