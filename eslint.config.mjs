@@ -158,7 +158,7 @@ export default tseslint.config(
                 './src/server.ts',
                 './src/log.ts',
               ],
-              message: 'The tab talks to the server only through src/tab/api/client.ts.',
+              message: 'The tab talks to the server only through src/tab/client/client.ts.',
             },
           ],
         },

@@ -13,7 +13,7 @@ import {
   type OversightFigures,
 } from '../../src/domain/oversight';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
-import type { OversightPeriod, OversightReportQuery } from '../../src/tab/api/oversightApi';
+import type { OversightPeriod, OversightReportQuery } from '../../src/tab/client/oversightApi';
 import type { ImportRowReport } from '../../src/domain/importing';
 import type { MinutesContent } from '../../src/domain/minutes';
 import type {
@@ -33,11 +33,11 @@ import type {
   ImportFile,
   ImportReport,
   ImportRunOptions,
-} from '../../src/tab/api/adminApi';
-import type { MeetingAgenda } from '../../src/tab/api/meetingApi';
+} from '../../src/tab/client/adminApi';
+import type { MeetingAgenda } from '../../src/tab/client/meetingApi';
 import type { CaseDetail, CaseSummary, MeetingCaseView, ReferralCheck } from '../../src/domain/views';
 import { TAB_NOW, TAB_TODAY } from './clock';
-import { ApiError, type CmoeApi, type Me, type NextMeeting } from '../../src/tab/api/client';
+import { ApiError, type CmoeApi, type Me, type NextMeeting } from '../../src/tab/client/client';
 
 /** Today in London: the tab's clock in these tests (./clock), so the fake server's too. */
 
@@ -479,7 +479,7 @@ export class FakeApi implements CmoeApi {
     return this.next;
   }
 
-  // --- Meetings (src/tab/api/meetingApi.ts) ---
+  // --- Meetings (src/tab/client/meetingApi.ts) ---
   async getMeeting(id: string): Promise<Meeting> {
     this.may('meeting.read');
     const m = this.meetings.find((x) => x.id === id);
@@ -807,7 +807,7 @@ export class FakeApi implements CmoeApi {
     return this.transition(id, version, 'completed', { minutesPublishedAt: this.now().toISOString() });
   }
 
-  // --- Admin and scrutiny (src/tab/api/adminApi.ts) ---
+  // --- Admin and scrutiny (src/tab/client/adminApi.ts) ---
   auditEntries: AuditEntry[] = [];
   async queryAudit(q: AuditQuery = {}): Promise<AuditEntry[]> {
     this.log('queryAudit', q);
@@ -922,7 +922,7 @@ export class FakeApi implements CmoeApi {
     };
   }
 
-  // --- Oversight (src/tab/api/oversightApi.ts) ---
+  // --- Oversight (src/tab/client/oversightApi.ts) ---
   /** The figures over the fake's own records, by the domain's rules, as the server computes them. */
   async getOversight(p: OversightPeriod = {}): Promise<OversightFigures> {
     this.log('getOversight', p);

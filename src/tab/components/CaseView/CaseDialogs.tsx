@@ -6,7 +6,7 @@ import { Button } from '@fluentui/react-components';
 import { ArrowUpRight20Regular, LockClosed20Regular, LockOpen20Regular } from '@fluentui/react-icons';
 import { type ReactElement, type ReactNode, useState } from 'react';
 import type { ClosureReason, EscalationTarget } from '../../../domain/types';
-import { ApiError, type CloseBody, type EscalateBody } from '../../api/client';
+import { ApiError, type CloseBody, type EscalateBody } from '../../client/client';
 import { todayLondon } from '../../lib/format';
 import { CLOSURE_REASON_OPTIONS, ESCALATION_TARGET_OPTIONS } from '../../lib/options';
 import { DateField, SelectField, TextField } from '../common/FormFields';

@@ -3,7 +3,7 @@ import { Button } from '@fluentui/react-components';
 import { PersonSwap20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Lead } from '../../../../domain/types';
-import { ApiError } from '../../../api/client';
+import { ApiError } from '../../../client/client';
 import { FormDialog } from '../../CaseView/CaseDialogs';
 import { TextField } from '../../common/FormFields';
 
