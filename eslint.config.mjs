@@ -158,7 +158,7 @@ export default tseslint.config(
                 './src/server.ts',
                 './src/log.ts',
               ],
-              message: 'The tab talks to the server only through src/tab/api/client.ts.',
+              message: 'The tab talks to the server only through src/tab/client/client.ts.',
             },
           ],
         },
@@ -174,6 +174,13 @@ export default tseslint.config(
                 'The tab imports domain types only (plus the pure labels, calendar, actions, ukDates and oversight table helpers).',
             },
             { regex: '/auth/', allowTypeImports: true, message: 'The tab imports role types only.' },
+            {
+              // The contract's schemas are zod: the tab takes its types only, and endpoints.ts (no zod).
+              regex: '/contract/(?!endpoints$)',
+              allowTypeImports: true,
+              message:
+                "The tab imports the contract's types only (zod stays out of its bundle), and endpoints.",
+            },
           ],
         },
       ],

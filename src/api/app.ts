@@ -4,22 +4,16 @@
  */
 import compression from 'compression';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { DEV_USERS } from '../auth/devUsers';
 import type { Authenticator } from '../auth/principal';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../domain/errors';
 import type { Logger } from '../log';
 import type { OperationDeps } from '../operations/context';
-import { queryAudit } from '../operations/audit';
-import { auditQuerySchema } from '../operations/inputs';
-import { authorizeFirst, callOf, parseQuery } from './http';
+import { handlers } from './handlers';
+import { callOf } from './http';
+import { mountRoutes } from './mount';
 import { errorHandler, routeOf } from './problem';
 import { AnonymousLimit, perUserRateLimit } from './rateLimit';
 import { RequestStores, reportingRefusals, type StoreForRequest } from './requestStore';
-import { actionRoutes } from './routes/actions';
-import { caseRoutes } from './routes/cases';
-import { exportRoutes, importRoutes } from './routes/importExport';
-import { escalationRoutes, meetingRoutes } from './routes/meetings';
-import { oversightRoutes } from './routes/oversight';
 import { securityHeaders } from './securityHeaders';
 
 export interface AppDeps extends OperationDeps {
@@ -141,19 +135,9 @@ export function createApp(appDeps: AppDeps): Express {
     next();
   });
 
-  if (deps.devSignIn) {
-    api.get('/dev/users', (_req, res) => {
-      res.json(
-        DEV_USERS.map((u) => ({
-          id: u.id,
-          name: u.name,
-          email: u.email,
-          service: u.service,
-          roles: u.roles,
-        })),
-      );
-    });
-  }
+  const handle = handlers(deps);
+  // Before sign-in: the local sign-in page lists the synthetic users (AUTH_MODE=dev only).
+  if (deps.devSignIn) mountRoutes(api, deps, handle, (route) => route.public === true);
 
   api.use(async (req, res, next) => {
     let caller;
@@ -226,26 +210,8 @@ export function createApp(appDeps: AppDeps): Express {
     });
   }
 
-  api.get('/me', (_req, res) => {
-    const { caller } = callOf(res);
-    res.json({
-      id: caller.id,
-      name: caller.name,
-      email: caller.email,
-      roles: caller.roles,
-      permissions: [...caller.permissions].sort(),
-    });
-  });
-  api.use('/cases', caseRoutes(deps));
-  api.use('/actions', actionRoutes(deps));
-  api.use('/meetings', meetingRoutes(deps));
-  api.use('/escalations', escalationRoutes(deps));
-  api.use('/import', importRoutes(deps));
-  api.use('/export', exportRoutes(deps));
-  api.use('/oversight', oversightRoutes(deps));
-  api.get('/audit', authorizeFirst(deps, 'audit', 'audit.read'), async (req, res) => {
-    res.json(await queryAudit(deps, callOf(res), parseQuery(auditQuerySchema, req)));
-  });
+  // Every other route, from the contract's table (src/contract/routes.ts).
+  mountRoutes(api, deps, handle, (route) => route.public !== true);
   api.use(() => {
     throw new NotFoundError('This API route');
   });

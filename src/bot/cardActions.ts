@@ -24,7 +24,7 @@ import {
   dismissEscalationPromptSchema,
   escalateInputSchema,
   extendActionSchema,
-} from '../operations/inputs';
+} from '../contract/inputs';
 import type { AdaptiveCard } from './cards/adaptive';
 import { messageCard } from './cards/commands';
 import { INPUTS, VERBS, notificationCard } from './cards/notifications';

@@ -28,7 +28,7 @@ import type {
   ActionPatchInput,
   CompleteActionInput,
   ExtendActionInput,
-} from './inputs';
+} from '../contract/inputs';
 
 async function loadAction(deps: OperationDeps, id: string): Promise<Action> {
   const a = await deps.store.actions.get(id);

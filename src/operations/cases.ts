@@ -25,7 +25,13 @@ import {
   refuse,
   today,
 } from './context';
-import type { CaseListQuery, CasePatchInput, CloseCaseInput, ReferralInput, ReopenCaseInput } from './inputs';
+import type {
+  CaseListQuery,
+  CasePatchInput,
+  CloseCaseInput,
+  ReferralInput,
+  ReopenCaseInput,
+} from '../contract/inputs';
 
 export async function loadCase(deps: OperationDeps, ref: string): Promise<Case> {
   const c = await deps.store.cases.get(ref);

@@ -7,7 +7,7 @@ import { asPerson } from '../auth/principal';
 import type { CaseUpdate } from '../domain/types';
 import { loadCase } from './cases';
 import { type Call, type OperationDeps, audit, authorize, nowIso } from './context';
-import type { DismissEscalationPromptInput } from './inputs';
+import type { DismissEscalationPromptInput } from '../contract/inputs';
 
 /** Prefix of the timeline entry, so the tab and the minutes can tell these entries apart. */
 export const NOT_NOW_PREFIX = 'Escalation prompt: not now';

@@ -9,7 +9,7 @@ import { InvalidError, NotFoundError } from '../domain/errors';
 import { type Case, type Escalation, MAX_EARLIER_RESPONSES } from '../domain/types';
 import { type Call, type OperationDeps, audit, auditListView, authorize, nowIso, today } from './context';
 import { loadCase } from './cases';
-import type { EscalateInput, EscalationResponseInput } from './inputs';
+import type { EscalateInput, EscalationResponseInput } from '../contract/inputs';
 
 export async function listEscalations(
   deps: OperationDeps,

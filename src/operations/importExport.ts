@@ -11,7 +11,6 @@
  * Export is `export.run` *and* `case.read`: it is the case list the caller could see in the tab, with the
  * same filters, as a file. An admin without a Member or Chair role reads no case, so exports none.
  */
-import { z } from 'zod';
 import { asPerson } from '../auth/principal';
 import { ConflictError, InvalidError } from '../domain/errors';
 import { EXPORT_HEADERS, type ExportCell, exportRow } from '../domain/exporting';
@@ -26,7 +25,6 @@ import {
   matchedRefs,
   planImport,
   readImportSheet,
-  receivedOptionsShape,
   rejectionIssues,
   reportOf,
   reportRow,
@@ -39,22 +37,7 @@ import { writeXlsx } from '../import/xlsx';
 import type { CaseQuery } from '../store/ports';
 import { caseSummaries } from './cases';
 import { type Call, type OperationDeps, audit, authorize, nowIso, today } from './context';
-import { type CaseListQuery, caseListQuerySchema } from './inputs';
-
-const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
-
-/**
- * Query string of POST /api/import. A dry run unless `dryRun=false` is said: the report comes first.
- * `receivedOn=YYYY-MM-DD` (one date for every row) or `receivedFrom=<header>` (another column) for a file
- * with no date received.
- */
-export const importQuerySchema = z
-  .object({ dryRun: flag.default(true), skipInvalid: flag.default(false), ...receivedOptionsShape })
-  .strict()
-  .refine((q) => q.receivedOn === undefined || q.receivedFrom === undefined, {
-    path: ['receivedFrom'],
-    message: 'cannot be given with receivedOn',
-  });
+import type { CaseListQuery, ExportQuery } from '../contract/inputs';
 
 export interface ImportOptions {
   /** Report what would happen and write nothing. */
@@ -70,12 +53,6 @@ export interface ImportOptions {
 }
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Query string of GET /api/export: the case list's filters, and the format. */
-export const exportQuerySchema = caseListQuerySchema.extend({
-  format: z.enum(['csv', 'xlsx']).default('csv'),
-});
-export type ExportQuery = z.infer<typeof exportQuerySchema>;
 
 export interface ExportedFile {
   fileName: string;

@@ -16,7 +16,7 @@ import { createAction } from './actions';
 import { closeCase, getCase, loadCase, updateCase } from './cases';
 import { type Call, type OperationDeps, audit, authorize, nowIso } from './context';
 import { escalateCase } from './escalations';
-import type { ActionInput, CloseCaseInput, EscalateInput, RecordInput } from './inputs';
+import type { ActionInput, CloseCaseInput, EscalateInput, RecordInput } from '../contract/inputs';
 import { agendaFor, getMeeting, loadMeeting, requireStatus } from './meetings';
 
 async function auditMeeting(

@@ -10,7 +10,7 @@ import { type AgendaItem, type Case, type Meeting, OPEN_CASE_STATUSES } from '..
 import { assertDates, meetingDateIssues } from '../domain/dateRules';
 import { type Call, type OperationDeps, audit, auditListView, authorize, nowIso, today } from './context';
 import type { NewMeeting } from '../store/ports';
-import type { MeetingDetailsInput, ScheduleMeetingInput } from './inputs';
+import type { MeetingDetailsInput, ScheduleMeetingInput } from '../contract/inputs';
 
 /** The stored meeting, or NotFound. No permission check: the caller has made it. */
 export async function loadMeeting(deps: OperationDeps, id: string): Promise<Meeting> {

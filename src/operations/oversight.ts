@@ -10,7 +10,6 @@
  * of minutes rather than one entry per case: no child's record is shown. A report download is audited
  * like an export (`export`, target `oversight`, with format, period and whether counts were suppressed).
  */
-import { z } from 'zod';
 import { InvalidError } from '../domain/errors';
 import {
   defaultPeriod,
@@ -20,28 +19,10 @@ import {
   type OversightFigures,
   type Period,
 } from '../domain/oversight';
-import { localDateSchema } from '../domain/types';
 import { oversightDocx, oversightXlsx, DOCX_CONTENT_TYPE } from '../documents/oversightReport';
 import { XLSX_CONTENT_TYPE } from './importExport';
 import { type Call, type OperationDeps, audit, authorize, can, today } from './context';
-
-/** Query string of GET /api/oversight: the period, both days inclusive; each defaults (last 12 months). */
-export const oversightQuerySchema = z
-  .object({ from: localDateSchema.optional(), to: localDateSchema.optional() })
-  .strict();
-export type OversightQuery = z.infer<typeof oversightQuerySchema>;
-
-/** Query string of GET /api/oversight/report. */
-export const oversightReportQuerySchema = oversightQuerySchema
-  .extend({
-    format: z.enum(['docx', 'xlsx']).default('docx'),
-    suppress: z
-      .enum(['true', 'false'])
-      .default('false')
-      .transform((v) => v === 'true'),
-  })
-  .strict();
-export type OversightReportQuery = z.infer<typeof oversightReportQuerySchema>;
+import type { OversightQuery, OversightReportQuery } from '../contract/inputs';
 
 function periodOf(query: OversightQuery, call: Call): Period {
   const day = today(call);

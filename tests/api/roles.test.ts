@@ -4,7 +4,9 @@
  * first test fails when one is registered without a row here, so a new route cannot be missed.
  *
  * The rows are written from SPEC, not from src/auth/roles.ts: deriving them from the matrix under test
- * would let a wrong grant pass. Each permitted call runs against a fresh store and must succeed with its
+ * would let a wrong grant pass. The contract's table (src/contract/routes.ts) is checked against them: it
+ * has exactly these routes, and each row's permissions, through the roles' grants, give exactly the
+ * roles written here, so a route added to the table fails here until it has a row and an example. Each permitted call runs against a fresh store and must succeed with its
  * exact status; the refused ones share one fresh store, which must be left unchanged.
  */
 import request from 'supertest';
@@ -21,6 +23,9 @@ import {
   referral,
 } from '../helpers/api';
 import { registeredRoutes } from '../helpers/routes';
+import { findDevUser } from '../../src/auth/devUsers';
+import { ROLE_PERMISSIONS } from '../../src/auth/roles';
+import { ROUTES, type Route } from '../../src/contract/routes';
 
 type Who = 'anonymous' | 'noRole' | 'member' | 'otherMember' | 'chair' | 'senior' | 'admin';
 const HEADERS: Record<Who, Record<string, string>> = {
@@ -617,6 +622,38 @@ describe('the authorisation matrix', () => {
     const rows = new Set(ROWS.map(key));
     expect(registered.filter((r) => !rows.has(r))).toEqual([]);
     expect([...rows].filter((r) => !registered.includes(r))).toEqual([]);
+  });
+
+  test("every route of the contract's table has a row here, and every row (but /healthz) is in the table", () => {
+    const table = Object.values(ROUTES).map((r) => `${r.method} ${r.path}`);
+    const rows = new Set(ROWS.map(key));
+    expect(table.filter((r) => !rows.has(r))).toEqual([]);
+    expect([...rows].filter((r) => r !== 'GET /healthz' && !table.includes(r))).toEqual([]);
+  });
+
+  test("each route's permissions in the contract admit exactly the roles SPEC gives it here", () => {
+    /** Who the contract's row lets through, from the caller's roles' grants (and ownership of an action). */
+    const admitted = (route: Route, who: Who): boolean => {
+      const id = HEADERS[who].Authorization?.replace('Bearer dev:', '') ?? '';
+      const grants = new Set((findDevUser(id)?.roles ?? []).flatMap((r) => ROLE_PERMISSIONS[r]));
+      if (grants.size === 0) return false;
+      if (route.ownerOf === 'action')
+        return grants.has('action.updateAny') || (grants.has('action.updateOwn') && who === 'member');
+      return route.permissions.every((p) => grants.has(p));
+    };
+    const mismatched: string[] = [];
+    for (const route of Object.values(ROUTES) as Route[]) {
+      if (route.public) continue;
+      const rows = ROWS.filter((r) => key(r) === `${route.method} ${route.path}`);
+      // Variants (which field a PATCH changes) narrow further in the operation: the route admits any.
+      const spec = new Set(rows.flatMap((r) => r.allowed));
+      const byContract = EVERYONE.filter((who) => admitted(route, who));
+      if (byContract.join() !== EVERYONE.filter((w) => spec.has(w)).join())
+        mismatched.push(
+          `${route.method} ${route.path}: contract ${byContract.join()}, SPEC ${[...spec].join()}`,
+        );
+    }
+    expect(mismatched).toEqual([]);
   });
 
   test.each(ROWS.map((r) => [label(r), r] as const))('%s', async (_label, row) => {

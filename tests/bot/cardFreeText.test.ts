@@ -1,6 +1,6 @@
 /**
  * Issue 14 item 1 for the bot: a card submit goes through the same free-text rules as the API (the card
- * handlers parse with operations/inputs.ts). On main, a note with U+FFFE from a card was stored as typed.
+ * handlers parse with contract/inputs.ts). On main, a note with U+FFFE from a card was stored as typed.
  */
 import { handleCardAction } from '../../src/bot/cardActions';
 import { INPUTS, VERBS } from '../../src/bot/cards/notifications';

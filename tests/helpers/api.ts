@@ -10,7 +10,7 @@ import { type Policy, policySchema } from '../../src/domain/policy';
 import { type Logger, createLogger } from '../../src/log';
 import type { Store } from '../../src/store/ports';
 import { openSqliteStore } from '../../src/store/sqlite';
-import type { ReferralInput } from '../../src/operations/inputs';
+import type { ReferralInput } from '../../src/contract/inputs';
 
 /**
  * Meetings every 4 weeks on Mondays from 2026-01-12: 02-09, 03-09, then 04-06, which is Easter Monday

@@ -2,12 +2,12 @@
 import './dom';
 import { RendererProvider, createDOMRenderer } from '@fluentui/react-components';
 import { act, renderHook, render, screen, waitFor, within } from '@testing-library/react';
-import { ApiError, type CmoeApi } from '../../src/tab/api/client';
+import { ApiError, type CmoeApi } from '../../src/tab/client/client';
 import { App } from '../../src/tab/app/App';
 import { type SessionDeps, useSession } from '../../src/tab/app/useSession';
 import type { TeamsHost, TeamsThemeName } from '../../src/tab/host/teams';
 import { clearKeptDrafts } from '../../src/tab/components/CaseView/useCaseEditor';
-import type { Me } from '../../src/tab/api/client';
+import type { Me } from '../../src/tab/client/client';
 import { CHAIR_ME, FakeApi, makeCase, makeMeeting, makeSummary } from './fakeApi';
 import { DEV_USERS, userSetup } from './render';
 

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import './dom';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { ReferralBody } from '../../src/tab/api/client';
+import type { ReferralBody } from '../../src/tab/client/client';
 import { ReferralForm } from '../../src/tab/components/Referral/ReferralForm';
 import { FakeApi, MEMBER_ME, TODAY } from './fakeApi';
 import { descriptionOf, renderInApp, setText, userSetup } from './render';

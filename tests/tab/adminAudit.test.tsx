@@ -2,8 +2,8 @@
 import './dom';
 import { fireEvent, screen, within } from '@testing-library/react';
 import type { AuditEntry } from '../../src/domain/types';
-import type { AuditQuery } from '../../src/tab/api/adminApi';
-import type { Me } from '../../src/tab/api/client';
+import type { AuditQuery } from '../../src/tab/client/adminApi';
+import type { Me } from '../../src/tab/client/client';
 import { AuditLog } from '../../src/tab/components/Admin/AuditLog';
 import { FakeApi, MEMBER_ME, SENIOR_ME } from './fakeApi';
 import { renderInApp, setText, userSetup } from './render';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiError } from '../../src/tab/api/client';
+import { ApiError } from '../../src/tab/client/client';
 import { serveRealApi } from './realApi';
 
 const { as } = serveRealApi();

@@ -2,8 +2,8 @@
 import './dom';
 import { act, screen, within } from '@testing-library/react';
 import type { CaseSummary } from '../../src/domain/views';
-import type { Me } from '../../src/tab/api/client';
-import type { ExportQuery } from '../../src/tab/api/adminApi';
+import type { Me } from '../../src/tab/client/client';
+import type { ExportQuery } from '../../src/tab/client/adminApi';
 import { useApp } from '../../src/tab/app/AppContext';
 import { CaseList } from '../../src/tab/components/CaseList/CaseList';
 import { DEFAULT_FILTERS, OPEN_STATUSES } from '../../src/tab/components/CaseList/caseListModel';

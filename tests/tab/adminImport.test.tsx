@@ -3,7 +3,7 @@ import './dom';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import type { ImportRowReport } from '../../src/domain/importing';
-import { ApiError, type Me } from '../../src/tab/api/client';
+import { ApiError, type Me } from '../../src/tab/client/client';
 import { ImportPage } from '../../src/tab/components/Admin/ImportPage';
 import { FakeApi } from './fakeApi';
 import { renderInApp, userSetup } from './render';

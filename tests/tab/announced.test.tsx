@@ -6,7 +6,7 @@
  */
 import './dom';
 import { screen, within } from '@testing-library/react';
-import { ApiError } from '../../src/tab/api/client';
+import { ApiError } from '../../src/tab/client/client';
 import { CaseView } from '../../src/tab/components/CaseView/CaseView';
 import { clearKeptDrafts } from '../../src/tab/components/CaseView/useCaseEditor';
 import { FakeApi, MEMBER_ME, makeCase } from './fakeApi';

@@ -3,7 +3,7 @@
  * bearer token on every call, If-Match on changes, problem+json as ApiError with field issues, and a
  * 412 carrying the server's current record.
  */
-import { createApiClient, loadDevUsers } from '../../src/tab/api/client';
+import { createApiClient, loadDevUsers } from '../../src/tab/client/client';
 import { OWNER, referral } from '../helpers/api';
 import { serveRealApi, caught } from './realApi';
 

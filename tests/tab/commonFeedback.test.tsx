@@ -11,7 +11,7 @@ import {
 import { render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { ProblemBar } from '../../src/tab/components/common/ProblemBar';
-import { ApiError } from '../../src/tab/api/client';
+import { ApiError } from '../../src/tab/client/client';
 import { inFluent, userSetup } from './render';
 
 describe('MessageBar (Fluent UI v9) and ProblemBar', () => {

@@ -13,7 +13,7 @@ import {
   type OversightFigures,
 } from '../../src/domain/oversight';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
-import type { OversightPeriod, OversightReportQuery } from '../../src/tab/api/oversightApi';
+import type { OversightPeriod, OversightReportQuery } from '../../src/tab/client/oversightApi';
 import type { ImportRowReport } from '../../src/domain/importing';
 import type { MinutesContent } from '../../src/domain/minutes';
 import type {
@@ -33,13 +33,20 @@ import type {
   ImportFile,
   ImportReport,
   ImportRunOptions,
-} from '../../src/tab/api/adminApi';
-import type { MeetingAgenda } from '../../src/tab/api/meetingApi';
+} from '../../src/tab/client/adminApi';
+import type { MeetingAgenda } from '../../src/tab/client/meetingApi';
 import type { CaseDetail, CaseSummary, MeetingCaseView, ReferralCheck } from '../../src/domain/views';
 import { TAB_NOW, TAB_TODAY } from './clock';
-import { ApiError, type CmoeApi, type Me, type NextMeeting } from '../../src/tab/api/client';
+import { ApiError, type CmoeApi, type Me, type NextMeeting } from '../../src/tab/client/client';
 
 /** Today in London: the tab's clock in these tests (./clock), so the fake server's too. */
+
+/** An attendee as sent (service and email may be left out), as the server stores it (null for each). */
+const attendeeOf = (a: { name: string; service?: string | null; email?: string | null }) => ({
+  name: a.name,
+  service: a.service ?? null,
+  email: a.email ?? null,
+});
 export const TODAY = TAB_TODAY;
 
 /** A signed-in user as GET /api/me answers: permissions from the server's one matrix (src/auth/roles.ts). */
@@ -472,7 +479,7 @@ export class FakeApi implements CmoeApi {
     return this.next;
   }
 
-  // --- Meetings (src/tab/api/meetingApi.ts) ---
+  // --- Meetings (src/tab/client/meetingApi.ts) ---
   async getMeeting(id: string): Promise<Meeting> {
     this.may('meeting.read');
     const m = this.meetings.find((x) => x.id === id);
@@ -529,8 +536,8 @@ export class FakeApi implements CmoeApi {
       makeMeeting(this.meetings.length + 1, {
         startsAt: body.startsAt,
         chair: body.chair ?? null,
-        attendees: body.attendees ?? [],
-        apologies: body.apologies ?? [],
+        attendees: (body.attendees ?? []).map(attendeeOf),
+        apologies: (body.apologies ?? []).map(attendeeOf),
       }),
     );
   }
@@ -558,7 +565,14 @@ export class FakeApi implements CmoeApi {
     if (m.status !== 'scheduled' && m.status !== 'in-progress')
       throw invalid(`This meeting is ${m.status}.`, [{ path: 'status', message: `is ${m.status}` }]);
     if (m.version !== version) throw this.meetingConflict(m);
-    return this.storeMeeting({ ...m, ...patch, version: m.version + 1 });
+    const { attendees, apologies, ...rest } = patch;
+    return this.storeMeeting({
+      ...m,
+      ...rest,
+      ...(attendees ? { attendees: attendees.map(attendeeOf) } : {}),
+      ...(apologies ? { apologies: apologies.map(attendeeOf) } : {}),
+      version: m.version + 1,
+    });
   }
   async cancelMeeting(id: string, version: number) {
     this.log('cancelMeeting', id, version);
@@ -793,7 +807,7 @@ export class FakeApi implements CmoeApi {
     return this.transition(id, version, 'completed', { minutesPublishedAt: this.now().toISOString() });
   }
 
-  // --- Admin and scrutiny (src/tab/api/adminApi.ts) ---
+  // --- Admin and scrutiny (src/tab/client/adminApi.ts) ---
   auditEntries: AuditEntry[] = [];
   async queryAudit(q: AuditQuery = {}): Promise<AuditEntry[]> {
     this.log('queryAudit', q);
@@ -908,7 +922,7 @@ export class FakeApi implements CmoeApi {
     };
   }
 
-  // --- Oversight (src/tab/api/oversightApi.ts) ---
+  // --- Oversight (src/tab/client/oversightApi.ts) ---
   /** The figures over the fake's own records, by the domain's rules, as the server computes them. */
   async getOversight(p: OversightPeriod = {}): Promise<OversightFigures> {
     this.log('getOversight', p);

@@ -2,7 +2,7 @@
 import './dom';
 import { screen, waitFor, within } from '@testing-library/react';
 import { addDays, londonInstant } from '../../src/domain/calendar';
-import type { Me } from '../../src/tab/api/client';
+import type { Me } from '../../src/tab/client/client';
 import { MeetingsPage } from '../../src/tab/components/Meetings/MeetingsPage';
 import { formatMeetingTime } from '../../src/tab/components/Meetings/meetingsModel';
 import { CHAIR_ME, FakeApi, MEMBER_ME, SENIOR_ME, TODAY, makeEscalation, makeMeeting } from './fakeApi';

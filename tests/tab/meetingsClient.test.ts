@@ -1,5 +1,5 @@
 /**
- * The tab's schedule, read and minutes calls (src/tab/api/meetingApi.ts) against the real API through
+ * The tab's schedule, read and minutes calls (src/tab/client/meetingApi.ts) against the real API through
  * real HTTP: the paths, bodies and If-Match the screens rely on, and what a senior manager is refused.
  */
 import { referral } from '../helpers/api';

@@ -4,7 +4,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { addDays, londonInstant } from '../../src/domain/calendar';
 import type { MinutesContent } from '../../src/domain/minutes';
 import type { Meeting, MeetingCaseRecord } from '../../src/domain/types';
-import type { Me } from '../../src/tab/api/client';
+import type { Me } from '../../src/tab/client/client';
 import { MeetingPage } from '../../src/tab/components/Meetings/MeetingPage';
 import { FOLLOW_ALONG_LABEL, NOW_DISCUSSING } from '../../src/tab/components/Meetings/MeetingAgenda';
 import { formatMeetingTime } from '../../src/tab/components/Meetings/meetingsModel';

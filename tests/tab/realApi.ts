@@ -5,7 +5,7 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError, type CmoeApi, createApiClient } from '../../src/tab/api/client';
+import { ApiError, type CmoeApi, createApiClient } from '../../src/tab/client/client';
 import { makeTestApp } from '../helpers/api';
 
 /** Starts the server before the file's tests and stops it after; call at the top of a test file. */

@@ -9,7 +9,7 @@ import { fireEvent, render } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { AppContext, makeAppContext } from '../../src/tab/app/AppContext';
-import type { DevUser } from '../../src/tab/api/client';
+import type { DevUser } from '../../src/tab/client/client';
 import type { FakeApi } from './fakeApi';
 
 export const DEV_USERS: DevUser[] = [

@@ -2,7 +2,7 @@
 import './dom';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { useCaseList } from '../../src/tab/components/CaseList/useCaseList';
-import { ApiError } from '../../src/tab/api/client';
+import { ApiError } from '../../src/tab/client/client';
 import { FakeApi, makeSummary } from './fakeApi';
 
 function seeded(): FakeApi {

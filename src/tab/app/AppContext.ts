@@ -2,7 +2,7 @@
 import { createContext, useContext } from 'react';
 import type { Permission } from '../../auth/roles';
 import type { Person } from '../../domain/types';
-import type { CmoeApi, DevUser, Me } from '../api/client';
+import type { CmoeApi, DevUser, Me } from '../client/client';
 import type { Host } from '../host/teams';
 
 export interface AppServices {

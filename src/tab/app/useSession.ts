@@ -4,7 +4,14 @@
  * Every failure ends in a state with words for the user; nothing ends in a blank tab.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, type CmoeApi, type DevUser, type Me, createApiClient, loadDevUsers } from '../api/client';
+import {
+  ApiError,
+  type CmoeApi,
+  type DevUser,
+  type Me,
+  createApiClient,
+  loadDevUsers,
+} from '../client/client';
 import { type Host, type TeamsThemeName, describeSignInFailure, detectHost } from '../host/teams';
 import { initialLocalTheme, storeLocalTheme } from '../host/theme';
 

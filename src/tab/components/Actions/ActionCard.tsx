@@ -10,7 +10,7 @@ import { isDueSoon, isOverdue } from '../../../domain/actions';
 import { EMPTY_CALENDAR, addDays } from '../../../domain/calendar';
 import { ACTION_STATUS_LABELS } from '../../../domain/labels';
 import type { Action } from '../../../domain/types';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../../client/client';
 import { useApp } from '../../app/AppContext';
 import { formatDate, formatInstant, plural, todayLondon } from '../../lib/format';
 import { DateField, TextField } from '../common/FormFields';

@@ -6,7 +6,7 @@ import { Button } from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, Circle16Regular, ErrorCircle16Filled } from '@fluentui/react-icons';
 import { useApp } from '../../app/AppContext';
 import type { Action, Person } from '../../../domain/types';
-import type { NewAction } from '../../api/client';
+import type { NewAction } from '../../client/client';
 import { todayLondon } from '../../lib/format';
 import { DateField, SelectField, TextField } from '../common/FormFields';
 import { useActionStyles } from './Actions.styles';

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { EMPTY_CALENDAR, bankHolidays, isWorkingDay } from '../../../domain/calendar';
 import type { Action, Person } from '../../../domain/types';
-import { ApiError, type CmoeApi, type NewAction } from '../../api/client';
+import { ApiError, type CmoeApi, type NewAction } from '../../client/client';
 import { formatDate } from '../../lib/format';
 
 export interface ActionFormValues {

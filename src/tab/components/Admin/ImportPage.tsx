@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-icons';
 import { type DragEvent, type ReactElement, useId, useState } from 'react';
 import type { ImportRowReport } from '../../../domain/importing';
-import type { ImportReport } from '../../api/adminApi';
+import type { ImportReport } from '../../client/adminApi';
 import { useApp } from '../../app/AppContext';
 import { plural } from '../../lib/format';
 import { problemTitle } from '../common/ProblemBar';

@@ -6,8 +6,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { addDays, londonInstant } from '../../../domain/calendar';
 import type { AuditAction, AuditEntry, LocalDate } from '../../../domain/types';
-import type { AuditQuery } from '../../api/adminApi';
-import { ApiError, type CmoeApi } from '../../api/client';
+import type { AuditQuery } from '../../client/adminApi';
+import { ApiError, type CmoeApi } from '../../client/client';
 
 export const AUDIT_PAGE = 100;
 /** GET /api/audit takes at most this limit. */

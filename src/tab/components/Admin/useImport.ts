@@ -5,8 +5,8 @@
  * server checks again. A refusal keeps the chosen files, so the admin can fix and retry.
  */
 import { useCallback, useState } from 'react';
-import type { ImportReport } from '../../api/adminApi';
-import { ApiError, type CmoeApi } from '../../api/client';
+import type { ImportReport } from '../../client/adminApi';
+import { ApiError, type CmoeApi } from '../../client/client';
 
 /** The server's limit (MAX_IMPORT_BYTES): checked here first so an 80 MB file is not uploaded. */
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;

@@ -6,7 +6,7 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownload20Regular, Dismiss20Regular } from '@fluentui/react-icons';
 import { useCallback, useMemo, useState } from 'react';
-import type { ExportedFile } from '../../api/adminApi';
+import type { ExportedFile } from '../../client/adminApi';
 import { useApp } from '../../app/AppContext';
 import { plural } from '../../lib/format';
 import { Disclosure } from '../common/Disclosure';

@@ -6,7 +6,7 @@
  * says plainly when that differs from what is on screen. Pure, tested without a DOM.
  */
 import type { CaseSummary } from '../../../domain/views';
-import type { ExportQuery } from '../../api/adminApi';
+import type { ExportQuery } from '../../client/adminApi';
 import { type CaseListFilters, NO_LEAD, filterCases } from './caseListModel';
 
 export type ExportFilters = Omit<ExportQuery, 'format'>;

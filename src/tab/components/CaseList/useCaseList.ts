@@ -5,7 +5,7 @@
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseSummary } from '../../../domain/views';
-import { ApiError, type CmoeApi } from '../../api/client';
+import { ApiError, type CmoeApi } from '../../client/client';
 import {
   type CaseListFilters,
   DEFAULT_FILTERS,

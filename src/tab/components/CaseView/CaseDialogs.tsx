@@ -6,7 +6,7 @@
 import { Button } from '@fluentui/react-components';
 import { ArrowUpRight20Regular, LockClosed20Regular, LockOpen20Regular } from '@fluentui/react-icons';
 import type { ReactElement, ReactNode } from 'react';
-import type { CloseBody, EscalateBody } from '../../api/client';
+import type { CloseBody, EscalateBody } from '../../client/client';
 import { todayLondon } from '../../lib/format';
 import { CLOSURE_REASON_OPTIONS, ESCALATION_TARGET_OPTIONS } from '../../lib/options';
 import { DateField, SelectField, TextField } from '../common/FormFields';

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { CLOSURE_REASON_LABELS, YEAR_GROUP_LABELS } from '../../../domain/labels';
 import type { Action, Case, Person } from '../../../domain/types';
 import type { CaseDetail } from '../../../domain/views';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../../client/client';
 import { useApp } from '../../app/AppContext';
 import { formatDate, plural } from '../../lib/format';
 import { navigate } from '../../lib/router';

@@ -3,7 +3,7 @@ import { Button, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ESCALATION_TARGET_LABELS } from '../../../domain/labels';
 import type { Escalation } from '../../../domain/types';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../../client/client';
 import { formatDate, todayLondon } from '../../lib/format';
 import { useSubmission } from '../../lib/useSubmission';
 import { TextField } from '../common/FormFields';

@@ -3,7 +3,7 @@ import { Button, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { LIST_CHECK_LIST_LABELS } from '../../../domain/labels';
 import type { ListCheck, ListCheckList } from '../../../domain/types';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../../client/client';
 import { formatDate, todayLondon } from '../../lib/format';
 import { LIST_CHECK_OPTIONS } from '../../lib/options';
 import { useSubmission } from '../../lib/useSubmission';

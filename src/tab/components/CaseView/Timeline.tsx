@@ -2,7 +2,7 @@
 import { Button, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { CaseUpdate } from '../../../domain/types';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../../client/client';
 import { formatInstant } from '../../lib/format';
 import { useSubmission } from '../../lib/useSubmission';
 import { TextField } from '../common/FormFields';

@@ -14,7 +14,7 @@ import {
   YEAR_GROUP_LABELS,
 } from '../../../domain/labels';
 import type { Case, Category, Lead } from '../../../domain/types';
-import type { CasePatch } from '../../api/client';
+import type { CasePatch } from '../../client/client';
 import { formatDate } from '../../lib/format';
 
 export type EditableKey = keyof CasePatch & keyof Case;

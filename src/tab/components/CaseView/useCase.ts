@@ -1,7 +1,7 @@
 /** Loads one case with everything computed (GET /api/cases/{ref}); reloads on demand. */
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseDetail } from '../../../domain/views';
-import { ApiError, type CmoeApi } from '../../api/client';
+import { ApiError, type CmoeApi } from '../../client/client';
 
 export interface CaseResource {
   status: 'loading' | 'ready' | 'error';

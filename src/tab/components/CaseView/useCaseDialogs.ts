@@ -5,7 +5,7 @@
  */
 import { type FormEvent, useState } from 'react';
 import type { ClosureReason, EscalationTarget } from '../../../domain/types';
-import { ApiError, type CloseBody, type EscalateBody } from '../../api/client';
+import { ApiError, type CloseBody, type EscalateBody } from '../../client/client';
 import { todayLondon } from '../../lib/format';
 
 /** The error of a form's last submit, and the field issues it carries. */

@@ -12,7 +12,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Case } from '../../../domain/types';
-import { ApiError, type CasePatch, type CmoeApi } from '../../api/client';
+import { ApiError, type CasePatch, type CmoeApi } from '../../client/client';
 import { EDITABLE_KEYS, type EditableKey, sameValue } from './fields';
 
 export interface ConflictField {

@@ -7,7 +7,7 @@ import { Button } from '@fluentui/react-components';
 import { Add20Regular, Delete20Regular } from '@fluentui/react-icons';
 import { useId, useRef, useState } from 'react';
 import type { Attendee, Meeting } from '../../../domain/types';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../../client/client';
 import { useApp } from '../../app/AppContext';
 import { TextField } from '../common/FormFields';
 import { ProblemBar } from '../common/ProblemBar';

@@ -11,7 +11,7 @@ import { Button } from '@fluentui/react-components';
 import { useEffect, useId, useState } from 'react';
 import { MEETING_STATUS_LABELS } from '../../../domain/labels';
 import type { Meeting } from '../../../domain/types';
-import type { NextMeeting } from '../../api/client';
+import type { NextMeeting } from '../../client/client';
 import { useApp } from '../../app/AppContext';
 import { todayLondon } from '../../lib/format';
 import { navigate, pathOf } from '../../lib/router';

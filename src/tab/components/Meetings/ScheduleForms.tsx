@@ -5,7 +5,7 @@
 import { Button, Field, Input } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { LocalDate, Meeting } from '../../../domain/types';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../../client/client';
 import { useApp } from '../../app/AppContext';
 import { plural, todayLondon } from '../../lib/format';
 import { useSubmission } from '../../lib/useSubmission';

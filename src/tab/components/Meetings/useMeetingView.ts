@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Action, Escalation, Meeting, MeetingCaseRecord, YearGroup } from '../../../domain/types';
-import type { MeetingAgenda } from '../../api/meetingApi';
+import type { MeetingAgenda } from '../../client/meetingApi';
 import { useApp } from '../../app/AppContext';
 
 export const FOLLOW_POLL_MS = 5000;

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Action } from '../../../domain/types';
-import { ApiError, type CmoeApi } from '../../api/client';
+import { ApiError, type CmoeApi } from '../../client/client';
 import { dueState } from '../Actions/ActionCard';
 
 export type MyActionsSection = 'overdue' | 'due-soon' | 'later';

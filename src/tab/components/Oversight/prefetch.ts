@@ -3,8 +3,8 @@
  * the screen's lazy chunk (the charts), instead of after it: the first chart paints sooner (issue 17).
  * Tiny on purpose: this file is in the tab's first load, the screen is not.
  */
-import type { CmoeApi } from '../../api/client';
-import type { OversightFigures } from '../../api/oversightApi';
+import type { CmoeApi } from '../../client/client';
+import type { OversightFigures } from '../../client/oversightApi';
 
 const pending = new WeakMap<CmoeApi, Promise<OversightFigures>>();
 let screenLoaded = false;

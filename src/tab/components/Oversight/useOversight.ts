@@ -4,8 +4,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LocalDate } from '../../../domain/types';
-import { ApiError, type CmoeApi } from '../../api/client';
-import type { OversightFigures, OversightReportQuery } from '../../api/oversightApi';
+import { ApiError, type CmoeApi } from '../../client/client';
+import type { OversightFigures, OversightReportQuery } from '../../client/oversightApi';
 import { saveFile } from '../../lib/download';
 import { takePrefetchedOversight } from './prefetch';
 

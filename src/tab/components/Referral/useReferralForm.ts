@@ -17,7 +17,7 @@ import type {
   YearGroup,
 } from '../../../domain/types';
 import type { ReferralCheck } from '../../../domain/views';
-import { ApiError, type CmoeApi, type ReferralBody } from '../../api/client';
+import { ApiError, type CmoeApi, type ReferralBody } from '../../client/client';
 
 export interface ReferralValues {
   firstName: string;

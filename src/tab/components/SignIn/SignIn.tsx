@@ -4,7 +4,7 @@
  */
 import { Button, Field, Radio, RadioGroup, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { DevUser } from '../../api/client';
+import type { DevUser } from '../../client/client';
 import { roleSummary } from '../../lib/roles';
 import { useSignInStyles } from './SignIn.styles';
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';

@@ -3,7 +3,7 @@
  * announced as an alert.
  */
 import { type ReactNode, isValidElement } from 'react';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../../client/client';
 import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 
 export function problemTitle(e: ApiError): string {

@@ -17,7 +17,7 @@ import {
 } from '../../../../domain/labels';
 import type { Action, AgendaSection, Case, Concern } from '../../../../domain/types';
 import type { MeetingCaseView } from '../../../../domain/views';
-import { ApiError } from '../../../api/client';
+import { ApiError } from '../../../client/client';
 import { useApp } from '../../../app/AppContext';
 import { formatDate, formatInstant, plural } from '../../../lib/format';
 import { CONCERN_OPTIONS } from '../../../lib/options';

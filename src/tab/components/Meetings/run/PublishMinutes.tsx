@@ -6,7 +6,7 @@ import { Button } from '@fluentui/react-components';
 import { Send20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Meeting } from '../../../../domain/types';
-import { ApiError } from '../../../api/client';
+import { ApiError } from '../../../client/client';
 import { useApp } from '../../../app/AppContext';
 import { ProblemBar } from '../../common/ProblemBar';
 

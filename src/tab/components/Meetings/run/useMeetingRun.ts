@@ -4,8 +4,8 @@
  */
 import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { AgendaItem, Meeting } from '../../../../domain/types';
-import { ApiError } from '../../../api/client';
-import type { MeetingAgenda } from '../../../api/meetingApi';
+import { ApiError } from '../../../client/client';
+import type { MeetingAgenda } from '../../../client/meetingApi';
 import { useApp } from '../../../app/AppContext';
 import { unsavedRefs } from './useRecordAutosave';
 

@@ -14,7 +14,7 @@
  */
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { MeetingCaseRecord } from '../../../../domain/types';
-import { ApiError, type CmoeApi } from '../../../api/client';
+import { ApiError, type CmoeApi } from '../../../client/client';
 
 export interface RecordText {
   summary: string;

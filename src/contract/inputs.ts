@@ -1,6 +1,8 @@
 /**
- * Input schemas for every operation: the API validates request bodies with them and the bot validates card
- * payloads with the same ones, so both edges accept exactly the same things. Unknown keys are rejected
+ * Input schemas for every operation, in the contract (routes.ts names which route takes which): the API
+ * validates request bodies and query strings with them and the bot validates card payloads with the same
+ * ones, so both edges accept exactly the same things; the tab takes its request types from them by
+ * `import type` (contract/types.ts), so zod never reaches its bundle. Unknown keys are rejected
  * (a typo must not be silently ignored), and patches never fill in defaults for fields that were not sent.
  */
 import { z } from 'zod';
@@ -19,6 +21,7 @@ import {
   yearGroupSchema,
 } from '../domain/types';
 import { freeText } from '../domain/text';
+import { receivedOptionsShape } from '../domain/importing';
 
 /** The same shape with every field optional and no defaults (zod 4 applies defaults inside `.partial()`). */
 function patchOf<T extends z.ZodRawShape>(shape: T) {
@@ -234,3 +237,40 @@ export const dismissEscalationPromptSchema = z
   .object({ reason: freeText(1000, { required: true }) })
   .strict();
 export type DismissEscalationPromptInput = z.infer<typeof dismissEscalationPromptSchema>;
+
+/** Query string of GET /api/oversight: the period, both days inclusive; each defaults (last 12 months). */
+export const oversightQuerySchema = z
+  .object({ from: localDateSchema.optional(), to: localDateSchema.optional() })
+  .strict();
+export type OversightQuery = z.infer<typeof oversightQuerySchema>;
+
+/** Query string of GET /api/oversight/report. */
+export const oversightReportQuerySchema = oversightQuerySchema
+  .extend({
+    format: z.enum(['docx', 'xlsx']).default('docx'),
+    suppress: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+  })
+  .strict();
+export type OversightReportQuery = z.infer<typeof oversightReportQuerySchema>;
+
+/**
+ * Query string of POST /api/import. A dry run unless `dryRun=false` is said: the report comes first.
+ * `receivedOn=YYYY-MM-DD` (one date for every row) or `receivedFrom=<header>` (another column) for a file
+ * with no date received.
+ */
+export const importQuerySchema = z
+  .object({ dryRun: flag.default(true), skipInvalid: flag.default(false), ...receivedOptionsShape })
+  .strict()
+  .refine((q) => q.receivedOn === undefined || q.receivedFrom === undefined, {
+    path: ['receivedFrom'],
+    message: 'cannot be given with receivedOn',
+  });
+
+/** Query string of GET /api/export: the case list's filters, and the format. */
+export const exportQuerySchema = caseListQuerySchema.extend({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+});
+export type ExportQuery = z.infer<typeof exportQuerySchema>;

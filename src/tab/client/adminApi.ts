@@ -3,20 +3,13 @@
  * and export of the group's spreadsheet (issue 9). Built on the shared transport.
  */
 import type { ImportReport } from '../../domain/importing';
-import type { AuditAction, AuditEntry, CaseStatus, Category, Concern } from '../../domain/types';
-import { type Call, queryString } from './transport';
+import type { QueryOf, ResponseOf } from '../../contract/types';
+import { type Call, type Send, urlOf } from './transport';
 
 export type { ImportReport };
 
 /** GET /api/audit filters; `from`/`to` are instants (`to` exclusive). */
-export interface AuditQuery {
-  userId?: string;
-  target?: string;
-  action?: AuditAction;
-  from?: string;
-  to?: string;
-  limit?: number;
-}
+export type AuditQuery = QueryOf<'queryAudit'>;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -26,28 +19,14 @@ export interface ImportFile {
   bytes: Blob | ArrayBuffer;
 }
 
-export interface ImportRunOptions {
-  /** Report only, write nothing (the server's default). */
-  dryRun: boolean;
-  /** Import the valid rows even when some are rejected. */
-  skipInvalid: boolean;
+/** `dryRun` (report only, write nothing: the server's default) and `skipInvalid` (import the valid rows). */
+export type ImportRunOptions = Pick<QueryOf<'importSpreadsheet'>, 'dryRun' | 'skipInvalid'> & {
   /** A mapping file's JSON (`{ "columns": {...}, "headerRow": 3 }`), as the user chose it. */
   mapping?: unknown;
-}
+};
 
 /** GET /api/export: the same filters as GET /api/cases, and the format. */
-export interface ExportQuery {
-  format: 'csv' | 'xlsx';
-  status?: CaseStatus[];
-  concern?: Concern[];
-  category?: Category;
-  /** The lead professional's email. */
-  lead?: string;
-  stuck?: boolean;
-  overdue?: boolean;
-  mine?: boolean;
-  q?: string;
-}
+export type ExportQuery = QueryOf<'exportCases'>;
 
 export interface ExportedFile {
   blob: Blob;
@@ -57,8 +36,8 @@ export interface ExportedFile {
 }
 
 export interface AdminApi {
-  queryAudit(query?: AuditQuery): Promise<AuditEntry[]>;
-  importSpreadsheet(file: ImportFile, options: ImportRunOptions): Promise<ImportReport>;
+  queryAudit(query?: AuditQuery): Promise<ResponseOf<'queryAudit'>>;
+  importSpreadsheet(file: ImportFile, options: ImportRunOptions): Promise<ResponseOf<'importSpreadsheet'>>;
   exportCases(query: ExportQuery): Promise<ExportedFile>;
 }
 
@@ -69,40 +48,44 @@ export function importContentType(fileName: string): string {
 
 /** The query string of GET /api/export (shared with tests, which check what the list sent). */
 export function exportPath(q: ExportQuery): string {
-  return `/api/export${queryString({
-    format: q.format,
-    status: q.status,
-    concern: q.concern,
-    category: q.category,
-    lead: q.lead,
-    stuck: q.stuck,
-    overdue: q.overdue,
-    mine: q.mine,
-    q: q.q,
-  })}`;
+  return urlOf(
+    'exportCases',
+    {},
+    {
+      format: q.format,
+      status: q.status,
+      concern: q.concern,
+      category: q.category,
+      lead: q.lead,
+      stuck: q.stuck,
+      overdue: q.overdue,
+      mine: q.mine,
+      q: q.q,
+    },
+  );
 }
 
-export function adminApi(call: Call): AdminApi {
+export function adminApi(send: Send, call: Call): AdminApi {
   return {
     queryAudit: (q = {}) =>
-      call(
-        'GET',
-        `/api/audit${queryString({
+      send('queryAudit', {
+        query: {
           userId: q.userId,
           target: q.target,
           action: q.action,
           from: q.from,
           to: q.to,
-          limit: q.limit === undefined ? undefined : String(q.limit),
-        })}`,
-      ),
+          limit: q.limit,
+        },
+      }),
     importSpreadsheet: (file, o) => {
       // Headers carry only Latin-1: the file name and the mapping (which may name columns in any
       // language) are URI-encoded, as the server expects.
       const headers: Record<string, string> = { 'X-File-Name': encodeURIComponent(file.name) };
       if (o.mapping !== undefined && o.mapping !== null)
         headers['X-Import-Mapping'] = encodeURIComponent(JSON.stringify(o.mapping));
-      return call('POST', `/api/import${queryString({ dryRun: o.dryRun, skipInvalid: o.skipInvalid })}`, {
+      // The file's bytes as the body, not JSON: through `call`, at the contract's path.
+      return call('POST', urlOf('importSpreadsheet', {}, { dryRun: o.dryRun, skipInvalid: o.skipInvalid }), {
         raw: { bytes: file.bytes, contentType: importContentType(file.name) },
         headers,
       });

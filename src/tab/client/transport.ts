@@ -6,6 +6,9 @@
  * are built on {@link Call}.
  */
 
+import { ENDPOINTS, pathOf } from '../../contract/endpoints';
+import type { BodyOf, ParamsOfRoute, QueryOf, ResponseOf, RouteName, Routes } from '../../contract/types';
+
 export interface FieldIssue {
   path: string;
   message: string;
@@ -85,16 +88,20 @@ export interface TransportOptions {
   fetch?: typeof fetch;
 }
 
-export function queryString(params: Record<string, string | boolean | string[] | undefined>): string {
+export function queryString(
+  params: Record<string, string | number | boolean | readonly string[] | undefined>,
+): string {
   const parts: string[] = [];
   for (const [k, v] of Object.entries(params)) {
     if (v === undefined) continue;
-    const s = Array.isArray(v) ? v.join(',') : String(v);
-    if (Array.isArray(v) && v.length === 0) continue;
+    const s = isList(v) ? v.join(',') : String(v);
+    if (isList(v) && v.length === 0) continue;
     parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(s)}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
 }
+
+const isList = (v: unknown): v is readonly string[] => Array.isArray(v);
 
 export const NETWORK_MESSAGE = "Can't reach the CMOE service. Check your connection and try again.";
 
@@ -177,4 +184,41 @@ export function createCall(opts: TransportOptions): Call {
       return { blob: await res.blob(), fileName: fileNameOf(res), headers: res.headers };
     },
   });
+}
+
+/**
+ * What a call of route `K` sends, from the contract: its path parameters, its JSON body, its query (the
+ * caller picks the keys: the server refuses unknown ones), and for a change the version it is based on.
+ */
+export type RouteArgs<K extends RouteName> = ([keyof ParamsOfRoute<K>] extends [never]
+  ? { params?: undefined }
+  : { params: ParamsOfRoute<K> }) &
+  ([BodyOf<K>] extends [never] ? { body?: undefined } : { body: BodyOf<K> }) &
+  (QueryOf<K> extends undefined ? { query?: undefined } : { query?: QueryOf<K> }) &
+  (Routes[K] extends { ifMatch: true } ? { version: number } : { version?: undefined });
+
+/** Calls a route of the contract by name: method and path from the table, types from its row. */
+export type Send = <K extends RouteName>(name: K, args: RouteArgs<K>) => Promise<ResponseOf<K>>;
+
+export function sendOf(call: Call): Send {
+  return (name, args) => {
+    const { method, path } = ENDPOINTS[name];
+    const a = args as {
+      params?: Record<string, string>;
+      body?: unknown;
+      query?: Parameters<typeof queryString>[0];
+      version?: number;
+    };
+    const url = `${pathOf(path as string, a.params ?? {})}${a.query ? queryString(a.query) : ''}`;
+    return call(method, url, { body: a.body, version: a.version });
+  };
+}
+
+/** The URL of a route whose answer is a file (for {@link Call.download}). */
+export function urlOf<K extends RouteName>(
+  name: K,
+  params: ParamsOfRoute<K>,
+  query?: Parameters<typeof queryString>[0],
+): string {
+  return `${pathOf(ENDPOINTS[name].path as string, params)}${query ? queryString(query) : ''}`;
 }
