@@ -20,6 +20,7 @@ import { caseRoutes } from './routes/cases';
 import { exportRoutes, importRoutes } from './routes/importExport';
 import { escalationRoutes, meetingRoutes } from './routes/meetings';
 import { oversightRoutes } from './routes/oversight';
+import { retentionRoutes } from './routes/retention';
 import { securityHeaders } from './securityHeaders';
 
 export interface AppDeps extends OperationDeps {
@@ -243,6 +244,7 @@ export function createApp(appDeps: AppDeps): Express {
   api.use('/import', importRoutes(deps));
   api.use('/export', exportRoutes(deps));
   api.use('/oversight', oversightRoutes(deps));
+  api.use('/retention', retentionRoutes(deps));
   api.get('/audit', authorizeFirst(deps, 'audit', 'audit.read'), async (req, res) => {
     res.json(await queryAudit(deps, callOf(res), parseQuery(auditQuerySchema, req)));
   });
