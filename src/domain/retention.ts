@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { makeDate, toLondonDate } from './calendar';
-import type { Case, LocalDate } from './types';
+import type { Case, CaseRef, Category, ClosureReason, LocalDate, YearGroup } from './types';
 
 export const retentionRuleSchema = z.discriminatedUnion('kind', [
   /** Kept for `years` full years after the (latest) closure date. */
@@ -111,4 +111,33 @@ export function retentionVerdict(c: Case, now: Date, rule: RetentionRule): Reten
 
 function maxDate(a: LocalDate, b: LocalDate): LocalDate {
   return a > b ? a : b;
+}
+
+// --- what the disposal review answers (GET /api/retention/review), for the API and the tab ----------
+
+/** One case the review proposes: no child's name, date of birth or free text (an admin reads it). */
+export interface DisposalCandidate {
+  ref: CaseRef;
+  version: number;
+  yearGroup: YearGroup;
+  categories: Category[];
+  closedOn: LocalDate;
+  closureReason: ClosureReason;
+  reason: string;
+  willGo: { kind: string; count: number }[];
+}
+
+export interface HeldCase {
+  ref: CaseRef;
+  version: number;
+  closedOn: LocalDate | null;
+  hold: { reason: string; setBy: string; setAt: string };
+}
+
+/** GET /api/retention/review: the cases due, with what each disposal would change, and those held. */
+export interface DisposalReview {
+  asOf: LocalDate;
+  rule: string;
+  due: DisposalCandidate[];
+  held: HeldCase[];
 }

@@ -23,9 +23,12 @@ import {
   DEFAULT_RETENTION_RULE,
   describeRetentionRule,
   retentionVerdict,
+  type DisposalCandidate,
+  type DisposalReview,
+  type HeldCase,
   type RetentionRule,
 } from '../domain/retention';
-import type { Case, CaseRef, Category, ClosureReason, LocalDate, Meeting, YearGroup } from '../domain/types';
+import type { Case, CaseRef, Meeting } from '../domain/types';
 import { minutesContentFrom, minutesRecordOf } from '../documents/minutesRecord';
 import type { MinutesContent } from '../domain/minutes';
 import type { Store } from '../store/ports';
@@ -193,33 +196,6 @@ function memo<T>(load: () => Promise<T>): () => Promise<T> {
 
 function ruleOf(deps: OperationDeps): RetentionRule {
   return deps.policy.retention ?? DEFAULT_RETENTION_RULE;
-}
-
-/** One case the review proposes: no child's name, date of birth or free text (an admin reads it). */
-export interface DisposalCandidate {
-  ref: CaseRef;
-  version: number;
-  yearGroup: YearGroup;
-  categories: Category[];
-  closedOn: LocalDate;
-  closureReason: ClosureReason;
-  reason: string;
-  willGo: { kind: string; count: number }[];
-}
-
-export interface HeldCase {
-  ref: CaseRef;
-  version: number;
-  closedOn: LocalDate | null;
-  hold: { reason: string; setBy: string; setAt: string };
-}
-
-/** GET /api/retention/review */
-export interface DisposalReview {
-  asOf: LocalDate;
-  rule: string;
-  due: DisposalCandidate[];
-  held: HeldCase[];
 }
 
 /**

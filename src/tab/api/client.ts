@@ -26,6 +26,7 @@ import type {
 import type { CaseDetail, CaseSummary, ReferralCheck } from '../../domain/views';
 import type { Permission, Role } from '../../auth/roles';
 import { type AdminApi, adminApi } from './adminApi';
+import { type RetentionApi, retentionApi } from './retentionApi';
 import { type MeetingApi, meetingApi } from './meetingApi';
 import { type OversightApi, oversightApi } from './oversightApi';
 import {
@@ -152,7 +153,7 @@ export interface CoreApi {
  * Everything the tab asks of the server, in three groups kept in their own files. Tests substitute an
  * in-memory fake with the same behaviour.
  */
-export interface CmoeApi extends CoreApi, MeetingApi, AdminApi, OversightApi {}
+export interface CmoeApi extends CoreApi, MeetingApi, AdminApi, OversightApi, RetentionApi {}
 
 export interface ApiClientOptions {
   /** Origin of the API; '' for the same origin (the server serves the tab). */
@@ -222,5 +223,5 @@ export function createApiClient(opts: ApiClientOptions): CmoeApi {
     listMeetings: (q = {}) => call('GET', `/api/meetings${queryString({ from: q.from, to: q.to })}`),
     nextMeeting: () => call('GET', '/api/meetings/next'),
   };
-  return { ...core, ...meetingApi(call), ...adminApi(call), ...oversightApi(call) };
+  return { ...core, ...meetingApi(call), ...adminApi(call), ...oversightApi(call), ...retentionApi(call) };
 }
