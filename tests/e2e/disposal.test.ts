@@ -81,7 +81,7 @@ describe('the disposal review', () => {
       await page.getByRole('status').getByText(`${kept.ref}: hold placed.`).waitFor();
       await page
         .getByRole('table', { name: 'Cases under a hold' })
-        .getByRole('cell', { name: kept.ref })
+        .getByRole('cell', { name: kept.ref, exact: true })
         .waitFor();
 
       // The approval: the button stays disabled until the ref is typed.
@@ -94,7 +94,7 @@ describe('the disposal review', () => {
       expect(
         await page
           .getByRole('table', { name: 'Cases past retention' })
-          .getByRole('cell', { name: gone.ref })
+          .getByRole('cell', { name: gone.ref, exact: true })
           .count(),
       ).toBe(0);
     } finally {

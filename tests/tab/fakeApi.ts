@@ -799,7 +799,7 @@ export class FakeApi implements CmoeApi {
   async disposalReview(): Promise<DisposalReview> {
     this.log('disposalReview');
     this.may('retention.manage');
-    return structuredClone(this.review);
+    return JSON.parse(JSON.stringify(this.review)) as DisposalReview;
   }
   async placeHold(ref: string, version: number, reason: string) {
     this.log('placeHold', ref, version, reason);
