@@ -8,6 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { makePrincipal } from '../../src/auth/principal';
+import { reopenCase } from '../../src/operations/cases';
 import { disposalReview, disposeCase } from '../../src/operations/disposal';
 import { openSqliteStore } from '../../src/store/sqlite';
 import type { Store } from '../../src/store/ports';
@@ -122,6 +124,19 @@ describe('disposal on the SQLite store', () => {
     // Approved once, audited once, and never proposed again.
     expect(await store.audit.query({ action: 'retention.dispose' })).toHaveLength(1);
     expect((await disposalReview(depsFor(store), ADMIN_CALL)).due).toEqual([]);
+    // Nobody can bring the anonymous record back as a case to work on.
+    const chair = {
+      ...ADMIN_CALL,
+      caller: makePrincipal({
+        id: 'chair-1',
+        name: 'Chair',
+        email: 'chair@example.org',
+        roles: ['CMOE.Chair'],
+      }),
+    };
+    await expect(
+      reopenCase(depsFor(store), chair, s.disposed.ref, after!.version, { reason: 'Came back' }),
+    ).rejects.toMatchObject({ code: 'Invalid', issues: [{ path: 'disposal', message: 'is set' }] });
   });
 
   it('leaves the held, open, reopened and recent cases untouched, row for row', async () => {

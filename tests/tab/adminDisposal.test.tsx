@@ -1,7 +1,6 @@
 /** @jest-environment jsdom */
 import './dom';
 import { screen, within } from '@testing-library/react';
-import { permissionsFor } from '../../src/auth/roles';
 import type { DisposalCandidate } from '../../src/domain/retention';
 import type { Me } from '../../src/tab/api/client';
 import { DisposalReviewPage } from '../../src/tab/components/Admin/DisposalReview';
@@ -13,7 +12,8 @@ const ADMIN_ME: Me = {
   name: 'Demo Admin (Dee Example)',
   email: 'dee.example@example.org',
   roles: ['CMOE.Admin'],
-  permissions: [...permissionsFor(['CMOE.Admin'])].sort(),
+  // As GET /api/me answers for an admin (src/auth/roles.ts).
+  permissions: ['audit.read', 'import.run', 'oversight.read', 'retention.manage', 'settings.manage'],
 };
 
 const candidate = (ref: string): DisposalCandidate => ({

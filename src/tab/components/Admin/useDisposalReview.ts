@@ -38,10 +38,12 @@ export function useDisposalReview(api: CmoeApi): DisposalReviewState {
     void reload();
   }, [reload]);
 
-  // Dialogs show their own errors: a change that fails throws to them, and nothing reloads.
+  // Dialogs show their own errors: a change that fails throws to them, and nothing reloads. The
+  // message is announced once the tables show the review as it is after the change.
   const after = async (message: string) => {
-    setDone(message);
+    setDone(null);
     await reload();
+    setDone(message);
   };
   return {
     status,
