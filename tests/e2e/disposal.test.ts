@@ -69,7 +69,7 @@ describe('the disposal review', () => {
     expect(before.due.length).toBeGreaterThanOrEqual(2);
     const [gone, kept] = before.due as [DisposalReview['due'][number], DisposalReview['due'][number]];
     const chair = apiAs(server, 'dev-chair');
-    const keptBefore = await chair.get<Case>(`/api/cases/${kept.ref}`);
+    const keptBefore = (await chair.get<{ case: Case }>(`/api/cases/${kept.ref}`)).case;
 
     const { context, page } = await openPage(browser, server, { user: 'dev-admin', path: '/retention' });
     try {
@@ -101,10 +101,10 @@ describe('the disposal review', () => {
       await context.close();
     }
 
-    const disposed = await chair.get<Case>(`/api/cases/${gone.ref}`);
+    const disposed = (await chair.get<{ case: Case }>(`/api/cases/${gone.ref}`)).case;
     expect(disposed).toMatchObject({ firstName: 'Removed', lastName: gone.ref, upn: null, status: 'closed' });
     expect(disposed.disposal?.approvedBy).toBe('dev-admin');
-    const held = await chair.get<Case>(`/api/cases/${kept.ref}`);
+    const held = (await chair.get<{ case: Case }>(`/api/cases/${kept.ref}`)).case;
     expect(held.retentionHold?.reason).toBe('Litigation hold (synthetic)');
     expect({ ...held, retentionHold: undefined, version: 0, updatedAt: '' }).toEqual({
       ...keptBefore,
