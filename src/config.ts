@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { TeamsAuthSettings } from './auth/teamsAuthenticator';
 import { type NotificationPolicy, notificationPolicySchema } from './domain/notifications';
 import { type Policy, policySchema } from './domain/policy';
+import { DEFAULT_RETENTION_RULE, parseRetentionRule } from './domain/retention';
 import { localDateSchema } from './domain/types';
 
 const bool = z
@@ -151,6 +152,25 @@ export const envSchema = z.object({
   STUCK_MEETINGS: int(1, 6).default(2),
   STUCK_DEFERRALS: int(1, 10).default(2),
   ESCALATION_RESPONSE_WORKING_DAYS: int(1, 60).default(10),
+  /**
+   * How long a closed case keeps its personal data before the admin's disposal review proposes it:
+   * `until-age:N` (the child's Nth birthday, 18-100) or `years-after-closure:N` (1-100). The council's
+   * retention schedule decides; the default is until the child is 25 (docs/data-protection.md).
+   */
+  RETENTION_RULE: z
+    .string()
+    .transform((s, ctx) => {
+      const rule = parseRetentionRule(s);
+      if (rule === null) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be until-age:N (18-100) or years-after-closure:N (1-100)',
+        });
+        return z.NEVER;
+      }
+      return rule;
+    })
+    .default(DEFAULT_RETENTION_RULE),
 
   /** The bot's Azure Bot Service identity. Without an app id the bot runs unauthenticated, on localhost only. */
   BOT_APP_ID: z.string().trim().min(1).optional(),
@@ -285,6 +305,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stuckMeetings: e.STUCK_MEETINGS,
     stuckDeferrals: e.STUCK_DEFERRALS,
     escalationResponseWorkingDays: e.ESCALATION_RESPONSE_WORKING_DAYS,
+    retention: e.RETENTION_RULE,
   });
   if (!policy.success) {
     const names: Record<string, string> = {

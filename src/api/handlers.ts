@@ -18,6 +18,7 @@ import { exportCases, importSpreadsheet } from '../operations/importExport';
 import * as mode from '../operations/meetingMode';
 import * as meetings from '../operations/meetings';
 import { getOversight, oversightReport } from '../operations/oversight';
+import * as retention from '../operations/disposal';
 import type { Handlers } from './mount';
 import { invalidFrom } from './problem';
 
@@ -158,5 +159,13 @@ export function handlers(deps: OperationDeps): Handlers {
     getOversight: ({ call, query }) => getOversight(deps, call, query),
     downloadOversightReport: ({ call, query }) => oversightReport(deps, call, query),
     queryAudit: ({ call, query }) => queryAudit(deps, call, query),
+
+    // --- Retention and disposal ---
+    disposalReview: ({ call }) => retention.disposalReview(deps, call),
+    placeHold: ({ call, params, version, body }) =>
+      retention.placeHold(deps, call, params.ref, version, body),
+    releaseHold: ({ call, params, version }) => retention.releaseHold(deps, call, params.ref, version),
+    disposeCase: ({ call, params, version, body }) =>
+      retention.disposeCase(deps, call, params.ref, version, body),
   };
 }

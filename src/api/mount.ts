@@ -126,6 +126,6 @@ export function mountRoutes(
     // The file is read after the role check: a caller who may not import never has it read.
     if (route.raw) chain.push(express.raw({ type: [...route.raw.types], limit: route.raw.limit }));
     chain.push(handlerOf(route, handlers[name] as Handler<RouteName>));
-    router[route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put'](path, ...chain);
+    router[route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](path, ...chain);
   }
 }

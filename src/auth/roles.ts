@@ -33,6 +33,11 @@ export const PERMISSIONS = [
   'import.run',
   'export.run',
   'audit.read',
+  /**
+   * Issue 18: the disposal review, retention holds and approving a disposal. Admins only: the review
+   * shows refs, dates and counts, never a child's name, so it fits an admin who reads no child's record.
+   */
+  'retention.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -86,7 +91,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'oversight.read',
   ],
   // The oversight figures hold no child's record: an admin sees them, without drill-down to cases.
-  'CMOE.Admin': ['settings.manage', 'import.run', 'audit.read', 'oversight.read'],
+  'CMOE.Admin': ['settings.manage', 'import.run', 'audit.read', 'oversight.read', 'retention.manage'],
 };
 
 export function permissionsFor(roles: readonly Role[]): ReadonlySet<Permission> {

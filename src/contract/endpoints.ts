@@ -56,9 +56,14 @@ export const ENDPOINTS = {
   getOversight: { method: 'GET', path: '/api/oversight' },
   downloadOversightReport: { method: 'GET', path: '/api/oversight/report' },
   queryAudit: { method: 'GET', path: '/api/audit' },
+
+  disposalReview: { method: 'GET', path: '/api/retention/review' },
+  placeHold: { method: 'PUT', path: '/api/retention/cases/:ref/hold' },
+  releaseHold: { method: 'DELETE', path: '/api/retention/cases/:ref/hold' },
+  disposeCase: { method: 'POST', path: '/api/retention/cases/:ref/dispose' },
 } as const satisfies Record<string, Endpoint>;
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface Endpoint {
   method: Method;

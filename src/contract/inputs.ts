@@ -274,3 +274,13 @@ export const exportQuerySchema = caseListQuerySchema.extend({
   format: z.enum(['csv', 'xlsx']).default('csv'),
 });
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+// --- Retention (issue 18) ---
+
+/** A legal or safeguarding hold: why the case must be kept past its retention. */
+export const holdInputSchema = z.strictObject({ reason: freeText(1000, { required: true }) });
+export type HoldInput = z.infer<typeof holdInputSchema>;
+
+/** Approving one case's disposal: the admin types the ref again, as the confirm dialog asks. */
+export const disposeInputSchema = z.strictObject({ confirmRef: z.string().trim().min(1).max(20) });
+export type DisposeInput = z.infer<typeof disposeInputSchema>;

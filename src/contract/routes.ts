@@ -29,6 +29,7 @@ import type {
 import type { ImportReport } from '../domain/importing';
 import type { MinutesContent } from '../domain/minutes';
 import type { OversightFigures } from '../domain/oversight';
+import type { DisposalReview } from '../domain/retention';
 import type { CaseDetail, CaseSummary, MeetingCaseView, ReferralCheck } from '../domain/views';
 import { ENDPOINTS, type Endpoint, type EndpointName } from './endpoints';
 import {
@@ -42,12 +43,14 @@ import {
   caseUpdateInputSchema,
   closeCaseSchema,
   completeActionSchema,
+  disposeInputSchema,
   concernInputSchema,
   escalateInputSchema,
   escalationListQuerySchema,
   escalationResponseSchema,
   exportQuerySchema,
   extendActionSchema,
+  holdInputSchema,
   importQuerySchema,
   leadInputSchema,
   listCheckInputSchema,
@@ -110,6 +113,12 @@ export interface MeetingAgenda {
   /** True once the meeting has started: the agenda no longer moves. */
   frozen: boolean;
   items: AgendaItem[];
+}
+
+/** A change that answers with the case's ref and new version only (retention holds, disposal). */
+export interface VersionedRef {
+  ref: string;
+  version: number;
 }
 
 /** A case-changing step in a meeting answers with the case and the meeting's record of it. */
@@ -370,6 +379,22 @@ const DEFS = {
     file: true,
   }),
   queryAudit: row<AuditEntry[]>()({ permissions: ['audit.read'], query: auditQuerySchema }),
+
+  // --- Retention and disposal (admin) ---
+  disposalReview: row<DisposalReview>()({ permissions: ['retention.manage'] }),
+  placeHold: row<VersionedRef>()({
+    permissions: ['retention.manage'],
+    body: holdInputSchema,
+    ifMatch: true,
+    etag: version,
+  }),
+  releaseHold: row<VersionedRef>()({ permissions: ['retention.manage'], ifMatch: true, etag: version }),
+  disposeCase: row<VersionedRef>()({
+    permissions: ['retention.manage'],
+    body: disposeInputSchema,
+    ifMatch: true,
+    etag: version,
+  }),
 } satisfies Record<EndpointName, { permissions: readonly Permission[] }>;
 
 type Defs = typeof DEFS;

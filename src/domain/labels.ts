@@ -167,4 +167,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   export: 'Exported data',
   import: 'Imported data',
   'access.refused': 'Access refused',
+  'retention.review': 'Viewed the disposal review',
+  'retention.hold': 'Placed a retention hold',
+  'retention.release': 'Released a retention hold',
+  'retention.dispose': "Disposed of a case's personal data",
 };

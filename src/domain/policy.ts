@@ -3,6 +3,7 @@
  * every domain function, so the rules stay pure and tests can vary them.
  */
 import { z } from 'zod';
+import { retentionRuleSchema } from './retention';
 import { localDateSchema } from './types';
 
 const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
@@ -36,6 +37,11 @@ export const policySchema = z.object({
   escalationResponseWorkingDays: z.number().int().min(1).max(60).default(10),
   /** Statutory: a permanently excluded child must have provision from this school day. */
   exclusionProvisionSchoolDay: z.number().int().min(1).max(30).default(6),
+  /**
+   * How long a closed case keeps its personal data (issue 18, RETENTION_RULE). Absent means the default
+   * (`DEFAULT_RETENTION_RULE`, until the child is 25), so policies built before it need no change.
+   */
+  retention: retentionRuleSchema.optional(),
 });
 export type Policy = z.infer<typeof policySchema>;
 

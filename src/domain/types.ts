@@ -152,6 +152,23 @@ export const reopeningSchema = z.object({
 });
 export type Reopening = z.infer<typeof reopeningSchema>;
 
+/** Why a case must be kept past its retention (a legal or safeguarding hold) and who set it. */
+export const retentionHoldSchema = z.object({
+  reason: trimmed(1000),
+  /** The admin's user id (not a name: the hold outlives staff changes, and the audit says the rest). */
+  setBy: z.string().min(1).max(100),
+  setAt: instantSchema,
+});
+export type RetentionHold = z.infer<typeof retentionHoldSchema>;
+
+/** The mark a disposal leaves on the anonymous record. */
+export const disposalSchema = z.object({
+  disposedAt: instantSchema,
+  /** The admin's user id who approved it. */
+  approvedBy: z.string().min(1).max(100),
+});
+export type Disposal = z.infer<typeof disposalSchema>;
+
 /** The fields of a case that people edit (everything but identity, bookkeeping and computed values). */
 export const caseFieldsSchema = z.object({
   firstName: trimmed(100),
@@ -200,6 +217,16 @@ export const caseSchema = caseFieldsSchema.extend({
    */
   reopenings: z.array(reopeningSchema).optional(),
   listChecks: z.array(listCheckSchema),
+  /**
+   * A legal or safeguarding hold (issue 18): while set, the case is never proposed for disposal. Set and
+   * released by an admin, audited. Optional, so records stored before it need no change.
+   */
+  retentionHold: retentionHoldSchema.nullable().optional(),
+  /**
+   * Set when the case's personal data was removed after retention (issue 18): what remains is an
+   * anonymous record for the oversight figures. Never cleared; a disposed case cannot be reopened.
+   */
+  disposal: disposalSchema.nullable().optional(),
   /** The chair's own stuck flag (the computed rule is in `stuck.ts`). */
   stuckFlag: z.boolean(),
   proposedForClosure: z.boolean(),
@@ -401,6 +428,11 @@ export const AUDIT_ACTIONS = [
   'export',
   'import',
   'access.refused',
+  /** Issue 18: the admin's disposal review (viewed), holds set and released, and approved disposals. */
+  'retention.review',
+  'retention.hold',
+  'retention.release',
+  'retention.dispose',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

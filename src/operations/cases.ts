@@ -362,6 +362,12 @@ export async function reopenCase(
 ): Promise<Case> {
   await authorize(deps, call, 'case.close', ref);
   const current = await loadCase(deps, ref);
+  // A disposed case is an anonymous record for the figures (issue 18): there is no child left to work on.
+  if (current.disposal) {
+    throw new InvalidError('This case was disposed of after its retention and cannot be reopened.', [
+      { path: 'disposal', message: 'is set' },
+    ]);
+  }
   if (current.status !== 'closed') {
     throw new InvalidError('Only a closed case can be reopened.', [
       { path: 'status', message: 'is not closed' },

@@ -87,7 +87,13 @@ export interface ActionStore {
   /** Bulk create, in order (see `Timed`). */
   createMany(all: readonly Timed<NewAction>[]): Promise<Action[]>;
   update(id: string, expectedVersion: number, patch: ActionPatch, now: Instant): Promise<Action>;
+  /**
+   * Disposal only (issue 18): the conditional update, allowed to replace `createdBy` too, so the names
+   * of the people on a disposed case go with it. Nothing else calls it.
+   */
+  redact(id: string, expectedVersion: number, patch: ActionRedaction, now: Instant): Promise<Action>;
 }
+export type ActionRedaction = ActionPatch & Partial<Pick<Action, 'createdBy'>>;
 
 export type NewCaseUpdate = Omit<CaseUpdate, 'id'>;
 
@@ -98,6 +104,11 @@ export interface CaseUpdateStore {
   add(input: NewCaseUpdate): Promise<CaseUpdate>;
   /** Bulk append, in order (see `Timed`; an update carries its own `at`). */
   addMany(all: readonly NewCaseUpdate[]): Promise<CaseUpdate[]>;
+  /**
+   * Disposal only (issue 18): the one exception to append-only. Rewrites an entry's text and author in
+   * place (same id, time and case); `NotFoundError` when it is gone.
+   */
+  redact(id: string, replacement: Pick<CaseUpdate, 'text' | 'by'>): Promise<CaseUpdate>;
 }
 
 export type NewMeeting = Omit<Meeting, 'id' | Bookkeeping>;
@@ -164,7 +175,10 @@ export interface EscalationStore {
   get(id: string): Promise<Escalation | null>;
   create(input: NewEscalation, now: Instant): Promise<Escalation>;
   update(id: string, expectedVersion: number, patch: EscalationPatch, now: Instant): Promise<Escalation>;
+  /** Disposal only (issue 18): the conditional update, allowed to replace `raisedBy` too. */
+  redact(id: string, expectedVersion: number, patch: EscalationRedaction, now: Instant): Promise<Escalation>;
 }
+export type EscalationRedaction = EscalationPatch & Partial<Pick<Escalation, 'raisedBy'>>;
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 
@@ -239,5 +253,11 @@ export interface Store {
   escalations: EscalationStore;
   audit: AuditLog;
   bot: BotStateStore;
+  /**
+   * After a disposal (issue 18): makes what was overwritten unrecoverable from the store's own files
+   * where the technology allows (SQLite: checkpoints and truncates the write-ahead log). Absent where
+   * there is nothing to do (SharePoint's version history is the council's setting: docs/data-protection.md).
+   */
+  purge?(): Promise<void>;
   close(): Promise<void>;
 }

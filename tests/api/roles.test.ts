@@ -46,7 +46,7 @@ const OWNER_OR_CHAIR: Who[] = ['member', 'chair'];
 const AUDIT_READERS: Who[] = ['senior', 'admin'];
 
 /** What a row needs beyond the base fixture. */
-type Need = 'closedCase' | 'liveMeeting' | 'completedMeeting';
+type Need = 'closedCase' | 'liveMeeting' | 'completedMeeting' | 'heldCase' | 'pastRetention';
 
 interface Fixture {
   /** Referred, actioned and escalated: version 2. */
@@ -405,6 +405,46 @@ const ROWS: Row[] = [
         .send('Surname,Forename,DOB,Reason,Date received\nExample,Testy,14/05/2013,Perm ex,20/03/2026\n'),
   },
   { route: 'GET /api/export', allowed: READERS, ok: 200, run: get(() => '/api/export?format=csv') },
+
+  // Issue 18: the disposal review, holds and disposal are the admin's (refs, dates and counts only).
+  {
+    route: 'GET /api/retention/review',
+    allowed: ['admin'],
+    ok: 200,
+    run: get(() => '/api/retention/review'),
+  },
+  {
+    route: 'PUT /api/retention/cases/:ref/hold',
+    allowed: ['admin'],
+    ok: 200,
+    needs: ['closedCase'],
+    run: (app, f, h) =>
+      request(app)
+        .put(`/api/retention/cases/${f.closedRef}/hold`)
+        .set(h)
+        .set('If-Match', '"2"')
+        .send({ reason: 'Litigation hold (synthetic)' }),
+  },
+  {
+    route: 'DELETE /api/retention/cases/:ref/hold',
+    allowed: ['admin'],
+    ok: 200,
+    needs: ['closedCase', 'heldCase'],
+    run: (app, f, h) =>
+      request(app).delete(`/api/retention/cases/${f.closedRef}/hold`).set(h).set('If-Match', '"3"'),
+  },
+  {
+    route: 'POST /api/retention/cases/:ref/dispose',
+    allowed: ['admin'],
+    ok: 200,
+    needs: ['closedCase', 'pastRetention'],
+    run: (app, f, h) =>
+      request(app)
+        .post(`/api/retention/cases/${f.closedRef}/dispose`)
+        .set(h)
+        .set('If-Match', '"2"')
+        .send({ confirmRef: f.closedRef }),
+  },
 ];
 
 /**
@@ -473,6 +513,14 @@ const INVALID: Record<string, Send> = {
   'POST /api/import': (app, _f, h) =>
     request(app).post('/api/import?bogus=1').set(h).set('Content-Type', 'text/csv').send('a,b\n'),
   'GET /api/export': get(() => '/api/export?format=pdf'),
+  'PUT /api/retention/cases/:ref/hold': (app, f, h) =>
+    request(app).put(`/api/retention/cases/${f.closedRef}/hold`).set(h).set('If-Match', '"2"').send(BAD_BODY),
+  'DELETE /api/retention/cases/:ref/hold': (app, f, h) =>
+    request(app).delete(`/api/retention/cases/${f.closedRef}/hold`).set(h).set('If-Match', 'not-an-etag'),
+  'POST /api/retention/cases/:ref/dispose': postBad(
+    (f) => `/api/retention/cases/${f.closedRef}/dispose`,
+    '"2"',
+  ),
 };
 /** Routes with nothing a caller sends that could fail validation (no body, query or checked parameter). */
 const NOTHING_TO_VALIDATE = new Set([
@@ -488,6 +536,7 @@ const NOTHING_TO_VALIDATE = new Set([
   'GET /api/meetings/:id/minutes',
   'GET /api/meetings/:id/minutes/content',
   'GET /api/meetings/:id/agenda',
+  'GET /api/retention/review',
 ]);
 
 /**
@@ -583,6 +632,19 @@ async function fixture(needs: readonly Need[] = []): Promise<{ t: TestApp; f: Fi
       200,
     );
   }
+  if (needs.includes('heldCase')) {
+    await ok(
+      request(t.app)
+        .put(`/api/retention/cases/${f.closedRef}/hold`)
+        .set(ADMIN)
+        .set('If-Match', '"2"')
+        .send({ reason: 'Litigation hold (synthetic)' }),
+      200,
+    );
+  }
+  // The closed case's retention over (the default rule: until the child is 25, born 2013): the same
+  // store, 25 years on.
+  if (needs.includes('pastRetention')) t.clock.now = new Date('2051-03-25T10:00:00.000Z');
   if (needs.includes('liveMeeting')) {
     f.liveRef = await refer();
     f.liveMeetingId = await schedule('2026-04-21T09:00:00Z');

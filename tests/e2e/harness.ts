@@ -153,7 +153,14 @@ export interface TestServer {
  * Starts `node dist/src/server.js` on a free port over a new SQLite file seeded with `seedCases`, its
  * clock starting at `clockStart` (default E2E_CLOCK_START).
  */
-export async function startServer(opts: { seedCases: number; clockStart?: Date }): Promise<TestServer> {
+export async function startServer(opts: {
+  seedCases: number;
+  clockStart?: Date;
+  /** A database file kept after `stop()` (a second server can open it later, on another day). */
+  sqlitePath?: string;
+  /** Further settings (e.g. RETENTION_RULE). */
+  env?: Record<string, string>;
+}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'cmoe-e2e-'));
   const port = await freePort();
   const clockStart = opts.clockStart ?? E2E_CLOCK_START;
@@ -167,12 +174,13 @@ export async function startServer(opts: { seedCases: number; clockStart?: Date }
       HOST: '127.0.0.1',
       PORT: String(port),
       STORE: 'sqlite',
-      SQLITE_PATH: join(dir, 'cmoe.sqlite'),
+      SQLITE_PATH: opts.sqlitePath ?? join(dir, 'cmoe.sqlite'),
       AUTH_MODE: 'dev',
       SEED_DEMO: 'true',
       SEED_CASES: String(opts.seedCases),
       LOG_LEVEL: 'warn',
       CLOCK_START: clockStart.toISOString(),
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -38,6 +38,7 @@ import type { MeetingAgenda } from '../../src/tab/client/meetingApi';
 import type { CaseDetail, CaseSummary, MeetingCaseView, ReferralCheck } from '../../src/domain/views';
 import { TAB_NOW, TAB_TODAY } from './clock';
 import { ApiError, type CmoeApi, type Me, type NextMeeting } from '../../src/tab/client/client';
+import type { DisposalReview } from '../../src/domain/retention';
 
 /** Today in London: the tab's clock in these tests (./clock), so the fake server's too. */
 
@@ -805,6 +806,36 @@ export class FakeApi implements CmoeApi {
   async publishMinutes(id: string, version: number) {
     this.log('publishMinutes', id, version);
     return this.transition(id, version, 'completed', { minutesPublishedAt: this.now().toISOString() });
+  }
+
+  // --- Retention (src/tab/client/retentionApi.ts): a review set by the test, changed as the server would ---
+  review: DisposalReview = { asOf: '2026-03-25', rule: 'until the child is 25', due: [], held: [] };
+  async disposalReview(): Promise<DisposalReview> {
+    this.log('disposalReview');
+    this.may('retention.manage');
+    return JSON.parse(JSON.stringify(this.review)) as DisposalReview;
+  }
+  async placeHold(ref: string, version: number, reason: string) {
+    this.log('placeHold', ref, version, reason);
+    this.may('retention.manage');
+    const due = this.review.due.find((d) => d.ref === ref);
+    if (!due) throw new ApiError(404, 'NotFound', 'Not found', 'No such case in the review.');
+    this.review.due = this.review.due.filter((d) => d.ref !== ref);
+    const hold = { reason, setBy: 'dev-admin', setAt: '2026-03-25T10:00:00.000Z' };
+    this.review.held.push({ ref, version: version + 1, closedOn: due.closedOn, hold });
+    return { ref, version: version + 1 };
+  }
+  async releaseHold(ref: string, version: number) {
+    this.log('releaseHold', ref, version);
+    this.may('retention.manage');
+    this.review.held = this.review.held.filter((h) => h.ref !== ref);
+    return { ref, version: version + 1 };
+  }
+  async disposeCase(ref: string, version: number, confirmRef: string) {
+    this.log('disposeCase', ref, version, confirmRef);
+    this.may('retention.manage');
+    this.review.due = this.review.due.filter((d) => d.ref !== ref);
+    return { ref, version: version + 1 };
   }
 
   // --- Admin and scrutiny (src/tab/client/adminApi.ts) ---

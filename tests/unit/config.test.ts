@@ -14,6 +14,15 @@ describe('configuration', () => {
     expect(c.policy.cadence).toEqual({ anchorDate: '2026-01-06', everyWeeks: 4, time: '10:00' });
   });
 
+  test('reads the retention rule, defaulting to until the child is 25, and names a bad one', () => {
+    expect(loadConfig({}).policy.retention).toEqual({ kind: 'until-age', age: 25 });
+    expect(loadConfig({ RETENTION_RULE: 'years-after-closure:6' }).policy.retention).toEqual({
+      kind: 'years-after-closure',
+      years: 6,
+    });
+    expect(() => loadConfig({ RETENTION_RULE: 'forever' })).toThrow(/RETENTION_RULE: must be until-age:N/);
+  });
+
   test('reads the meeting cadence, closures and school holidays from settings', () => {
     const c = loadConfig({
       MEETING_ANCHOR_DATE: '2026-09-08',

@@ -1,6 +1,6 @@
 import type { Action, Instant } from '../../domain/types';
 import { newId } from '../ids';
-import type { ActionPatch, ActionQuery, ActionStore, NewAction } from '../ports';
+import type { ActionPatch, ActionRedaction, ActionQuery, ActionStore, NewAction } from '../ports';
 import type { ListItems } from './items';
 import { allOf, filterOn, type Mappings } from './mapper';
 import { VersionedList, type MalformedReporter, type ModelView } from './versioned';
@@ -57,6 +57,10 @@ export class SharePointActionStore implements ActionStore {
 
   update(id: string, expectedVersion: number, patch: ActionPatch, now: Instant): Promise<Action> {
     return this.records.update(id, expectedVersion, patch, now);
+  }
+
+  redact(id: string, expectedVersion: number, patch: ActionRedaction, now: Instant): Promise<Action> {
+    return this.records.update(id, expectedVersion, patch, now, ['createdBy']);
   }
 
   /** Creates many actions in JSON batches of 20 (import, seeding); input order kept. */

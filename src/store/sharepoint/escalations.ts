@@ -1,6 +1,12 @@
 import type { Escalation, Instant } from '../../domain/types';
 import { newId } from '../ids';
-import type { EscalationPatch, EscalationQuery, EscalationStore, NewEscalation } from '../ports';
+import type {
+  EscalationPatch,
+  EscalationRedaction,
+  EscalationQuery,
+  EscalationStore,
+  NewEscalation,
+} from '../ports';
 import type { ListItems } from './items';
 import { allOf, filterOn, type Mappings } from './mapper';
 import { VersionedList, type MalformedReporter, type ModelView } from './versioned';
@@ -60,5 +66,9 @@ export class SharePointEscalationStore implements EscalationStore {
 
   update(id: string, expectedVersion: number, patch: EscalationPatch, now: Instant): Promise<Escalation> {
     return this.records.update(id, expectedVersion, patch, now);
+  }
+
+  redact(id: string, expectedVersion: number, patch: EscalationRedaction, now: Instant): Promise<Escalation> {
+    return this.records.update(id, expectedVersion, patch, now, ['raisedBy']);
   }
 }

@@ -1,4 +1,6 @@
-import type { CaseRef, CaseUpdate } from '../../domain/types';
+import { ConflictError, NotFoundError } from '../../domain/errors';
+import { caseUpdateSchema, type CaseRef, type CaseUpdate } from '../../domain/types';
+import { validateRecord } from '../records';
 import { newId } from '../ids';
 import type { CaseUpdateStore, NewCaseUpdate } from '../ports';
 import type { ListItems } from './items';
@@ -32,6 +34,22 @@ export class SharePointCaseUpdateStore implements CaseUpdateStore {
 
   add(input: NewCaseUpdate): Promise<CaseUpdate> {
     return this.records.insertNew({ ...input, id: newId() });
+  }
+
+  async redact(id: string, replacement: Pick<CaseUpdate, 'text' | 'by'>): Promise<CaseUpdate> {
+    const entry = await this.records.read(id);
+    if (entry === null) throw new NotFoundError(`Case update ${id}`);
+    const record = validateRecord(caseUpdateSchema, 'Case update', {
+      ...entry.record,
+      text: replacement.text,
+      by: replacement.by,
+    });
+    // The item is only ever rewritten here, so a 412 means a second disposal ran at once: answered as a
+    // conflict, and re-running the disposal finishes the job.
+    const outcome = await this.records.write(entry, record);
+    if (outcome === 'missing') throw new NotFoundError(`Case update ${id}`);
+    if (outcome === 'conflict') throw new ConflictError<CaseUpdate>(entry.record);
+    return record;
   }
 
   /** Adds many updates in JSON batches of 20 (import, seeding); input order kept. */

@@ -207,7 +207,14 @@ export class VersionedList<T extends Versioned> extends RecordList<T> {
    * record as stored now (re-read), nothing written; otherwise the patch is merged, the version bumped,
    * the result validated and written with If-Match.
    */
-  async update(id: string, expectedVersion: number, patch: object, now: string): Promise<T> {
+  async update(
+    id: string,
+    expectedVersion: number,
+    patch: object,
+    now: string,
+    /** Fixed fields this write may change all the same: disposal's redaction only (issue 18). */
+    released: readonly string[] = [],
+  ): Promise<T> {
     const kind = this.mapping.kind;
     let entry = this.known(keyOf(id));
     let fresh = false;
@@ -233,7 +240,7 @@ export class VersionedList<T extends Versioned> extends RecordList<T> {
         createdAt: current.createdAt,
         updatedAt: now,
       };
-      for (const field of this.fixed) fixed[field] = current[field];
+      for (const field of this.fixed) if (!released.includes(field)) fixed[field] = current[field];
       const record = deepFreeze(
         validateRecord(this.mapping.schema, kind, mergePatch(current, patch, fixed as Partial<T>)),
       );

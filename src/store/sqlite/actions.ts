@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { actionSchema } from '../../domain/types';
 import type { Action, Instant } from '../../domain/types';
 import { newId } from '../ids';
-import type { ActionPatch, ActionQuery, ActionStore, NewAction, Timed } from '../ports';
+import type { ActionPatch, ActionRedaction, ActionQuery, ActionStore, NewAction, Timed } from '../ports';
 import { jsonList, run } from './records';
 import type { StatementCache } from './records';
 import { VersionedTable } from './versioned';
@@ -71,5 +71,9 @@ export class SqliteActionStore implements ActionStore {
 
   update(id: string, expectedVersion: number, patch: ActionPatch, now: Instant): Promise<Action> {
     return run(() => this.records.update(id, expectedVersion, patch, now));
+  }
+
+  redact(id: string, expectedVersion: number, patch: ActionRedaction, now: Instant): Promise<Action> {
+    return run(() => this.records.update(id, expectedVersion, patch, now, ['createdBy']));
   }
 }

@@ -2,7 +2,13 @@ import type Database from 'better-sqlite3';
 import { escalationSchema } from '../../domain/types';
 import type { Escalation, Instant } from '../../domain/types';
 import { newId } from '../ids';
-import type { EscalationPatch, EscalationQuery, EscalationStore, NewEscalation } from '../ports';
+import type {
+  EscalationPatch,
+  EscalationRedaction,
+  EscalationQuery,
+  EscalationStore,
+  NewEscalation,
+} from '../ports';
 import { run } from './records';
 import type { StatementCache } from './records';
 import { VersionedTable } from './versioned';
@@ -64,5 +70,9 @@ export class SqliteEscalationStore implements EscalationStore {
 
   update(id: string, expectedVersion: number, patch: EscalationPatch, now: Instant): Promise<Escalation> {
     return run(() => this.records.update(id, expectedVersion, patch, now));
+  }
+
+  redact(id: string, expectedVersion: number, patch: EscalationRedaction, now: Instant): Promise<Escalation> {
+    return run(() => this.records.update(id, expectedVersion, patch, now, ['raisedBy']));
   }
 }

@@ -50,6 +50,9 @@ export function openSqliteStore(path: string | ':memory:'): Store {
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
+    // Overwritten and deleted content is zeroed rather than left in free pages (issue 18: a disposed
+    // case's text must not survive in the file). Costs a little on writes that free space.
+    db.pragma('secure_delete = ON');
     runMigrations(db);
   } catch (error) {
     db.close();
@@ -66,6 +69,12 @@ export function openSqliteStore(path: string | ':memory:'): Store {
     escalations: new SqliteEscalationStore(db, statements),
     audit: new SqliteAuditLog(db, statements),
     bot: new SqliteBotStateStore(db),
+    // The write-ahead log still holds the pages as they were before a disposal until it is checkpointed
+    // and truncated; secure_delete covers the database file itself.
+    purge: () => {
+      if (!inMemory) db.pragma('wal_checkpoint(TRUNCATE)');
+      return Promise.resolve();
+    },
     close: () => {
       if (db.open) db.close();
       return Promise.resolve();

@@ -99,7 +99,14 @@ export class VersionedTable<T extends Versioned> {
    * `ConflictError` carrying the stored record, nothing written; otherwise the patch is merged, the
    * version bumped, the result validated and written.
    */
-  update(key: string, expectedVersion: number, patch: object, now: string): T {
+  update(
+    key: string,
+    expectedVersion: number,
+    patch: object,
+    now: string,
+    /** Fixed fields this write may change all the same: disposal's redaction only (issue 18). */
+    released: readonly string[] = [],
+  ): T {
     const tx = this.db.transaction((): T => {
       const current = this.find(key);
       if (!current) throw new NotFoundError(`${this.spec.kind} ${key}`);
@@ -110,7 +117,7 @@ export class VersionedTable<T extends Versioned> {
         createdAt: current.createdAt,
         updatedAt: now,
       };
-      for (const field of this.spec.fixed) fixed[field] = current[field];
+      for (const field of this.spec.fixed) if (!released.includes(field)) fixed[field] = current[field];
       const record = validateRecord(
         this.spec.schema,
         this.spec.kind,

@@ -40,6 +40,9 @@ const ImportPage = lazy(() =>
   import('../components/Admin/ImportPage').then((m) => ({ default: m.ImportPage })),
 );
 const AuditLog = lazy(() => import('../components/Admin/AuditLog').then((m) => ({ default: m.AuditLog })));
+const DisposalReviewPage = lazy(() =>
+  import('../components/Admin/DisposalReview').then((m) => ({ default: m.DisposalReviewPage })),
+);
 // Oversight (issue 17) carries the charts library: loaded only when opened, so the list's first load
 // does not grow (the bench reports both).
 const OversightPage = lazy(() =>
@@ -49,7 +52,7 @@ const ConfigPage = lazy(() =>
   import('../components/Config/ConfigPage').then((m) => ({ default: m.ConfigPage })),
 );
 
-type NavValue = 'cases' | 'actions' | 'refer' | 'meetings' | 'oversight' | 'import' | 'audit';
+type NavValue = 'cases' | 'actions' | 'refer' | 'meetings' | 'oversight' | 'import' | 'audit' | 'retention';
 
 function navOf(route: Route): NavValue | undefined {
   if (route.name === 'cases' || route.name === 'case') return 'cases';
@@ -59,7 +62,8 @@ function navOf(route: Route): NavValue | undefined {
     route.name === 'refer' ||
     route.name === 'oversight' ||
     route.name === 'import' ||
-    route.name === 'audit'
+    route.name === 'audit' ||
+    route.name === 'retention'
   )
     return route.name;
   return undefined;
@@ -73,6 +77,7 @@ const NAV: { value: NavValue; label: string; show: (ctx: AppContextValue) => boo
   { value: 'oversight', label: 'Oversight', show: (c) => c.can('oversight.read') },
   { value: 'import', label: 'Import', show: (c) => c.can('import.run') },
   { value: 'audit', label: 'Audit log', show: (c) => c.can('audit.read') },
+  { value: 'retention', label: 'Disposal review', show: (c) => c.can('retention.manage') },
 ];
 
 /** The permission a screen needs; the API checks again, this only spares a refusal. */
@@ -87,6 +92,7 @@ const NEEDS: Partial<Record<Route['name'], { permission: Permission; refusal: st
   meeting: { permission: 'meeting.read', refusal: 'Your role does not include the group’s meetings.' },
   import: { permission: 'import.run', refusal: 'Only an administrator can import the group’s spreadsheet.' },
   oversight: { permission: 'oversight.read', refusal: 'Your role does not include the oversight figures.' },
+  retention: { permission: 'retention.manage', refusal: 'Only an administrator runs the disposal review.' },
   audit: {
     permission: 'audit.read',
     refusal: 'Only administrators and senior managers can read the audit log.',
@@ -138,6 +144,8 @@ function Screens({ ctx, route }: { ctx: AppContextValue; route: Route }) {
       return <ImportPage />;
     case 'audit':
       return <AuditLog />;
+    case 'retention':
+      return <DisposalReviewPage />;
     case 'oversight':
       prefetchOversight(ctx.api);
       return <OversightPage />;

@@ -13,6 +13,7 @@ import type { BodyOf, DevUser, Me, NextMeeting, QueryOf, ResponseOf } from '../.
 import { type AdminApi, adminApi } from './adminApi';
 import { type MeetingApi, meetingApi } from './meetingApi';
 import { type OversightApi, oversightApi } from './oversightApi';
+import { type RetentionApi, retentionApi } from './retentionApi';
 import {
   ApiError,
   type ApiErrorCode,
@@ -25,7 +26,7 @@ import {
 } from './transport';
 
 export { ApiError, MAX_RETRY_WAIT_MS, type ApiErrorCode, type FieldIssue };
-export type { AdminApi, MeetingApi, OversightApi };
+export type { AdminApi, MeetingApi, OversightApi, RetentionApi };
 export type { DevUser, Me, NextMeeting };
 
 /** Body of a referral (POST /api/cases and /api/cases/check): the year group may be left out. */
@@ -81,7 +82,7 @@ export interface CoreApi {
  * Everything the tab asks of the server, in three groups kept in their own files. Tests substitute an
  * in-memory fake with the same behaviour.
  */
-export interface CmoeApi extends CoreApi, MeetingApi, AdminApi, OversightApi {}
+export interface CmoeApi extends CoreApi, MeetingApi, AdminApi, OversightApi, RetentionApi {}
 
 export interface ApiClientOptions {
   /** Origin of the API; '' for the same origin (the server serves the tab). */
@@ -147,5 +148,11 @@ export function createApiClient(opts: ApiClientOptions): CmoeApi {
     listMeetings: (q = {}) => send('listMeetings', { query: { from: q.from, to: q.to } }),
     nextMeeting: () => send('nextMeeting', {}),
   };
-  return { ...core, ...meetingApi(send, call), ...adminApi(send, call), ...oversightApi(send, call) };
+  return {
+    ...core,
+    ...meetingApi(send, call),
+    ...adminApi(send, call),
+    ...oversightApi(send, call),
+    ...retentionApi(send),
+  };
 }
