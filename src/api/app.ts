@@ -17,7 +17,7 @@ import { AnonymousLimit, perUserRateLimit } from './rateLimit';
 import { RequestStores, reportingRefusals, type StoreForRequest } from './requestStore';
 import { actionRoutes } from './routes/actions';
 import { caseRoutes } from './routes/cases';
-import { exportRoutes, importRoutes } from './routes/importExport';
+import { exportRoutes, importBatchRoutes, importRoutes } from './routes/importExport';
 import { escalationRoutes, meetingRoutes } from './routes/meetings';
 import { oversightRoutes } from './routes/oversight';
 import { securityHeaders } from './securityHeaders';
@@ -240,6 +240,7 @@ export function createApp(appDeps: AppDeps): Express {
   api.use('/actions', actionRoutes(deps));
   api.use('/meetings', meetingRoutes(deps));
   api.use('/escalations', escalationRoutes(deps));
+  api.use('/import', importBatchRoutes(deps));
   api.use('/import', importRoutes(deps));
   api.use('/export', exportRoutes(deps));
   api.use('/oversight', oversightRoutes(deps));

@@ -166,5 +166,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'escalation.update': 'Changed an escalation',
   export: 'Exported data',
   import: 'Imported data',
+  'import.batch': 'Recorded an import batch',
+  'import.undo': 'Undid an import',
   'access.refused': 'Access refused',
 };

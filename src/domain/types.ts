@@ -400,6 +400,10 @@ export const AUDIT_ACTIONS = [
   'escalation.update',
   'export',
   'import',
+  /** A real import recorded as a batch (target `import-batch:<id>`, counts only). */
+  'import.batch',
+  /** An undo of a batch: one entry a case (removed / restored / left alone) and one with counts. */
+  'import.undo',
   'access.refused',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);

@@ -14,6 +14,7 @@ import {
   importQuerySchema,
   importSpreadsheet,
 } from '../../operations/importExport';
+import { lastImportBatch, undoLastImport } from '../../operations/importUndo';
 import { authorizeFirst, callOf, parseQuery } from '../http';
 import { invalidFrom } from '../problem';
 
@@ -77,6 +78,22 @@ export function importRoutes(deps: OperationDeps): Router {
       res.json(report);
     },
   );
+  return r;
+}
+
+/**
+ * The last import batch and its undo (issue 19), mounted beside POST /api/import:
+ * GET /api/import/batches/last (the batch, or null) and POST /api/import/batches/last/undo (no body).
+ * Registered before the import's raw-body route, which only answers POST /.
+ */
+export function importBatchRoutes(deps: OperationDeps): Router {
+  const r = Router();
+  r.get('/batches/last', authorizeFirst(deps, 'import', 'import.run'), async (_req, res) => {
+    res.json({ batch: await lastImportBatch(deps, callOf(res)) });
+  });
+  r.post('/batches/last/undo', authorizeFirst(deps, 'import', 'import.run'), async (_req, res) => {
+    res.json(await undoLastImport(deps, callOf(res)));
+  });
   return r;
 }
 
