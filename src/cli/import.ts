@@ -13,12 +13,13 @@ import { userInfo } from 'node:os';
 import { makePrincipal } from '../auth/principal';
 import { ConfigError, loadConfig } from '../config';
 import { AppError, InvalidError } from '../domain/errors';
+import type { UndoReport } from '../domain/importBatches';
 import { mappingFileSchema, type MappingFile } from '../domain/importColumns';
 import { describeIssue, type ImportReport, MAX_IMPORT_BYTES, receivedFallbackOf } from '../domain/importing';
 import { localDateSchema } from '../domain/types';
 import type { OperationDeps } from '../operations/context';
 import { importSpreadsheet } from '../operations/importExport';
-import { type UndoReport, undoLastImport } from '../operations/importUndo';
+import { undoLastImport } from '../operations/importUndo';
 import { openSqliteStore } from '../store/sqlite';
 
 export const USAGE = `Usage: npm run import -- <file.xlsx|file.csv> [--dry-run] [--skip-invalid] [--mapping mapping.json]

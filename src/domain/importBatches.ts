@@ -142,6 +142,25 @@ export function planUndo(
   });
 }
 
+/** What an undo answers (API, CLI, tab): refs and reasons, no child data. */
+export interface UndoReport extends UndoResult {
+  batchId: string;
+  /** When the undone import ran. */
+  importedAt: string;
+}
+
+/** The last batch as the tab shows it (GET /api/import/batches/last): counts, no child data. */
+export interface BatchSummary {
+  id: string;
+  at: string;
+  by: string;
+  fileName: string | null;
+  format: 'csv' | 'xlsx';
+  created: number;
+  changed: number;
+  undone: { at: string; by: string } | null;
+}
+
 /** Audit fields for a batch: counts only. */
 export function batchCounts(batch: ImportBatch): string[] {
   const created = batch.cases.filter((c) => c.kind === 'created').length;

@@ -14,6 +14,8 @@ import { createHash } from 'node:crypto';
 import { AlreadyDoneError, ConflictError, NotFoundError } from '../domain/errors';
 import {
   type BatchCase,
+  type BatchSummary,
+  type UndoReport,
   type CaseNow,
   type ImportBatch,
   type LeftAloneReason,
@@ -28,25 +30,6 @@ import { type Call, type OperationDeps, audit, authorize, nowIso } from './conte
 
 /** The reason in the 409 `AlreadyDone` problem's `current`: which one-off step it was. */
 export const ALREADY_UNDONE = 'ImportAlreadyUndone';
-
-/** What an undo answers (and the batch keeps). */
-export interface UndoReport extends UndoResult {
-  batchId: string;
-  /** When the undone import ran. */
-  importedAt: string;
-}
-
-/** The last batch as the tab shows it: no child data (refs and counts). */
-export interface BatchSummary {
-  id: string;
-  at: string;
-  by: string;
-  fileName: string | null;
-  format: 'csv' | 'xlsx';
-  created: number;
-  changed: number;
-  undone: { at: string; by: string } | null;
-}
 
 /** Collects, while an import writes, what it did to each case (see `ImportBatch`). */
 export class BatchCollector {

@@ -2,11 +2,12 @@
  * The calls of the admin and scrutiny screens: the audit log (admins and senior managers), and import
  * and export of the group's spreadsheet (issue 9). Built on the shared transport.
  */
+import type { BatchSummary, UndoReport } from '../../domain/importBatches';
 import type { ImportReport } from '../../domain/importing';
 import type { AuditAction, AuditEntry, CaseStatus, Category, Concern } from '../../domain/types';
 import { type Call, queryString } from './transport';
 
-export type { ImportReport };
+export type { BatchSummary, ImportReport, UndoReport };
 
 /** GET /api/audit filters; `from`/`to` are instants (`to` exclusive). */
 export interface AuditQuery {
@@ -60,6 +61,10 @@ export interface AdminApi {
   queryAudit(query?: AuditQuery): Promise<AuditEntry[]>;
   importSpreadsheet(file: ImportFile, options: ImportRunOptions): Promise<ImportReport>;
   exportCases(query: ExportQuery): Promise<ExportedFile>;
+  /** GET /api/import/batches/last: the last import batch, or null before any (issue 19). */
+  lastImportBatch(): Promise<BatchSummary | null>;
+  /** POST /api/import/batches/last/undo. */
+  undoLastImport(): Promise<UndoReport>;
 }
 
 /** The content type the server reads the upload as, from the file's name (browsers guess .csv poorly). */
@@ -107,6 +112,9 @@ export function adminApi(call: Call): AdminApi {
         headers,
       });
     },
+    lastImportBatch: async () =>
+      ((await call('GET', '/api/import/batches/last')) as { batch: BatchSummary | null }).batch,
+    undoLastImport: () => call('POST', '/api/import/batches/last/undo'),
     exportCases: async (q) => {
       const file = await call.download(exportPath(q));
       const count = Number(file.headers?.get('x-case-count') ?? Number.NaN);
