@@ -322,3 +322,40 @@ describe.each([
     expect((await h.store.cases.list()).map((x) => x.ref)).toEqual([ref]);
   });
 });
+
+describe('undo on SharePoint racing another writer', () => {
+  test('a case item changed in SharePoint between the undo reading it and deleting it is kept (If-Match, 412)', async () => {
+    const siteId = await env.newSite();
+    const store = env.open(siteId);
+    try {
+      const deps = makeDeps(store);
+      const report = await importSpreadsheet(deps, FIRST, { bytes: fixture('sample-tracker.csv') }, REAL);
+      const refs = report.rows.filter((r) => r.outcome === 'create').map((r) => r.ref as string);
+      const fake = env.graph.fake;
+      const cases = fake.list(siteId, 'CMOE Cases');
+      const raced = refs[0] as string;
+      const item = [...cases.items.values()].find((i) => i.fields.RecordKey === raced);
+      if (!item) throw new Error('no item');
+      // Another writer edits the case item just before the undo's DELETE of it reaches SharePoint.
+      let edited = false;
+      fake.throttle(429, Infinity, null, (r) => {
+        if (!edited && r.method === 'DELETE' && r.path.endsWith(`/lists/${cases.id}/items/${item.id}`)) {
+          edited = true;
+          const data = JSON.parse(String(item.fields.RecordData)) as Record<string, unknown>;
+          fake.changeItem(cases, item.id, {
+            RecordData: JSON.stringify({ ...data, lastSchool: 'Changed in SharePoint (synthetic)' }),
+          });
+        }
+        return false;
+      });
+      const undo = await undoLastImport(deps, UNDO);
+      fake.clearThrottles();
+      expect(edited).toBe(true);
+      expect(undo.leftAlone).toEqual([{ ref: raced, reason: 'conflict' }]);
+      expect(undo.removed).toHaveLength(refs.length - 1);
+      expect((await env.open(siteId, { readModel: false }).cases.list()).map((c) => c.ref)).toEqual([raced]);
+    } finally {
+      await store.close();
+    }
+  });
+});
