@@ -161,6 +161,16 @@ export interface BatchSummary {
   undone: { at: string; by: string } | null;
 }
 
+/** True when the entry still holds values the import replaced (child data). */
+export function holdsValues(c: BatchCase): boolean {
+  return c.before !== null && Object.keys(c.before.fields).length > 0;
+}
+
+/** The entry without the replaced values (kept: the versions, ids and which case). */
+export function withoutValues(c: BatchCase): BatchCase {
+  return c.before === null ? c : { ...c, before: { ...c.before, fields: {} } };
+}
+
 /** Audit fields for a batch: counts only. */
 export function batchCounts(batch: ImportBatch): string[] {
   const created = batch.cases.filter((c) => c.kind === 'created').length;

@@ -99,6 +99,7 @@ export async function recordImportBatch(
 ): Promise<string | null> {
   const cases = collected.cases();
   if (cases.length === 0) return null;
+  const previous = await deps.store.importBatches.latest();
   const batch = await deps.store.importBatches.record(
     {
       id: newId(),
@@ -114,6 +115,8 @@ export async function recordImportBatch(
     nowIso(call),
   );
   await audit(deps, call, 'import.batch', `import-batch:${batch.id}`, batchCounts(batch));
+  // Only the last batch can be undone: the one before no longer needs the values it replaced.
+  if (previous !== null) await deps.store.importBatches.forgetReplacedValues(previous.id);
   return batch.id;
 }
 
@@ -255,6 +258,8 @@ export async function undoLastImport(deps: OperationDeps, call: Call): Promise<U
     );
   }
   await deps.store.importBatches.markUndone(batch.id, claimed.version, { at, by, result }, at);
+  // Undone once and for all: the values it put back are no longer needed in the batch.
+  await deps.store.importBatches.forgetReplacedValues(batch.id);
   await audit(deps, call, 'import.undo', `import-batch:${batch.id}`, [
     `removed=${result.removed.length}`,
     `restored=${result.restored.length}`,

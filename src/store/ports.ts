@@ -268,6 +268,11 @@ export interface ImportBatchStore {
    * changed. False when an action had moved on (that one and the rest are kept).
    */
   removeAdded(own: { actions: readonly VersionedId[]; updateIds: readonly string[] }): Promise<boolean>;
+  /**
+   * Empties the values a batch kept of the cases it changed (`before.fields`): child data nothing needs
+   * once the batch is undone or another import has come after it (only the last batch can be undone).
+   */
+  forgetReplacedValues(id: string): Promise<void>;
 }
 
 /** Everything the app keeps, behind one handle the composition root builds. */

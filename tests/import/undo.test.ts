@@ -11,6 +11,7 @@ import { AlreadyDoneError } from '../../src/domain/errors';
 import type { Store } from '../../src/store/ports';
 import { importSpreadsheet } from '../../src/operations/importExport';
 import { ALREADY_UNDONE, lastImportBatch, undoLastImport } from '../../src/operations/importUndo';
+import { holdsValues } from '../../src/domain/importBatches';
 import { openSqliteStore } from '../../src/store/sqlite';
 import { startSharePointEnv, type SharePointTestEnv } from '../helpers/sharePoint';
 import { ADMIN_CALL, CHAIR_CALL, callAs, fixture, makeDeps } from './helpers';
@@ -268,6 +269,31 @@ describe.each([
     });
   });
 
+  test('the values an import replaced are kept only while its batch can be undone: not once undone, nor once another import came after', async () => {
+    const deps = makeDeps(h.store);
+    await importSpreadsheet(deps, FIRST, { bytes: fixture('sample-tracker.csv') }, REAL);
+    const second = await importSpreadsheet(deps, SECOND, { bytes: secondFile() }, REAL);
+    const kept = await h.store.importBatches.get(second.batchId as string);
+    expect(kept?.cases.filter(holdsValues).map((c) => Object.keys(c.before?.fields ?? {}))).toEqual([
+      ['concern', 'lastProgressAt'],
+    ]);
+    // A third import (one more change) supersedes it: the second batch forgets what it replaced.
+    const third = await importSpreadsheet(
+      deps,
+      at('2026-03-25T11:30:00.000Z'),
+      {
+        bytes: bytesOf(new TextDecoder().decode(secondFile()).replace('Red,Monitoring', 'Green,Monitoring')),
+      },
+      REAL,
+    );
+    expect(third.counts.update).toBe(1);
+    expect((await h.store.importBatches.get(second.batchId as string))?.cases.some(holdsValues)).toBe(false);
+    expect((await h.store.importBatches.get(third.batchId as string))?.cases.some(holdsValues)).toBe(true);
+    const undo = await undoLastImport(deps, UNDO);
+    expect(undo.restored).toHaveLength(1);
+    expect((await h.store.importBatches.get(third.batchId as string))?.cases.some(holdsValues)).toBe(false);
+  });
+
   test('an edit that lands between the undo reading a case and deleting it keeps the case', async () => {
     const deps = makeDeps(h.store);
     const report = await importSpreadsheet(deps, FIRST, { bytes: fixture('sample-tracker.csv') }, REAL);
@@ -283,6 +309,7 @@ describe.each([
         record: (b, now) => h.store.importBatches.record(b, now),
         markUndone: (id, v, u, now) => h.store.importBatches.markUndone(id, v, u, now),
         removeAdded: (own) => h.store.importBatches.removeAdded(own),
+        forgetReplacedValues: (id) => h.store.importBatches.forgetReplacedValues(id),
         removeCase: async (ref, version, own) => {
           if (!edited && ref === raced) {
             edited = true;

@@ -14,7 +14,9 @@ import { z } from 'zod';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import {
   batchCaseSchema,
+  holdsValues,
   importBatchSchema,
+  withoutValues,
   type ImportBatch,
   type UndoResult,
 } from '../../domain/importBatches';
@@ -148,6 +150,17 @@ export class SharePointImportBatchStore implements ImportBatchStore {
         return c;
       }),
     });
+  }
+
+  async forgetReplacedValues(id: string): Promise<void> {
+    const entries = await this.cases.entriesMatching(
+      filterOn(this.cases.mapping.list).eq('BatchId', keyOf(id)),
+    );
+    for (const e of entries) {
+      if (e.record.batchId !== id || !holdsValues(e.record)) continue;
+      // A 412 means someone else wrote the item meanwhile (another forget): nothing left to do.
+      await this.cases.write(e, { ...e.record, ...withoutValues(e.record) });
+    }
   }
 
   async removeCase(ref: CaseRef, version: number, own: Own): Promise<boolean> {

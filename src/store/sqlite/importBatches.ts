@@ -1,6 +1,12 @@
 import type Database from 'better-sqlite3';
 import { ConflictError, NotFoundError } from '../../domain/errors';
-import { importBatchSchema, type ImportBatch, type UndoResult } from '../../domain/importBatches';
+import {
+  holdsValues,
+  importBatchSchema,
+  withoutValues,
+  type ImportBatch,
+  type UndoResult,
+} from '../../domain/importBatches';
 import type { CaseRef, Instant } from '../../domain/types';
 import type { ImportBatchStore, NewImportBatch, VersionedId } from '../ports';
 import { validateRecord } from '../records';
@@ -106,6 +112,19 @@ export class SqliteImportBatchStore implements ImportBatchStore {
             .prepare('UPDATE import_batches SET version = ?, data = ? WHERE id = ?')
             .run(next.version, JSON.stringify(next), id);
           return next;
+        })
+        .immediate(),
+    );
+  }
+
+  forgetReplacedValues(id: string): Promise<void> {
+    return run(() =>
+      this.db
+        .transaction(() => {
+          const batch = this.find(id);
+          if (batch === null || !batch.cases.some(holdsValues)) return;
+          const next = { ...batch, cases: batch.cases.map(withoutValues) };
+          this.db.prepare('UPDATE import_batches SET data = ? WHERE id = ?').run(JSON.stringify(next), id);
         })
         .immediate(),
     );
