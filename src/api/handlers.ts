@@ -17,6 +17,7 @@ import * as escalations from '../operations/escalations';
 import { exportCases, importSpreadsheet } from '../operations/importExport';
 import * as mode from '../operations/meetingMode';
 import * as meetings from '../operations/meetings';
+import { lastImportBatch, undoLastImport } from '../operations/importUndo';
 import { getOversight, oversightReport } from '../operations/oversight';
 import * as retention from '../operations/disposal';
 import type { Handlers } from './mount';
@@ -140,6 +141,8 @@ export function handlers(deps: OperationDeps): Handlers {
       escalations.recordEscalationResponse(deps, call, params.id, version, body),
 
     // --- Import, export, oversight, audit ---
+    lastImportBatch: async ({ call }) => ({ batch: await lastImportBatch(deps, call) }),
+    undoLastImport: ({ call }) => undoLastImport(deps, call),
     importSpreadsheet: ({ call, query, req }) =>
       importSpreadsheet(
         deps,

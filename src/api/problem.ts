@@ -5,7 +5,14 @@
 import type { ErrorRequestHandler } from 'express';
 import { ConsentRequiredError } from '../auth/consent';
 import type { z } from 'zod';
-import { AppError, BusyError, ConflictError, type FieldIssue, InvalidError } from '../domain/errors';
+import {
+  AlreadyDoneError,
+  AppError,
+  BusyError,
+  ConflictError,
+  type FieldIssue,
+  InvalidError,
+} from '../domain/errors';
 import type { Logger } from '../log';
 
 /** Missing If-Match on a write: the client must send the version it saw. */
@@ -29,6 +36,7 @@ const STATUS: Record<AppError['code'], number> = {
   Unauthenticated: 401,
   Invalid: 400,
   Busy: 503,
+  AlreadyDone: 409,
 };
 
 const TITLES: Record<AppError['code'], string> = {
@@ -38,6 +46,7 @@ const TITLES: Record<AppError['code'], string> = {
   Unauthenticated: 'Sign-in required',
   Invalid: 'Invalid request',
   Busy: 'Busy',
+  AlreadyDone: 'Already done',
 };
 
 export interface Problem {
@@ -113,7 +122,7 @@ export function problemFor(err: unknown): Problem {
       p.issues = err.issues.slice(0, MAX_LISTED_ISSUES);
       if (err.issues.length > MAX_LISTED_ISSUES) p.issueCount = err.issues.length;
     }
-    if (err instanceof ConflictError) p.current = err.current;
+    if (err instanceof ConflictError || err instanceof AlreadyDoneError) p.current = err.current;
     return p;
   }
   return {

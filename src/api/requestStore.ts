@@ -54,6 +54,9 @@ export class RequestStores {
       get bot() {
         return port('bot');
       },
+      get importBatches() {
+        return port('importBatches');
+      },
       // The app's store is closed by whoever opened it; a request's store holds nothing to release.
       close: () => this.base.close(),
     };
@@ -66,7 +69,15 @@ export class RequestStores {
 }
 
 /** Data ports whose refusals (SharePoint's 403 for this user) are reported; the audit and bot are not. */
-const DATA_PORTS = ['cases', 'actions', 'updates', 'meetings', 'minutes', 'escalations'] as const;
+const DATA_PORTS = [
+  'cases',
+  'actions',
+  'updates',
+  'meetings',
+  'minutes',
+  'escalations',
+  'importBatches',
+] as const;
 
 /**
  * The store with `onRefused` called when SharePoint refuses one of the user's calls (a `ForbiddenError`

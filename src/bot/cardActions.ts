@@ -80,6 +80,8 @@ export function friendlyMessage(e: unknown): string {
       return 'The tracker is busy. Please try again in a moment.';
     case 'Unauthenticated':
       return 'Sign-in is required.';
+    case 'AlreadyDone':
+      return e.message;
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * `npm run import -- <file.xlsx|file.csv> [--dry-run] [--skip-invalid] [--mapping mapping.json]
- * [--received-on YYYY-MM-DD | --received-from COLUMN]`:
+ * [--received-on YYYY-MM-DD | --received-from COLUMN]` (or `--undo-last`):
  * imports the group's spreadsheet into the configured SQLite store.
  *
  * Thin on purpose: arguments are parsed by a pure function, the report is formatted by another, and the
@@ -13,10 +13,13 @@ import { userInfo } from 'node:os';
 import { makePrincipal } from '../auth/principal';
 import { ConfigError, loadConfig } from '../config';
 import { AppError, InvalidError } from '../domain/errors';
+import type { UndoReport } from '../domain/importBatches';
 import { mappingFileSchema, type MappingFile } from '../domain/importColumns';
 import { describeIssue, type ImportReport, MAX_IMPORT_BYTES, receivedFallbackOf } from '../domain/importing';
 import { localDateSchema } from '../domain/types';
+import type { OperationDeps } from '../operations/context';
 import { importSpreadsheet } from '../operations/importExport';
+import { undoLastImport } from '../operations/importUndo';
 import { openSqliteStore } from '../store/sqlite';
 
 export const USAGE = `Usage: npm run import -- <file.xlsx|file.csv> [--dry-run] [--skip-invalid] [--mapping mapping.json]
@@ -30,6 +33,8 @@ export const USAGE = `Usage: npm run import -- <file.xlsx|file.csv> [--dry-run] 
                           (each such row says so in a warning)
   --received-from COLUMN  for a file with no date received: take it from another column,
                           such as --received-from "Date out of education"
+  --undo-last             undo the last import (no file): removes the cases it created and puts back
+                          the cases it changed, except those changed in the app since (listed, left alone)
   --help                  show this help
 
 Imports into the SQLite database at SQLITE_PATH (default .data/cmoe.sqlite). Run a dry run first.
@@ -44,6 +49,8 @@ export interface ImportArgs {
   receivedOn: string | null;
   /** A header of the file. */
   receivedFrom: string | null;
+  /** Undo the last import instead of importing (issue 19). */
+  undoLast: boolean;
   help: boolean;
 }
 
@@ -67,6 +74,7 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
     mapping: null,
     receivedOn: null,
     receivedFrom: null,
+    undoLast: false,
     help: false,
   };
   const seen = new Set<string>();
@@ -106,17 +114,21 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
       }
       case '--dry-run':
       case '--skip-invalid':
+      case '--undo-last':
       case '--help':
         if (inline !== undefined) throw new UsageError(`${flag} takes no value.`);
         if (flag === '--dry-run') out.dryRun = true;
         else if (flag === '--skip-invalid') out.skipInvalid = true;
+        else if (flag === '--undo-last') out.undoLast = true;
         else out.help = true;
         break;
       default:
         throw new UsageError(`Unknown option ${flag}.`);
     }
   }
-  if (out.file === null && !out.help) throw new UsageError('Name the file to import.');
+  if (out.undoLast && seen.size > 1) throw new UsageError('--undo-last takes no other option.');
+  if (out.undoLast && out.file !== null) throw new UsageError('--undo-last takes no file.');
+  if (out.file === null && !out.help && !out.undoLast) throw new UsageError('Name the file to import.');
   if (out.receivedOn !== null && out.receivedFrom !== null)
     throw new UsageError('Give --received-on or --received-from, not both.');
   return out;
@@ -247,6 +259,9 @@ export async function main(
     return 2;
   }
 
+  if (args.undoLast)
+    return undoFromCli({ store: openSqliteStore(config.sqlitePath), policy: config.policy }, now);
+
   const file = args.file as string;
   let bytes: Uint8Array;
   try {
@@ -289,6 +304,39 @@ export async function main(
     return 1;
   } finally {
     await store.close();
+  }
+}
+
+/** The undo's result as printed: refs and reasons only. */
+export function formatUndo(r: UndoReport): string {
+  const lines = [
+    `Undid the import of ${r.importedAt}: ${r.removed.length} cases removed, ${r.restored.length} put back, ${r.leftAlone.length} left alone.`,
+  ];
+  if (r.removed.length > 0) lines.push(`Removed: ${r.removed.join(', ')}`);
+  if (r.restored.length > 0) lines.push(`Put back: ${r.restored.join(', ')}`);
+  for (const l of r.leftAlone) lines.push(`Left alone: ${l.ref} (${LEFT_ALONE_WORDS[l.reason]})`);
+  return lines.join('\n');
+}
+
+const LEFT_ALONE_WORDS: Record<UndoReport['leftAlone'][number]['reason'], string> = {
+  edited: 'changed in the app since the import',
+  timeline: 'a timeline note was added since',
+  actions: 'an action was added or changed since',
+  escalation: 'escalated since',
+  meeting: 'discussed or on an agenda since',
+  conflict: 'changed while the undo ran',
+};
+
+async function undoFromCli(deps: OperationDeps, now: Date): Promise<number> {
+  try {
+    console.log(formatUndo(await undoLastImport(deps, { caller: cliCaller(), now })));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    console.error(error.message);
+    return 1;
+  } finally {
+    await deps.store.close();
   }
 }
 

@@ -51,6 +51,8 @@ export const ENDPOINTS = {
   listEscalations: { method: 'GET', path: '/api/escalations' },
   respondToEscalation: { method: 'POST', path: '/api/escalations/:id/response' },
 
+  lastImportBatch: { method: 'GET', path: '/api/import/batches/last' },
+  undoLastImport: { method: 'POST', path: '/api/import/batches/last/undo' },
   importSpreadsheet: { method: 'POST', path: '/api/import' },
   exportCases: { method: 'GET', path: '/api/export' },
   getOversight: { method: 'GET', path: '/api/oversight' },

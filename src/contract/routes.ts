@@ -26,6 +26,7 @@ import type {
   Meeting,
   MeetingCaseRecord,
 } from '../domain/types';
+import type { BatchSummary, UndoReport } from '../domain/importBatches';
 import type { ImportReport } from '../domain/importing';
 import type { MinutesContent } from '../domain/minutes';
 import type { OversightFigures } from '../domain/oversight';
@@ -351,6 +352,9 @@ const DEFS = {
   }),
 
   // --- Import, export, oversight, audit ---
+  lastImportBatch: row<{ batch: BatchSummary | null }>()({ permissions: ['import.run'] }),
+  // No body: the last batch is the only one that can be undone (domain/importBatches.ts).
+  undoLastImport: row<UndoReport>()({ permissions: ['import.run'] }),
   importSpreadsheet: row<ImportReport>()({
     permissions: ['import.run'],
     query: importQuerySchema,

@@ -3,7 +3,15 @@
  * HTTP problem+json (or a friendly bot card) only at the edge. Messages are written for people and must
  * never contain a child's name, date of birth or address: they name fields, refs and ids only.
  */
-export type ErrorCode = 'NotFound' | 'Conflict' | 'Forbidden' | 'Unauthenticated' | 'Invalid' | 'Busy';
+export type ErrorCode =
+  | 'NotFound'
+  | 'Conflict'
+  | 'Forbidden'
+  | 'Unauthenticated'
+  | 'Invalid'
+  | 'Busy'
+  /** A one-off step was already taken (an import batch already undone): 409, retrying cannot help. */
+  | 'AlreadyDone';
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `categories` or `owner.email`. */
@@ -34,6 +42,16 @@ export class ConflictError<T = unknown> extends AppError {
     message = 'Someone else changed this record since you opened it.',
   ) {
     super('Conflict', message);
+  }
+}
+
+/** A one-off step already taken (issue 19: undoing an import twice). `current` says by whom, when. */
+export class AlreadyDoneError<T = unknown> extends AppError {
+  constructor(
+    readonly current: T,
+    message: string,
+  ) {
+    super('AlreadyDone', message);
   }
 }
 

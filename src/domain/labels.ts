@@ -166,6 +166,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'escalation.update': 'Changed an escalation',
   export: 'Exported data',
   import: 'Imported data',
+  'import.batch': 'Recorded an import batch',
+  'import.undo': 'Undid an import',
   'access.refused': 'Access refused',
   'retention.review': 'Viewed the disposal review',
   'retention.hold': 'Placed a retention hold',

@@ -427,6 +427,10 @@ export const AUDIT_ACTIONS = [
   'escalation.update',
   'export',
   'import',
+  /** A real import recorded as a batch (target `import-batch:<id>`, counts only). */
+  'import.batch',
+  /** An undo of a batch: one entry a case (removed / restored / left alone) and one with counts. */
+  'import.undo',
   'access.refused',
   /** Issue 18: the admin's disposal review (viewed), holds set and released, and approved disposals. */
   'retention.review',

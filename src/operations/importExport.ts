@@ -30,7 +30,7 @@ import {
   reportRow,
 } from '../domain/importing';
 import { formatUkDate } from '../domain/importValues';
-import type { Action, CaseUpdate } from '../domain/types';
+import type { Action, Case, CaseUpdate } from '../domain/types';
 import { writeCsv } from '../import/csv';
 import { type SpreadsheetFile, readSpreadsheet } from '../import/read';
 import { writeXlsx } from '../import/xlsx';
@@ -38,6 +38,7 @@ import type { CaseQuery } from '../store/ports';
 import { caseSummaries } from './cases';
 import { type Call, type OperationDeps, audit, authorize, nowIso, today } from './context';
 import type { CaseListQuery, ExportQuery } from '../contract/inputs';
+import { BatchCollector, recordImportBatch } from './importUndo';
 
 export interface ImportOptions {
   /** Report what would happen and write nothing. */
@@ -62,6 +63,9 @@ export interface ExportedFile {
   count: number;
 }
 
+/** The import's report, with the id of the batch a real import recorded (null when nothing was written). */
+export type ImportResult = ImportReport & { batchId: string | null };
+
 /**
  * Imports a spreadsheet (.xlsx or .csv). A dry run returns the report of what would happen, row by row.
  * A real run plans again against the store as it is now and writes only if every row is valid (or
@@ -75,7 +79,7 @@ export async function importSpreadsheet(
   /** Null when the request carried no file (a JSON body, say): refused, after the role check. */
   file: SpreadsheetFile | null,
   options: ImportOptions,
-): Promise<ImportReport> {
+): Promise<ImportResult> {
   await authorize(deps, call, 'import.run', 'import');
   if (file === null) {
     throw new InvalidError(
@@ -98,7 +102,7 @@ export async function importSpreadsheet(
     { cases, actions, updates },
     { today: day, now: nowIso(call), policy: deps.policy, meetings },
   );
-  if (options.dryRun) return reportOf(plan, { dryRun: true, written: false, format });
+  if (options.dryRun) return { ...reportOf(plan, { dryRun: true, written: false, format }), batchId: null };
 
   const rejected = plan.rows.filter((r) => r.outcome === 'rejected').length;
   if (rejected > 0 && !options.skipInvalid) {
@@ -107,9 +111,23 @@ export async function importSpreadsheet(
       rejectionIssues(plan),
     );
   }
-  const rows = await writePlan(deps, call, plan, format);
+  const batch = new BatchCollector();
+  const byRef = new Map(cases.map((c) => [c.ref, c]));
+  let batchId: string | null = null;
+  let rows: ImportRowReport[];
+  try {
+    rows = await writePlan(deps, call, plan, format, { batch, byRef });
+  } finally {
+    // Whatever was written, even by an import that failed part way, is a batch that can be undone.
+    batchId = await recordImportBatch(
+      deps,
+      call,
+      { bytes: file.bytes, fileName: file.fileName ?? null, format },
+      batch,
+    );
+  }
   const written = rows.some((r) => r.outcome === 'create' || r.outcome === 'update');
-  return reportOf(plan, { dryRun: false, written, format, rows });
+  return { ...reportOf(plan, { dryRun: false, written, format, rows }), batchId };
 }
 
 const CONFLICT_MESSAGE =
@@ -125,6 +143,8 @@ async function writePlan(
   call: Call,
   plan: ImportPlan,
   format: 'xlsx' | 'csv',
+  /** Where each write is noted for the batch, and the cases as planned against. */
+  track: { batch: BatchCollector; byRef: ReadonlyMap<string, Case> },
 ): Promise<ImportRowReport[]> {
   const now = nowIso(call);
   const by = asPerson(call.caller);
@@ -135,6 +155,7 @@ async function writePlan(
     const created = await deps.store.cases.createMany(creates.map(({ p }) => ({ input: p.case, now })));
     for (const [n, c] of created.entries()) {
       const { p, i } = creates[n]!;
+      track.batch.created(c);
       await audit(deps, call, 'case.create', c.ref, [], null, c.version);
       out[i] = { ...reportRow(p), ref: c.ref };
       appendTo.push({ ref: c.ref, actions: p.actions, notes: p.notes });
@@ -147,6 +168,8 @@ async function writePlan(
         if (p.fields.length > 0) {
           try {
             const updated = await deps.store.cases.update(p.ref, p.expectedVersion, p.patch, now);
+            const before = track.byRef.get(p.ref);
+            if (before) track.batch.changed(before, p.patch, updated);
             await audit(deps, call, 'case.update', p.ref, p.fields, p.expectedVersion, updated.version);
           } catch (error) {
             if (!(error instanceof ConflictError)) throw error;
@@ -160,6 +183,8 @@ async function writePlan(
             continue;
           }
         }
+        const before = track.byRef.get(p.ref);
+        if (p.fields.length === 0 && before) track.batch.changed(before, {}, null);
         appendTo.push({ ref: p.ref, actions: p.actions, notes: p.notes });
       }
       out[i] = report;
@@ -188,10 +213,12 @@ async function writePlan(
         })),
       ),
     );
+    track.batch.actions(actions);
     for (const a of actions) await audit(deps, call, 'action.create', a.id, [], null, a.version);
     const notes = await deps.store.updates.addMany(
       appendTo.flatMap(({ ref, notes }) => notes.map((text) => ({ caseRef: ref, at: now, by, text }))),
     );
+    track.batch.notes(notes);
     for (const u of notes) await audit(deps, call, 'case.update-added', u.caseRef);
   } finally {
     const c = countRows(out.filter((r): r is ImportRowReport => r !== undefined));

@@ -12,6 +12,7 @@
  *   shared records (SQLite keeps decoded records frozen; see docs/architecture.md, "Reading big lists"),
  *   so callers never mutate a record they read; they build a patch or a new object.
  */
+import type { ImportBatch, UndoResult } from '../domain/importBatches';
 import type { MinutesContent } from '../domain/minutes';
 import type {
   Action,
@@ -243,6 +244,54 @@ export interface BotStateStore {
   getNotifications(ids: readonly string[]): Promise<NotificationRecord[]>;
 }
 
+export type NewImportBatch = Omit<ImportBatch, 'version' | 'createdAt' | 'updatedAt' | 'undone'>;
+
+/** A record the undo removes, if it is still at the version the batch left it at. */
+export interface VersionedId {
+  id: string;
+  version: number;
+}
+
+/**
+ * Import batches (issue 19) and the removals only an undo makes. There is deliberately no general
+ * delete elsewhere in the ports: cases, actions and notes are removed only here, each conditionally.
+ */
+export interface ImportBatchStore {
+  record(batch: NewImportBatch, now: Instant): Promise<ImportBatch>;
+  /** The most recent batch (by `at`, then creation order), undone or not; null before any import. */
+  latest(): Promise<ImportBatch | null>;
+  get(id: string): Promise<ImportBatch | null>;
+  /**
+   * Sets `undone` (conditional on `expectedVersion`: a stale one throws `ConflictError`, so two undos
+   * racing cannot both claim the batch).
+   */
+  markUndone(
+    id: string,
+    expectedVersion: number,
+    undone: { at: Instant; by: string; result: UndoResult | null },
+    now: Instant,
+  ): Promise<ImportBatch>;
+  /**
+   * Removes a case the batch created, with the batch's own actions and notes, only if the case is still
+   * at `version` and has no other action, note or escalation. False (nothing removed) otherwise.
+   */
+  removeCase(
+    ref: CaseRef,
+    version: number,
+    own: { actions: readonly VersionedId[]; updateIds: readonly string[] },
+  ): Promise<boolean>;
+  /**
+   * Removes actions (each only if still at its version) and timeline notes a batch added to a case it
+   * changed. False when an action had moved on (that one and the rest are kept).
+   */
+  removeAdded(own: { actions: readonly VersionedId[]; updateIds: readonly string[] }): Promise<boolean>;
+  /**
+   * Empties the values a batch kept of the cases it changed (`before.fields`): child data nothing needs
+   * once the batch is undone or another import has come after it (only the last batch can be undone).
+   */
+  forgetReplacedValues(id: string): Promise<void>;
+}
+
 /** Everything the app keeps, behind one handle the composition root builds. */
 export interface Store {
   cases: CaseStore;
@@ -259,5 +308,6 @@ export interface Store {
    * there is nothing to do (SharePoint's version history is the council's setting: docs/data-protection.md).
    */
   purge?(): Promise<void>;
+  importBatches: ImportBatchStore;
   close(): Promise<void>;
 }

@@ -445,6 +445,20 @@ const ROWS: Row[] = [
         .set('If-Match', '"2"')
         .send({ confirmRef: f.closedRef }),
   },
+  // Issue 19: the last import batch and its undo are the system owner's, as the import is. The fixture
+  // has no import, so a permitted undo gets past the role check to "nothing to undo" (404).
+  {
+    route: 'GET /api/import/batches/last',
+    allowed: ['admin'],
+    ok: 200,
+    run: get(() => '/api/import/batches/last'),
+  },
+  {
+    route: 'POST /api/import/batches/last/undo',
+    allowed: ['admin'],
+    ok: 404,
+    run: (app, _f, h) => request(app).post('/api/import/batches/last/undo').set(h),
+  },
 ];
 
 /**
@@ -525,6 +539,8 @@ const INVALID: Record<string, Send> = {
 /** Routes with nothing a caller sends that could fail validation (no body, query or checked parameter). */
 const NOTHING_TO_VALIDATE = new Set([
   'GET /healthz',
+  'GET /api/import/batches/last',
+  'POST /api/import/batches/last/undo',
   'GET /api/dev/users',
   'GET /api/me',
   'PATCH /api/cases/:ref (concern)',

@@ -15,6 +15,7 @@ describe('import command arguments', () => {
       mapping: null,
       receivedOn: null,
       receivedFrom: null,
+      undoLast: false,
       help: false,
     });
     expect(parseImportArgs(['--dry-run', 'a.csv', '--mapping', 'm.json', '--skip-invalid'])).toEqual({
@@ -24,6 +25,7 @@ describe('import command arguments', () => {
       mapping: 'm.json',
       receivedOn: null,
       receivedFrom: null,
+      undoLast: false,
       help: false,
     });
     expect(parseImportArgs(['a.csv', '--mapping=m.json']).mapping).toBe('m.json');
@@ -85,6 +87,23 @@ describe('import command', () => {
       await store.close();
     }
   }
+
+  test('--undo-last removes what the last import created, prints refs only, and refuses a second undo', async () => {
+    expect(await main([fixture('sample-tracker.csv')], env, TEST_NOW)).toBe(0);
+    out = [];
+    expect(await main(['--undo-last'], env, TEST_NOW)).toBe(0);
+    const printed = out.join('\n');
+    expect(printed).toMatch(
+      /^Undid the import of 2026-03-25T10:00:00\.000Z: 10 cases removed, 0 put back, 0 left alone\.$/m,
+    );
+    expect(printed).toMatch(/^Removed: CMOE-0001, CMOE-0002, .*CMOE-0010$/m);
+    expect((await stored()).cases).toEqual([]);
+    expect(await main(['--undo-last'], env, TEST_NOW)).toBe(1);
+    expect(err.join('\n')).toMatch(/already undone/);
+    expect([...out, ...err].join('\n')).not.toMatch(/Testy|Example|2013-05-14|14\/05\/2013/);
+    expect(() => parseImportArgs(['--undo-last', 'a.csv'])).toThrow(/takes no file/);
+    expect(() => parseImportArgs(['--undo-last', '--dry-run'])).toThrow(/no other option/);
+  });
 
   test('a dry run prints every row and writes nothing; the import writes; a second import changes nothing', async () => {
     expect(await main([fixture('sample-tracker.xlsx'), '--dry-run'], env, TEST_NOW)).toBe(0);

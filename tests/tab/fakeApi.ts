@@ -28,11 +28,13 @@ import type {
 } from '../../src/domain/types';
 import type {
   AuditQuery,
+  BatchSummary,
   ExportQuery,
   ExportedFile,
   ImportFile,
   ImportReport,
   ImportRunOptions,
+  UndoReport,
 } from '../../src/tab/client/adminApi';
 import type { MeetingAgenda } from '../../src/tab/client/meetingApi';
 import type { CaseDetail, CaseSummary, MeetingCaseView, ReferralCheck } from '../../src/domain/views';
@@ -898,6 +900,22 @@ export class FakeApi implements CmoeApi {
         );
     const written = !o.dryRun && rows.some((r) => r.outcome === 'create' || r.outcome === 'update');
     if (written) this.importedFiles.add(file.name);
+    if (written) {
+      const refs = rows.filter((r) => r.outcome === 'create').map((r) => r.ref as string);
+      this.lastBatch = {
+        summary: {
+          id: `batch-${this.importedFiles.size}`,
+          at: '2026-03-25T10:00:00.000Z',
+          by: 'dev-admin',
+          fileName: file.name,
+          format: /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv',
+          created: refs.length,
+          changed: rows.filter((r) => r.outcome === 'update').length,
+          undone: null,
+        },
+        refs,
+      };
+    }
     const counts = {
       rows: rows.length,
       create: 0,
@@ -926,6 +944,33 @@ export class FakeApi implements CmoeApi {
       notices: [],
       counts,
       rows,
+    };
+  }
+
+  /** The last real import, as the server records it (issue 19); `touchedRefs` are "edited since". */
+  lastBatch: { summary: BatchSummary; refs: string[] } | null = null;
+  touchedRefs = new Set<string>();
+
+  async lastImportBatch(): Promise<BatchSummary | null> {
+    this.log('lastImportBatch', {});
+    this.may('import.run');
+    return this.lastBatch?.summary ?? null;
+  }
+
+  async undoLastImport(): Promise<UndoReport> {
+    this.log('undoLastImport', {});
+    this.may('import.run');
+    const b = this.lastBatch;
+    if (!b) throw new ApiError(404, 'NotFound', 'Not found', 'An import to undo was not found.');
+    if (b.summary.undone)
+      throw new ApiError(409, 'AlreadyDone', 'Already done', 'The last import was already undone.');
+    b.summary = { ...b.summary, undone: { at: '2026-03-25T11:00:00.000Z', by: 'dev-admin' } };
+    return {
+      batchId: b.summary.id,
+      importedAt: b.summary.at,
+      removed: b.refs.filter((r) => !this.touchedRefs.has(r)),
+      restored: [],
+      leftAlone: b.refs.filter((r) => this.touchedRefs.has(r)).map((ref) => ({ ref, reason: 'edited' })),
     };
   }
 

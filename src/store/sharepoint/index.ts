@@ -19,6 +19,7 @@ import { SharePointCaseStore } from './cases';
 import { Counter } from './counter';
 import { SharePointEscalationStore } from './escalations';
 import { GraphTransport, type AccessTokenSource } from './graph';
+import { SharePointImportBatchStore } from './importBatches';
 import { ListItems, SiteLists } from './items';
 import { mappings } from './mapper';
 import { SharePointMeetingStore } from './meetings';
@@ -168,15 +169,31 @@ function buildPorts(
           };
   const view = <T>(key: ModelListKey): ModelView<T> | null =>
     model === null || ready === null ? null : { model: model.list<T>(key), ready };
+  const cases = new SharePointCaseStore(items('cases'), m, site.schema, counter, report, view('cases'));
+  const actions = new SharePointActionStore(items('actions'), m, report, view('actions'));
+  const updates = new SharePointCaseUpdateStore(items('updates'), m, report, view('updates'));
+  const escalations = new SharePointEscalationStore(items('escalations'), m, report, view('escalations'));
   return {
-    cases: new SharePointCaseStore(items('cases'), m, site.schema, counter, report, view('cases')),
-    actions: new SharePointActionStore(items('actions'), m, report, view('actions')),
-    updates: new SharePointCaseUpdateStore(items('updates'), m, report, view('updates')),
+    cases,
+    actions,
+    updates,
     meetings: new SharePointMeetingStore(items('meetings'), m, report, view('meetings')),
     minutes: new SharePointMinutesStore(graph, site),
-    escalations: new SharePointEscalationStore(items('escalations'), m, report, view('escalations')),
+    escalations,
     audit: new SharePointAuditLog(items('audit'), m, report),
     bot: new SharePointBotStateStore(items('conversations'), items('notifications'), m, report),
+    importBatches: new SharePointImportBatchStore(
+      items('importBatches'),
+      items('importBatchCases'),
+      site.schema,
+      {
+        cases: cases.records,
+        actions: actions.records,
+        updates: updates.records,
+        escalations: escalations.records,
+      },
+      report,
+    ),
     // Nothing to release: Graph connections are pooled by fetch and idle out.
     close: () => Promise.resolve(),
   };

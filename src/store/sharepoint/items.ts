@@ -168,6 +168,20 @@ export class ListItems {
     throw new GraphRequestError(this.op('update an item'), res.status, graphErrorCode(res.json));
   }
 
+  /** Deletes an item if it still has `eTag` (If-Match): `conflict` on 412, `missing` on 404. */
+  async delete(itemId: string, eTag: string): Promise<'deleted' | 'conflict' | 'missing'> {
+    const res = await this.graph.send(
+      this.op('delete an item'),
+      'DELETE',
+      `${await this.itemsPath()}/${seg(itemId)}`,
+      { headers: { 'If-Match': eTag } },
+    );
+    if (res.status === 204 || res.status === 200) return 'deleted';
+    if (res.status === 412) return 'conflict';
+    if (res.status === 404) return 'missing';
+    throw new GraphRequestError(this.op('delete an item'), res.status, graphErrorCode(res.json));
+  }
+
   /**
    * Creates many items through JSON batches of 20, in order, each request answered on its own: created
    * items come back in input order. A request refused for a duplicate key, or failing otherwise, stops the

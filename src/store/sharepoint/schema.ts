@@ -35,6 +35,8 @@ export const LIST_KEYS = [
   'notifications',
   'counters',
   'minutes',
+  'importBatches',
+  'importBatchCases',
 ] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 

@@ -187,6 +187,17 @@ export class RecordList<T> {
     else if (outcome.status === 'missing') this.lose(key);
     return outcome.status;
   }
+
+  /**
+   * Deletes a record's item if its eTag still holds (only an import's undo deletes): `conflict` on 412
+   * (or no eTag known), `missing` when it is already gone. The model forgets it at once.
+   */
+  async remove(entry: Entry<T>): Promise<'deleted' | 'conflict' | 'missing'> {
+    if (entry.eTag === null) return 'conflict';
+    const outcome = await this.items.delete(entry.itemId, entry.eTag);
+    if (outcome !== 'conflict') this.lose(keyOf(this.mapping.id(entry.record)));
+    return outcome;
+  }
 }
 
 export class VersionedList<T extends Versioned> extends RecordList<T> {

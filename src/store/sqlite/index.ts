@@ -14,6 +14,7 @@ import { SqliteAuditLog } from './audit';
 import { SqliteBotStateStore } from './botState';
 import { SqliteCaseStore } from './cases';
 import { SqliteEscalationStore } from './escalations';
+import { SqliteImportBatchStore } from './importBatches';
 import { SqliteMeetingStore } from './meetings';
 import { runMigrations } from './migrations';
 import { SqliteMinutesStore } from './minutes';
@@ -75,6 +76,7 @@ export function openSqliteStore(path: string | ':memory:'): Store {
       if (!inMemory) db.pragma('wal_checkpoint(TRUNCATE)');
       return Promise.resolve();
     },
+    importBatches: new SqliteImportBatchStore(db),
     close: () => {
       if (db.open) db.close();
       return Promise.resolve();

@@ -160,6 +160,21 @@ export const migrations: readonly Migration[] = [
     sql: `UPDATE escalations SET data = json_set(data, '$.earlierResponses', json('[]'))
           WHERE json_type(data, '$.earlierResponses') IS NULL;`,
   },
+  {
+    // Import batches (issue 19): one row a real import, newest found by at_ms then seq. The JSON holds
+    // refs, versions and record ids, plus the earlier field values of cases an import changed.
+    id: '0007-import-batches',
+    sql: `
+      CREATE TABLE import_batches (
+        seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+        id      TEXT NOT NULL UNIQUE,
+        at_ms   INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        data    TEXT NOT NULL
+      );
+      CREATE INDEX import_batches_at ON import_batches (at_ms, seq);
+    `,
+  },
 ];
 
 /** Thrown when a database was written by a newer version of the app (it has migrations we don't know). */

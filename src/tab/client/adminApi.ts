@@ -2,11 +2,12 @@
  * The calls of the admin and scrutiny screens: the audit log (admins and senior managers), and import
  * and export of the group's spreadsheet (issue 9). Built on the shared transport.
  */
+import type { BatchSummary, UndoReport } from '../../domain/importBatches';
 import type { ImportReport } from '../../domain/importing';
 import type { QueryOf, ResponseOf } from '../../contract/types';
 import { type Call, type Send, urlOf } from './transport';
 
-export type { ImportReport };
+export type { BatchSummary, ImportReport, UndoReport };
 
 /** GET /api/audit filters; `from`/`to` are instants (`to` exclusive). */
 export type AuditQuery = QueryOf<'queryAudit'>;
@@ -39,6 +40,10 @@ export interface AdminApi {
   queryAudit(query?: AuditQuery): Promise<ResponseOf<'queryAudit'>>;
   importSpreadsheet(file: ImportFile, options: ImportRunOptions): Promise<ResponseOf<'importSpreadsheet'>>;
   exportCases(query: ExportQuery): Promise<ExportedFile>;
+  /** GET /api/import/batches/last: the last import batch, or null before any (issue 19). */
+  lastImportBatch(): Promise<ResponseOf<'lastImportBatch'>['batch']>;
+  /** POST /api/import/batches/last/undo. */
+  undoLastImport(): Promise<ResponseOf<'undoLastImport'>>;
 }
 
 /** The content type the server reads the upload as, from the file's name (browsers guess .csv poorly). */
@@ -90,6 +95,8 @@ export function adminApi(send: Send, call: Call): AdminApi {
         headers,
       });
     },
+    lastImportBatch: async () => (await send('lastImportBatch', {})).batch,
+    undoLastImport: () => send('undoLastImport', {}),
     exportCases: async (q) => {
       const file = await call.download(exportPath(q));
       const count = Number(file.headers?.get('x-case-count') ?? Number.NaN);

@@ -22,6 +22,8 @@ export type ApiErrorCode =
   | 'Unauthenticated'
   | 'Invalid'
   | 'Busy'
+  /** 409: a one-off step already taken (an import already undone). */
+  | 'AlreadyDone'
   | 'Internal'
   | 'Network'
   /** 403: Graph on behalf of the user needs their consent (or a sign-in step) in Teams' pop-up first. */

@@ -21,6 +21,7 @@ import { plural } from '../../lib/format';
 import { problemTitle } from '../common/ProblemBar';
 import { useAdminStyles } from './Admin.styles';
 import { type ImportState, useImport } from './useImport';
+import { UndoImport } from './UndoImport';
 import {
   Table,
   TableBody,
@@ -341,6 +342,7 @@ export function ImportPage() {
             {state.file ? `: ${state.file.name}` : ''}
           </h2>
           <ResultBar report={report} />
+          {!report.dryRun && report.written && <UndoImport api={api} />}
           {report.notices.length > 0 && (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody>

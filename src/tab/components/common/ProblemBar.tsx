@@ -20,6 +20,8 @@ export function problemTitle(e: ApiError): string {
       return 'Offline';
     case 'Busy':
       return 'Busy';
+    case 'AlreadyDone':
+      return 'Already done';
     default:
       return 'Something went wrong';
   }
