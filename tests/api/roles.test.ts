@@ -399,6 +399,18 @@ const ROWS: Row[] = [
         .set('Content-Type', 'text/csv')
         .send('Surname,Forename,DOB,Reason,Date received\nExample,Testy,14/05/2013,Perm ex,20/03/2026\n'),
   },
+  // Issue 19: the import's mapping step reads the file's columns for the admin who may import it.
+  {
+    route: 'POST /api/import/preview',
+    allowed: ['admin'],
+    ok: 200,
+    run: (app, _f, h) =>
+      request(app)
+        .post('/api/import/preview')
+        .set(h)
+        .set('Content-Type', 'text/csv')
+        .send('Pupil name,DOB\nExample,14/05/2013\n'),
+  },
   { route: 'GET /api/export', allowed: READERS, ok: 200, run: get(() => '/api/export?format=csv') },
 ];
 
@@ -468,6 +480,8 @@ const INVALID: Record<string, Send> = {
   'POST /api/import': (app, _f, h) =>
     request(app).post('/api/import?bogus=1').set(h).set('Content-Type', 'text/csv').send('a,b\n'),
   'GET /api/export': get(() => '/api/export?format=pdf'),
+  'POST /api/import/preview': (app, _f, h) =>
+    request(app).post('/api/import/preview').set(h).set('Content-Type', 'application/json').send('{}'),
 };
 /** Routes with nothing a caller sends that could fail validation (no body, query or checked parameter). */
 const NOTHING_TO_VALIDATE = new Set([

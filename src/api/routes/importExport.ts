@@ -14,6 +14,7 @@ import {
   importQuerySchema,
   importSpreadsheet,
 } from '../../operations/importExport';
+import { previewImport } from '../../operations/importMapping';
 import { authorizeFirst, callOf, parseQuery } from '../http';
 import { invalidFrom } from '../problem';
 
@@ -54,8 +55,26 @@ function fileNameOf(req: Request): string | null {
   }
 }
 
+/**
+ * POST /api/import/preview (issue 19's mapping step): the file as the body, as for the import, and the
+ * mapping so far in X-Import-Mapping; the answer is the columns, their first values, matches,
+ * suggestions and the required fields missing.
+ */
+function previewRoute(deps: OperationDeps, r: Router): void {
+  r.post(
+    '/preview',
+    authorizeFirst(deps, 'import', 'import.run'),
+    express.raw({ type: IMPORT_CONTENT_TYPES, limit: MAX_IMPORT_BYTES }),
+    async (req, res) => {
+      const file = Buffer.isBuffer(req.body) ? { bytes: req.body, fileName: fileNameOf(req) } : null;
+      res.json(await previewImport(deps, callOf(res), file, mappingOf(req)));
+    },
+  );
+}
+
 export function importRoutes(deps: OperationDeps): Router {
   const r = Router();
+  previewRoute(deps, r);
   r.post(
     '/',
     authorizeFirst(deps, 'import', 'import.run'),

@@ -18,3 +18,4 @@ export * from './read';
 export * from './match';
 export * from './plan';
 export * from './report';
+export * from './preview';

@@ -197,6 +197,20 @@ const FIELD_WORDS: Readonly<Record<ImportField, string>> = {
   receivedOn: 'Date received (or Received)',
 };
 
+/**
+ * The required fields a header row has no column for: a name (first and last, or one full name), date
+ * of birth, reason and date received. The mapping step names the same ones.
+ */
+export function missingRequired(fields: ReadonlySet<ImportField>): ImportField[] {
+  const missing: ImportField[] = [];
+  if (!(fields.has('firstName') && fields.has('lastName')) && !fields.has('fullName')) {
+    if (!fields.has('firstName')) missing.push('firstName');
+    if (!fields.has('lastName')) missing.push('lastName');
+  }
+  for (const f of ['dateOfBirth', 'categories', 'receivedOn'] as const) if (!fields.has(f)) missing.push(f);
+  return missing;
+}
+
 function isBlankRow(cells: readonly unknown[]): boolean {
   return cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''));
 }
@@ -250,13 +264,7 @@ export function readImportSheet(
   }
   const { sheet, header } = chosen;
   const fields = new Set(header.columns.map((c) => c.field));
-  const missing: ImportField[] = [];
-  if (!(fields.has('firstName') && fields.has('lastName')) && !fields.has('fullName')) {
-    if (!fields.has('firstName')) missing.push('firstName');
-    if (!fields.has('lastName')) missing.push('lastName');
-  }
-  for (const f of ['dateOfBirth', 'categories', 'receivedOn'] as const)
-    if (!fields.has(f) && !(f === 'receivedOn' && received !== null)) missing.push(f);
+  const missing = missingRequired(fields).filter((f) => !(f === 'receivedOn' && received !== null));
   if (missing.length > 0) {
     const receivedHelp = missing.includes('receivedOn')
       ? ' For a file with no date received, give one date for every row (--received-on, receivedOn) or the column to take it from (--received-from, receivedFrom).'
