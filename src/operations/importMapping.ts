@@ -6,19 +6,10 @@
 import { toLondonDate } from '../domain/calendar';
 import { InvalidError } from '../domain/errors';
 import type { MappingFile } from '../domain/importColumns';
-import { type ImportPreview, previewImportSheet } from '../domain/importing';
+import { type ImportPreviewResponse, previewImportSheet } from '../domain/importing';
 import type { LocalDate } from '../domain/types';
 import { type SpreadsheetFile, readSpreadsheet } from '../import/read';
 import { type Call, type OperationDeps, authorize, today } from './context';
-
-export interface ImportPreviewResponse extends ImportPreview {
-  format: 'xlsx' | 'csv';
-  /**
-   * What "one date for every row" offers first: the date of the group's first meeting in the app (the
-   * tracker's cases were received by then), or today when there is none yet or it is still to come.
-   */
-  receivedOnDefault: LocalDate;
-}
 
 /**
  * The mapping step's view of a file (`import.run`, like the import itself). Reads the file and the

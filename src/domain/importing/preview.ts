@@ -61,6 +61,16 @@ export interface ImportPreview {
   fields: { field: ImportField; label: string }[];
 }
 
+/** What POST /api/import/preview answers: the preview, the file's format and the date to offer. */
+export interface ImportPreviewResponse extends ImportPreview {
+  format: 'xlsx' | 'csv';
+  /**
+   * What "one date for every row" offers first: the date of the group's first meeting in the app (the
+   * tracker's cases were received by then), or today when there is none yet or it is still to come.
+   */
+  receivedOnDefault: LocalDate;
+}
+
 /** Fields a column may be mapped to: every import field but the computed ones. */
 const MAPPABLE: readonly ImportField[] = IMPORT_FIELDS.filter((f) => !COMPUTED_FIELDS.has(f));
 

@@ -2,7 +2,7 @@
  * The calls of the admin and scrutiny screens: the audit log (admins and senior managers), and import
  * and export of the group's spreadsheet (issue 9). Built on the shared transport.
  */
-import type { ImportReport } from '../../domain/importing';
+import type { ImportPreviewResponse, ImportReport } from '../../domain/importing';
 import type { AuditAction, AuditEntry, CaseStatus, Category, Concern } from '../../domain/types';
 import { type Call, queryString } from './transport';
 
@@ -33,6 +33,10 @@ export interface ImportRunOptions {
   skipInvalid: boolean;
   /** A mapping file's JSON (`{ "columns": {...}, "headerRow": 3 }`), as the user chose it. */
   mapping?: unknown;
+  /** For a file with no date received: one date for every row (YYYY-MM-DD)... */
+  receivedOn?: string;
+  /** ...or the header of the column to take it from. */
+  receivedFrom?: string;
 }
 
 /** GET /api/export: the same filters as GET /api/cases, and the format. */
@@ -59,6 +63,8 @@ export interface ExportedFile {
 export interface AdminApi {
   queryAudit(query?: AuditQuery): Promise<AuditEntry[]>;
   importSpreadsheet(file: ImportFile, options: ImportRunOptions): Promise<ImportReport>;
+  /** The mapping step: the file's columns as the server reads them with `mapping` (null: by name). */
+  previewImport(file: ImportFile, mapping: unknown): Promise<ImportPreviewResponse>;
   exportCases(query: ExportQuery): Promise<ExportedFile>;
 }
 
@@ -102,7 +108,22 @@ export function adminApi(call: Call): AdminApi {
       const headers: Record<string, string> = { 'X-File-Name': encodeURIComponent(file.name) };
       if (o.mapping !== undefined && o.mapping !== null)
         headers['X-Import-Mapping'] = encodeURIComponent(JSON.stringify(o.mapping));
-      return call('POST', `/api/import${queryString({ dryRun: o.dryRun, skipInvalid: o.skipInvalid })}`, {
+      const query = queryString({
+        dryRun: o.dryRun,
+        skipInvalid: o.skipInvalid,
+        receivedOn: o.receivedOn,
+        receivedFrom: o.receivedFrom,
+      });
+      return call('POST', `/api/import${query}`, {
+        raw: { bytes: file.bytes, contentType: importContentType(file.name) },
+        headers,
+      });
+    },
+    previewImport: (file, mapping) => {
+      const headers: Record<string, string> = { 'X-File-Name': encodeURIComponent(file.name) };
+      if (mapping !== undefined && mapping !== null)
+        headers['X-Import-Mapping'] = encodeURIComponent(JSON.stringify(mapping));
+      return call('POST', '/api/import/preview', {
         raw: { bytes: file.bytes, contentType: importContentType(file.name) },
         headers,
       });
