@@ -54,6 +54,9 @@ export class RequestStores {
       get bot() {
         return port('bot');
       },
+      get importMappings() {
+        return port('importMappings');
+      },
       // The app's store is closed by whoever opened it; a request's store holds nothing to release.
       close: () => this.base.close(),
     };

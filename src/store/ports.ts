@@ -9,6 +9,7 @@
  * - Records come back as the domain types, validated; storage shapes never leak out.
  * - Returned records are copies: mutating one never changes the store.
  */
+import type { SavedImportMapping } from '../domain/importing/saved';
 import type { MinutesContent } from '../domain/minutes';
 import type {
   Action,
@@ -226,6 +227,14 @@ export interface BotStateStore {
   getNotifications(ids: readonly string[]): Promise<NotificationRecord[]>;
 }
 
+/** Saved named import mappings (issue 19), one per name: saving a name again replaces it. */
+export interface ImportMappingStore {
+  /** Ordered by name. */
+  list(): Promise<SavedImportMapping[]>;
+  get(name: string): Promise<SavedImportMapping | null>;
+  put(mapping: SavedImportMapping): Promise<void>;
+}
+
 /** Everything the app keeps, behind one handle the composition root builds. */
 export interface Store {
   cases: CaseStore;
@@ -236,5 +245,6 @@ export interface Store {
   escalations: EscalationStore;
   audit: AuditLog;
   bot: BotStateStore;
+  importMappings: ImportMappingStore;
   close(): Promise<void>;
 }

@@ -19,3 +19,4 @@ export * from './match';
 export * from './plan';
 export * from './report';
 export * from './preview';
+export * from './saved';

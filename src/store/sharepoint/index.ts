@@ -22,6 +22,7 @@ import { GraphTransport, type AccessTokenSource } from './graph';
 import { ListItems, SiteLists } from './items';
 import { mappings } from './mapper';
 import { SharePointMeetingStore } from './meetings';
+import { SharePointImportMappingStore } from './importMappings';
 import { SharePointMinutesStore } from './minutes';
 import {
   AccessChecks,
@@ -177,6 +178,7 @@ function buildPorts(
     escalations: new SharePointEscalationStore(items('escalations'), m, report, view('escalations')),
     audit: new SharePointAuditLog(items('audit'), m, report),
     bot: new SharePointBotStateStore(items('conversations'), items('notifications'), m, report),
+    importMappings: new SharePointImportMappingStore(items('importMappings')),
     // Nothing to release: Graph connections are pooled by fetch and idle out.
     close: () => Promise.resolve(),
   };

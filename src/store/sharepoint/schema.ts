@@ -35,6 +35,7 @@ export const LIST_KEYS = [
   'notifications',
   'counters',
   'minutes',
+  'importMappings',
 ] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 

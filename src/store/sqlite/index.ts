@@ -16,6 +16,7 @@ import { SqliteCaseStore } from './cases';
 import { SqliteEscalationStore } from './escalations';
 import { SqliteMeetingStore } from './meetings';
 import { runMigrations } from './migrations';
+import { SqliteImportMappingStore } from './importMappings';
 import { SqliteMinutesStore } from './minutes';
 import { StatementCache } from './records';
 import { SqliteCaseUpdateStore } from './updates';
@@ -66,6 +67,7 @@ export function openSqliteStore(path: string | ':memory:'): Store {
     escalations: new SqliteEscalationStore(db, statements),
     audit: new SqliteAuditLog(db, statements),
     bot: new SqliteBotStateStore(db),
+    importMappings: new SqliteImportMappingStore(db),
     close: () => {
       if (db.open) db.close();
       return Promise.resolve();

@@ -160,6 +160,14 @@ export const migrations: readonly Migration[] = [
     sql: `UPDATE escalations SET data = json_set(data, '$.earlierResponses', json('[]'))
           WHERE json_type(data, '$.earlierResponses') IS NULL;`,
   },
+  {
+    // Saved named import mappings (issue 19): the mapping as JSON, validated on every read.
+    id: '0006-import-mappings',
+    sql: `CREATE TABLE import_mappings (
+            name TEXT PRIMARY KEY,
+            data TEXT NOT NULL
+          );`,
+  },
 ];
 
 /** Thrown when a database was written by a newer version of the app (it has migrations we don't know). */
