@@ -166,5 +166,6 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'escalation.update': 'Changed an escalation',
   export: 'Exported data',
   import: 'Imported data',
+  'import.mapping.save': 'Saved an import mapping',
   'access.refused': 'Access refused',
 };

@@ -400,6 +400,7 @@ export const AUDIT_ACTIONS = [
   'escalation.update',
   'export',
   'import',
+  'import.mapping.save',
   'access.refused',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);

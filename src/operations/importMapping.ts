@@ -4,12 +4,19 @@
  * matching rule. The admin's choices come back as a mapping on the check and the import themselves.
  */
 import { toLondonDate } from '../domain/calendar';
-import { InvalidError } from '../domain/errors';
+import { InvalidError, NotFoundError } from '../domain/errors';
 import type { MappingFile } from '../domain/importColumns';
-import { type ImportPreviewResponse, previewImportSheet } from '../domain/importing';
+import { z } from 'zod';
+import {
+  type ImportPreviewResponse,
+  type SavedImportMapping,
+  mappingNameSchema,
+  previewImportSheet,
+} from '../domain/importing';
+import { mappingFileSchema } from '../domain/importColumns';
 import type { LocalDate } from '../domain/types';
 import { type SpreadsheetFile, readSpreadsheet } from '../import/read';
-import { type Call, type OperationDeps, authorize, today } from './context';
+import { type Call, type OperationDeps, audit, authorize, nowIso, today } from './context';
 
 /**
  * The mapping step's view of a file (`import.run`, like the import itself). Reads the file and the
@@ -39,4 +46,46 @@ export async function previewImport(
     if (first === null || d < first) first = d;
   }
   return { ...preview, format, receivedOnDefault: first !== null && first <= day ? first : day };
+}
+
+/** Body of PUT /api/import/mappings/:name: the mapping the mapping step's choices amount to. */
+export const saveMappingBodySchema = z.object({ mapping: mappingFileSchema }).strict();
+export const mappingNameParamSchema = z.object({ name: mappingNameSchema }).strict();
+
+/** The saved mappings, by name (`import.run`): the next import offers them again. */
+export async function listImportMappings(deps: OperationDeps, call: Call): Promise<SavedImportMapping[]> {
+  await authorize(deps, call, 'import.run', 'import');
+  return deps.store.importMappings.list();
+}
+
+/** One saved mapping by name, or a NotFound (the command line's `--mapping NAME` reads it). */
+export async function getImportMapping(
+  deps: OperationDeps,
+  call: Call,
+  name: string,
+): Promise<SavedImportMapping> {
+  await authorize(deps, call, 'import.run', 'import');
+  const found = await deps.store.importMappings.get(name);
+  if (!found) throw new NotFoundError('The saved mapping');
+  return found;
+}
+
+/**
+ * Saves the mapping under `name` (replacing one of that name). Audited as `import.mapping.save` with the
+ * number of columns it names; the name is the admin's label for a file layout, never a child's detail,
+ * but the entry keeps only the count all the same.
+ */
+export async function saveImportMapping(
+  deps: OperationDeps,
+  call: Call,
+  name: string,
+  mapping: z.infer<typeof mappingFileSchema>,
+): Promise<SavedImportMapping> {
+  await authorize(deps, call, 'import.run', 'import');
+  const saved: SavedImportMapping = { name, mapping, savedBy: call.caller.id, savedAt: nowIso(call) };
+  await deps.store.importMappings.put(saved);
+  await audit(deps, call, 'import.mapping.save', 'import-mapping', [
+    `columns=${Object.keys(mapping.columns).length}`,
+  ]);
+  return saved;
 }

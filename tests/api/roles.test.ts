@@ -411,6 +411,23 @@ const ROWS: Row[] = [
         .set('Content-Type', 'text/csv')
         .send('Pupil name,DOB\nExample,14/05/2013\n'),
   },
+  {
+    route: 'PUT /api/import/mappings/:name',
+    allowed: ['admin'],
+    ok: 200,
+    run: (app, _f, h) =>
+      request(app)
+        .put('/api/import/mappings/Council%20tracker')
+        .set(h)
+        .send({ mapping: { columns: { 'Date referred': 'receivedOn' } } }),
+  },
+  { route: 'GET /api/import/mappings', allowed: ['admin'], ok: 200, run: get(() => '/api/import/mappings') },
+  {
+    route: 'GET /api/import/mappings/:name',
+    allowed: ['admin'],
+    ok: 404,
+    run: get(() => '/api/import/mappings/Nothing%20saved'),
+  },
   { route: 'GET /api/export', allowed: READERS, ok: 200, run: get(() => '/api/export?format=csv') },
 ];
 
@@ -480,6 +497,12 @@ const INVALID: Record<string, Send> = {
   'POST /api/import': (app, _f, h) =>
     request(app).post('/api/import?bogus=1').set(h).set('Content-Type', 'text/csv').send('a,b\n'),
   'GET /api/export': get(() => '/api/export?format=pdf'),
+  'PUT /api/import/mappings/:name': (app, _f, h) =>
+    request(app)
+      .put('/api/import/mappings/Council')
+      .set(h)
+      .send({ mapping: { columns: { A: 'nope' } } }),
+  'GET /api/import/mappings/:name': get(() => `/api/import/mappings/${'x'.repeat(81)}`),
   'POST /api/import/preview': (app, _f, h) =>
     request(app).post('/api/import/preview').set(h).set('Content-Type', 'application/json').send('{}'),
 };
@@ -488,6 +511,7 @@ const NOTHING_TO_VALIDATE = new Set([
   'GET /healthz',
   'GET /api/dev/users',
   'GET /api/me',
+  'GET /api/import/mappings',
   'PATCH /api/cases/:ref (concern)',
   'PATCH /api/cases/:ref (stuck flag)',
   'PATCH /api/cases/:ref (status)',

@@ -181,3 +181,43 @@ describe('POST /api/import/preview', () => {
     expect((await t.store.cases.list()).every((c) => c.receivedOn === TODAY)).toBe(true);
   });
 });
+
+describe('saved named mappings through the API', () => {
+  test('an admin saves the choices under a name, the next import is offered them, and the save is audited by count only', async () => {
+    const t = makeTestApp();
+    const mapping = { headerRow: 2, columns: { 'Date referred': 'receivedOn', Postcode: null } };
+    const saved = await request(t.app)
+      .put(`/api/import/mappings/${encodeURIComponent('Council tracker')}`)
+      .set(ADMIN)
+      .send({ mapping });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ name: 'Council tracker', mapping, savedBy: 'dev-admin' });
+    const list = await request(t.app).get('/api/import/mappings').set(ADMIN);
+    expect(list.body.map((m: { name: string }) => m.name)).toEqual(['Council tracker']);
+    const one = await request(t.app)
+      .get(`/api/import/mappings/${encodeURIComponent('Council tracker')}`)
+      .set(ADMIN);
+    expect(one.body.mapping).toEqual(mapping);
+    const entries = await t.store.audit.query({ action: 'import.mapping.save' });
+    expect(entries.map((e) => [e.userId, e.target, e.fields])).toEqual([
+      ['dev-admin', 'import-mapping', ['columns=2']],
+    ]);
+  });
+
+  test('a mapping naming an unknown field is refused with 400 and not saved; an unknown name is 404; a member is refused', async () => {
+    const t = makeTestApp();
+    const bad = await request(t.app)
+      .put('/api/import/mappings/Council')
+      .set(ADMIN)
+      .send({ mapping: { columns: { 'Date referred': 'dateReferred' } } });
+    expect(bad.status).toBe(400);
+    expect(await t.store.importMappings.list()).toEqual([]);
+    expect((await request(t.app).get('/api/import/mappings/Council').set(ADMIN)).status).toBe(404);
+    const member = await request(t.app)
+      .put('/api/import/mappings/Council')
+      .set(MEMBER)
+      .send({ mapping: { columns: {} } });
+    expect(member.status).toBe(403);
+    expect(await t.store.importMappings.list()).toEqual([]);
+  });
+});

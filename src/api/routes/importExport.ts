@@ -14,8 +14,15 @@ import {
   importQuerySchema,
   importSpreadsheet,
 } from '../../operations/importExport';
-import { previewImport } from '../../operations/importMapping';
-import { authorizeFirst, callOf, parseQuery } from '../http';
+import {
+  getImportMapping,
+  listImportMappings,
+  mappingNameParamSchema,
+  previewImport,
+  saveImportMapping,
+  saveMappingBodySchema,
+} from '../../operations/importMapping';
+import { authorizeFirst, callOf, parseBody, parseQuery } from '../http';
 import { invalidFrom } from '../problem';
 
 /** Content types a browser or client may give a .csv or .xlsx upload. */
@@ -72,9 +79,30 @@ function previewRoute(deps: OperationDeps, r: Router): void {
   );
 }
 
+/** GET /api/import/mappings, GET and PUT /api/import/mappings/:name: saved named mappings (issue 19). */
+function mappingRoutes(deps: OperationDeps, r: Router): void {
+  const nameOf = (req: Request) => {
+    const p = mappingNameParamSchema.safeParse({ name: req.params.name });
+    if (!p.success) throw invalidFrom(p.error, 'name');
+    return p.data.name;
+  };
+  r.get('/mappings', authorizeFirst(deps, 'import', 'import.run'), async (_req, res) => {
+    res.json(await listImportMappings(deps, callOf(res)));
+  });
+  r.get('/mappings/:name', authorizeFirst(deps, 'import', 'import.run'), async (req, res) => {
+    res.json(await getImportMapping(deps, callOf(res), nameOf(req)));
+  });
+  r.put('/mappings/:name', authorizeFirst(deps, 'import', 'import.run'), async (req, res) => {
+    const name = nameOf(req);
+    const body = parseBody(saveMappingBodySchema, req);
+    res.json(await saveImportMapping(deps, callOf(res), name, body.mapping));
+  });
+}
+
 export function importRoutes(deps: OperationDeps): Router {
   const r = Router();
   previewRoute(deps, r);
+  mappingRoutes(deps, r);
   r.post(
     '/',
     authorizeFirst(deps, 'import', 'import.run'),
