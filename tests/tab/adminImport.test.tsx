@@ -290,4 +290,31 @@ describe('importing the spreadsheet', () => {
       }),
     );
   });
+
+  test('saved mappings: the choices are saved under a name, and a saved mapping is offered and applied to the next file', async () => {
+    const { api, user } = setup([row(3)]);
+    api.savedMappings = [
+      {
+        name: 'Council tracker',
+        mapping: { columns: { 'When out': 'receivedOn' } },
+        savedBy: 'dev-admin',
+        savedAt: '2026-03-20T10:00:00.000Z',
+      },
+    ];
+    await user.upload(screen.getByLabelText('Spreadsheet to import (.xlsx or .csv)'), csv());
+    await screen.findByRole('table', { name: 'Columns of the file' });
+    await user.selectOptions(screen.getByLabelText('Saved mapping'), 'Council tracker');
+    await waitFor(() =>
+      expect(api.calls.filter((c) => c.method === 'previewImport').at(-1)?.args[0]).toMatchObject({
+        mapping: { columns: { 'When out': 'receivedOn' } },
+      }),
+    );
+    await user.clear(screen.getByLabelText('Save these choices as'));
+    await user.type(screen.getByLabelText('Save these choices as'), 'Academy MIS');
+    await user.click(screen.getByRole('button', { name: 'Save mapping' }));
+    await screen.findByText('Saved as “Academy MIS”.');
+    expect(api.calls.filter((c) => c.method === 'saveImportMapping').map((c) => c.args[0])).toEqual([
+      { name: 'Academy MIS', mapping: { columns: { Surname: 'lastName', 'Date received': 'receivedOn' } } },
+    ]);
+  });
 });

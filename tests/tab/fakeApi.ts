@@ -14,7 +14,7 @@ import {
 } from '../../src/domain/oversight';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import type { OversightPeriod, OversightReportQuery } from '../../src/tab/api/oversightApi';
-import type { ImportPreviewResponse, ImportRowReport } from '../../src/domain/importing';
+import type { ImportPreviewResponse, ImportRowReport, SavedImportMapping } from '../../src/domain/importing';
 import type { MinutesContent } from '../../src/domain/minutes';
 import type {
   Action,
@@ -858,6 +858,24 @@ export class FakeApi implements CmoeApi {
     ],
     receivedOnDefault: '2026-01-14',
   };
+  savedMappings: SavedImportMapping[] = [];
+  async listImportMappings(): Promise<SavedImportMapping[]> {
+    this.log('listImportMappings', {});
+    this.may('import.run');
+    return [...this.savedMappings];
+  }
+  async saveImportMapping(name: string, mapping: unknown): Promise<SavedImportMapping> {
+    this.log('saveImportMapping', { name, mapping });
+    this.may('import.run');
+    const saved = {
+      name,
+      mapping: mapping as SavedImportMapping['mapping'],
+      savedBy: 'dev-admin',
+      savedAt: '2026-03-25T10:00:00.000Z',
+    };
+    this.savedMappings = [...this.savedMappings.filter((m) => m.name !== name), saved];
+    return saved;
+  }
   async previewImport(file: ImportFile, mapping: unknown): Promise<ImportPreviewResponse> {
     this.log('previewImport', { name: file.name, mapping });
     this.may('import.run');

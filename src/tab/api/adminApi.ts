@@ -2,7 +2,7 @@
  * The calls of the admin and scrutiny screens: the audit log (admins and senior managers), and import
  * and export of the group's spreadsheet (issue 9). Built on the shared transport.
  */
-import type { ImportPreviewResponse, ImportReport } from '../../domain/importing';
+import type { ImportPreviewResponse, ImportReport, SavedImportMapping } from '../../domain/importing';
 import type { AuditAction, AuditEntry, CaseStatus, Category, Concern } from '../../domain/types';
 import { type Call, queryString } from './transport';
 
@@ -65,6 +65,9 @@ export interface AdminApi {
   importSpreadsheet(file: ImportFile, options: ImportRunOptions): Promise<ImportReport>;
   /** The mapping step: the file's columns as the server reads them with `mapping` (null: by name). */
   previewImport(file: ImportFile, mapping: unknown): Promise<ImportPreviewResponse>;
+  /** Saved named mappings, by name. */
+  listImportMappings(): Promise<SavedImportMapping[]>;
+  saveImportMapping(name: string, mapping: unknown): Promise<SavedImportMapping>;
   exportCases(query: ExportQuery): Promise<ExportedFile>;
 }
 
@@ -119,6 +122,9 @@ export function adminApi(call: Call): AdminApi {
         headers,
       });
     },
+    listImportMappings: () => call('GET', '/api/import/mappings'),
+    saveImportMapping: (name, mapping) =>
+      call('PUT', `/api/import/mappings/${encodeURIComponent(name)}`, { body: { mapping } }),
     previewImport: (file, mapping) => {
       const headers: Record<string, string> = { 'X-File-Name': encodeURIComponent(file.name) };
       if (mapping !== undefined && mapping !== null)

@@ -25,7 +25,7 @@ import {
   TableRow,
   Text,
 } from '@fluentui/react-components';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { ImportField } from '../../../domain/importColumns';
 import type { PreviewColumn } from '../../../domain/importing';
 import { useAdminStyles } from './Admin.styles';
@@ -131,6 +131,67 @@ function ReceivedChoice({ state }: { state: ImportMappingState }) {
   );
 }
 
+const NONE = '';
+
+function SavedMappings({ state }: { state: ImportMappingState }) {
+  const styles = useAdminStyles();
+  const [name, setName] = useState(state.applied ?? '');
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const saved = state.saved ?? [];
+  return (
+    <div className={styles.row}>
+      {saved.length > 0 && (
+        <Field label="Saved mapping">
+          <Select
+            className={styles.wide}
+            value={state.applied ?? NONE}
+            onChange={(_, d) => {
+              state.apply(d.value === NONE ? null : d.value);
+              if (d.value !== NONE) setName(d.value);
+            }}
+          >
+            <option value={NONE}>None: columns by name</option>
+            {saved.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <Field
+        label="Save these choices as"
+        validationState={status && !status.ok ? 'error' : 'none'}
+        validationMessage={status && !status.ok ? status.text : undefined}
+      >
+        <Input className={styles.wide} value={name} maxLength={80} onChange={(_, d) => setName(d.value)} />
+      </Field>
+      <Button
+        disabled={name.trim() === '' || saving}
+        onClick={() => {
+          setSaving(true);
+          void state.save(name).then((problem) => {
+            setSaving(false);
+            setStatus(
+              problem === null
+                ? { ok: true, text: `Saved as “${name.trim()}”.` }
+                : { ok: false, text: problem },
+            );
+          });
+        }}
+      >
+        Save mapping
+      </Button>
+      {status?.ok && (
+        <Text role="status" className={styles.hint}>
+          {status.text}
+        </Text>
+      )}
+    </div>
+  );
+}
+
 export function ImportMapping({ state }: { state: ImportMappingState }) {
   const styles = useAdminStyles();
   const p = state.preview;
@@ -164,6 +225,7 @@ export function ImportMapping({ state }: { state: ImportMappingState }) {
           </MessageBarBody>
         </MessageBar>
       )}
+      <SavedMappings state={state} />
       {state.needsReceived && <ReceivedChoice state={state} />}
       <div className={styles.tableWrap}>
         <Table aria-label="Columns of the file">

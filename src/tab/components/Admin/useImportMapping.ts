@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportField } from '../../../domain/importColumns';
-import type { ImportPreviewResponse } from '../../../domain/importing';
+import type { ImportPreviewResponse, SavedImportMapping } from '../../../domain/importing';
 import { ApiError, type CmoeApi } from '../../api/client';
 
 export type ReceivedMode = 'date' | 'column';
@@ -40,6 +40,13 @@ export interface ImportMappingState {
   choices(): MappingChoices;
   /** Counts the admin's changes: a report checked before the last one is out of date. */
   version: number;
+  /** Mappings saved earlier, offered again; null until read. */
+  saved: SavedImportMapping[] | null;
+  /** The saved mapping applied to this file, if any. */
+  applied: string | null;
+  apply(name: string | null): void;
+  /** Saves the columns as chosen now under `name`; resolves to an error message, or null when saved. */
+  save(name: string): Promise<string | null>;
 }
 
 function toApiError(e: unknown): ApiError {
@@ -63,6 +70,10 @@ export function useImportMapping(
   const [receivedOn, setReceivedOn] = useState('');
   const [receivedFrom, setReceivedFrom] = useState('');
   const [version, setVersion] = useState(0);
+  const [saved, setSaved] = useState<SavedImportMapping[] | null>(null);
+  const [applied, setApplied] = useState<string | null>(null);
+  // The mapping the screen starts from: the uploaded file's, or a saved one the admin applied.
+  const [base, setBase] = useState<unknown>(null);
   const bump = useCallback(() => setVersion((v) => v + 1), []);
   // Only the answer to the latest request is shown: a slow earlier one must not overwrite it.
   const latest = useRef(0);
@@ -70,10 +81,23 @@ export function useImportMapping(
   const mappingOf = useCallback(
     (cols: Record<string, ImportField | null> | null, p: ImportPreviewResponse | null): unknown =>
       cols === null || p === null
-        ? (uploaded ?? null)
+        ? (base ?? uploaded ?? null)
         : { sheet: p.sheet, headerRow: p.headerRow, columns: cols },
-    [uploaded],
+    [base, uploaded],
   );
+
+  // Read when a file is chosen, so a mapping saved since (here or elsewhere) is offered.
+  useEffect(() => {
+    if (file === null) return;
+    let live = true;
+    api.listImportMappings().then(
+      (list) => live && setSaved(list),
+      () => live && setSaved([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, file]);
 
   const load = useCallback(
     async (f: File, mapping: unknown, first: boolean) => {
@@ -102,6 +126,8 @@ export function useImportMapping(
     setPreview(null);
     setError(null);
     setReceivedMode('date');
+    setBase(null);
+    setApplied(null);
     if (file !== null) void load(file, uploaded ?? null, true);
     else latest.current++;
   }, [file, uploaded, load]);
@@ -138,7 +164,42 @@ export function useImportMapping(
     return receivedMode === 'date' ? { mapping, receivedOn } : { mapping, receivedFrom };
   }, [columns, mappingOf, needsReceived, preview, receivedFrom, receivedMode, receivedOn]);
 
+  const apply = useCallback(
+    (name: string | null) => {
+      const m = name === null ? null : (saved?.find((s) => s.name === name)?.mapping ?? null);
+      setApplied(m === null ? null : name);
+      setBase(m);
+      setColumns(null);
+      bump();
+      if (file) void load(file, m ?? uploaded ?? null, false);
+    },
+    [bump, file, load, saved, uploaded],
+  );
+
+  const save = useCallback(
+    async (name: string): Promise<string | null> => {
+      if (!preview) return 'Choose a file first.';
+      // The columns only: next month's file may have another sheet name or title rows.
+      const columns = Object.fromEntries(preview.columns.map((c) => [c.header, c.field]));
+      try {
+        const s = await api.saveImportMapping(name.trim(), { columns });
+        setSaved((list) =>
+          [...(list ?? []).filter((x) => x.name !== s.name), s].sort((a, b) => (a.name < b.name ? -1 : 1)),
+        );
+        setApplied(s.name);
+        return null;
+      } catch (e) {
+        return toApiError(e).detail;
+      }
+    },
+    [api, preview],
+  );
+
   return {
+    saved,
+    applied,
+    apply,
+    save,
     preview,
     loading,
     error,
