@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures the API over loopback and the domain rules at scale, on synthetic data.
  *
- *   npm run bench -- [--cases 5000] [--domain-cases 10000] [--seconds 8] [--only tab|year|readmodel|oversight] [--tab-runs 7] [--write]
+ *   npm run bench -- [--cases 5000] [--domain-cases 10000] [--seconds 8] [--only tab|year|readmodel|oversight|import] [--tab-runs 7] [--write]
  *
  * The machine is shared and noisy, so each figure comes with a baseline from the same run (GET /healthz
  * through the same stack) and ratios are what to compare between runs. `--write` rewrites
@@ -39,7 +39,7 @@ interface Args {
   domainCases: number;
   seconds: number;
   write: boolean;
-  only: 'tab' | 'year' | 'readmodel' | 'oversight' | null;
+  only: 'tab' | 'year' | 'readmodel' | 'oversight' | 'import' | null;
   /** Page loads per tab measure (each of unthrottled and throttled). */
   tabRuns: number;
 }
@@ -60,8 +60,14 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--write') a.write = true;
     else if (k === '--only') {
       const what = argv[++i];
-      if (what !== 'tab' && what !== 'year' && what !== 'readmodel' && what !== 'oversight')
-        throw new Error('--only takes: tab, year, readmodel, oversight');
+      if (
+        what !== 'tab' &&
+        what !== 'year' &&
+        what !== 'readmodel' &&
+        what !== 'oversight' &&
+        what !== 'import'
+      )
+        throw new Error('--only takes: tab, year, readmodel, oversight, import');
       a.only = what;
     } else throw new Error(`unknown argument ${k}`);
   }
@@ -142,6 +148,7 @@ async function main(): Promise<void> {
     if (args.only === 'tab') await benchTab(print, { cases: args.cases, runs: args.tabRuns });
     else if (args.only === 'year') await yearSimBench(print);
     else if (args.only === 'readmodel') await readModelBench(print, args.cases);
+    else if (args.only === 'import') await importBench(print, args.cases);
     else await oversightBench(print, { cases: args.cases });
     return;
   }

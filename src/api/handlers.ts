@@ -18,6 +18,8 @@ import { exportCases, importSpreadsheet } from '../operations/importExport';
 import * as mode from '../operations/meetingMode';
 import * as meetings from '../operations/meetings';
 import { lastImportBatch, undoLastImport } from '../operations/importUndo';
+import * as mappings from '../operations/importMapping';
+import { mappingNameParamSchema } from '../contract/inputs';
 import { getOversight, oversightReport } from '../operations/oversight';
 import * as retention from '../operations/disposal';
 import type { Handlers } from './mount';
@@ -48,6 +50,18 @@ function fileNameOf(req: Request): string | null {
   } catch {
     return null;
   }
+}
+
+/** The uploaded file (the raw body) with its name, or null when the body was not a file. */
+function uploadOf(req: Request): { bytes: Buffer; fileName: string | null } | null {
+  return Buffer.isBuffer(req.body) ? { bytes: req.body, fileName: fileNameOf(req) } : null;
+}
+
+/** A saved mapping's `:name`, checked (read after the role check, as every parameter is). */
+function mappingName(name: string): string {
+  const p = mappingNameParamSchema.safeParse({ name });
+  if (!p.success) throw invalidFrom(p.error, 'name');
+  return p.data.name;
 }
 
 export function handlers(deps: OperationDeps): Handlers {
@@ -143,18 +157,18 @@ export function handlers(deps: OperationDeps): Handlers {
     // --- Import, export, oversight, audit ---
     lastImportBatch: async ({ call }) => ({ batch: await lastImportBatch(deps, call) }),
     undoLastImport: ({ call }) => undoLastImport(deps, call),
+    previewImport: ({ call, req }) => mappings.previewImport(deps, call, uploadOf(req), mappingOf(req)),
+    listImportMappings: ({ call }) => mappings.listImportMappings(deps, call),
+    getImportMapping: ({ call, params }) => mappings.getImportMapping(deps, call, mappingName(params.name)),
+    saveImportMapping: ({ call, params, body }) =>
+      mappings.saveImportMapping(deps, call, mappingName(params.name), body.mapping),
     importSpreadsheet: ({ call, query, req }) =>
-      importSpreadsheet(
-        deps,
-        call,
-        Buffer.isBuffer(req.body) ? { bytes: req.body, fileName: fileNameOf(req) } : null,
-        {
-          dryRun: query.dryRun,
-          skipInvalid: query.skipInvalid,
-          mapping: mappingOf(req),
-          received: receivedFallbackOf(query),
-        },
-      ),
+      importSpreadsheet(deps, call, uploadOf(req), {
+        dryRun: query.dryRun,
+        skipInvalid: query.skipInvalid,
+        mapping: mappingOf(req),
+        received: receivedFallbackOf(query),
+      }),
     exportCases: async ({ call, query }) => {
       const file = await exportCases(deps, call, query);
       return { ...file, headers: { 'X-Case-Count': String(file.count) } };

@@ -57,6 +57,9 @@ export class RequestStores {
       get importBatches() {
         return port('importBatches');
       },
+      get importMappings() {
+        return port('importMappings');
+      },
       // The app's store is closed by whoever opened it; a request's store holds nothing to release.
       close: () => this.base.close(),
     };

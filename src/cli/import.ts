@@ -8,7 +8,7 @@
  * database on their machine), recorded in the audit trail as `cli:<os user>`. Nothing it prints names
  * a child: the report names rows, cells and fields, and the file's path is never echoed.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { makePrincipal } from '../auth/principal';
 import { ConfigError, loadConfig } from '../config';
@@ -20,14 +20,16 @@ import { localDateSchema } from '../domain/types';
 import type { OperationDeps } from '../operations/context';
 import { importSpreadsheet } from '../operations/importExport';
 import { undoLastImport } from '../operations/importUndo';
+import { getImportMapping } from '../operations/importMapping';
 import { openSqliteStore } from '../store/sqlite';
 
-export const USAGE = `Usage: npm run import -- <file.xlsx|file.csv> [--dry-run] [--skip-invalid] [--mapping mapping.json]
+export const USAGE = `Usage: npm run import -- <file.xlsx|file.csv> [--dry-run] [--skip-invalid] [--mapping NAME|mapping.json]
          [--received-on YYYY-MM-DD | --received-from COLUMN]
 
   --dry-run               report what would happen, row by row, and write nothing
   --skip-invalid          import the valid rows even if some are rejected (otherwise nothing is written)
-  --mapping FILE          a JSON file naming columns the import does not recognise:
+  --mapping NAME|FILE     a mapping saved in the tab's import under NAME, or a JSON file naming columns
+                          the import does not recognise (a path ending .json, or an existing file):
                           { "columns": { "Pupil surname": "lastName", "Old notes": null }, "headerRow": 3 }
   --received-on DATE      for a file with no date received: use one date for every new case
                           (each such row says so in a warning)
@@ -134,6 +136,11 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
   return out;
 }
 
+/** `--mapping` names a file (a path ending .json, or one that exists) rather than a saved mapping. */
+export function isMappingFile(arg: string): boolean {
+  return /\.json$/i.test(arg) || existsSync(arg);
+}
+
 /** Reads and checks a mapping file; the message names what is wrong, never the file's content. */
 export function readMapping(path: string): MappingFile {
   let text: string;
@@ -237,7 +244,7 @@ export async function main(
       console.log(USAGE);
       return 0;
     }
-    if (args.mapping !== null) mapping = readMapping(args.mapping);
+    if (args.mapping !== null && isMappingFile(args.mapping)) mapping = readMapping(args.mapping);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(`${error.message}\n\n${USAGE}`);
@@ -280,9 +287,13 @@ export async function main(
 
   const store = openSqliteStore(config.sqlitePath);
   try {
+    const call = { caller: cliCaller(), now };
+    // A saved mapping's name (issue 19): the one the tab's mapping step saved.
+    if (args.mapping !== null && mapping === null)
+      mapping = (await getImportMapping({ store, policy: config.policy }, call, args.mapping)).mapping;
     const report = await importSpreadsheet(
       { store, policy: config.policy },
-      { caller: cliCaller(), now },
+      call,
       { bytes, fileName: file },
       {
         dryRun: args.dryRun,

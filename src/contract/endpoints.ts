@@ -53,6 +53,10 @@ export const ENDPOINTS = {
 
   lastImportBatch: { method: 'GET', path: '/api/import/batches/last' },
   undoLastImport: { method: 'POST', path: '/api/import/batches/last/undo' },
+  previewImport: { method: 'POST', path: '/api/import/preview' },
+  listImportMappings: { method: 'GET', path: '/api/import/mappings' },
+  getImportMapping: { method: 'GET', path: '/api/import/mappings/:name' },
+  saveImportMapping: { method: 'PUT', path: '/api/import/mappings/:name' },
   importSpreadsheet: { method: 'POST', path: '/api/import' },
   exportCases: { method: 'GET', path: '/api/export' },
   getOversight: { method: 'GET', path: '/api/oversight' },

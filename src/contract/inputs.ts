@@ -21,6 +21,8 @@ import {
   yearGroupSchema,
 } from '../domain/types';
 import { freeText } from '../domain/text';
+import { mappingFileSchema } from '../domain/importColumns';
+import { mappingNameSchema } from '../domain/importing/saved';
 import { receivedOptionsShape } from '../domain/importing';
 
 /** The same shape with every field optional and no defaults (zod 4 applies defaults inside `.partial()`). */
@@ -284,3 +286,10 @@ export type HoldInput = z.infer<typeof holdInputSchema>;
 /** Approving one case's disposal: the admin types the ref again, as the confirm dialog asks. */
 export const disposeInputSchema = z.strictObject({ confirmRef: z.string().trim().min(1).max(20) });
 export type DisposeInput = z.infer<typeof disposeInputSchema>;
+
+// --- Import mappings (issue 19) ---
+
+/** Body of PUT /api/import/mappings/:name: the mapping the mapping step's choices amount to. */
+export const saveMappingBodySchema = z.object({ mapping: mappingFileSchema }).strict();
+/** The `:name` of a saved mapping. */
+export const mappingNameParamSchema = z.object({ name: mappingNameSchema }).strict();

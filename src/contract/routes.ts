@@ -27,7 +27,7 @@ import type {
   MeetingCaseRecord,
 } from '../domain/types';
 import type { BatchSummary, UndoReport } from '../domain/importBatches';
-import type { ImportReport } from '../domain/importing';
+import type { ImportPreviewResponse, ImportReport, SavedImportMapping } from '../domain/importing';
 import type { MinutesContent } from '../domain/minutes';
 import type { OversightFigures } from '../domain/oversight';
 import type { DisposalReview } from '../domain/retention';
@@ -63,6 +63,7 @@ import {
   recordInputSchema,
   referralInputSchema,
   reopenCaseSchema,
+  saveMappingBodySchema,
   scheduleCadenceSchema,
   scheduleMeetingSchema,
 } from './inputs';
@@ -170,6 +171,19 @@ const row =
     ...d,
     returns: {},
   });
+
+/** The content types a browser or client may give a .csv or .xlsx upload; 8 MiB (MAX_IMPORT_BYTES). */
+const SPREADSHEET_UPLOAD = {
+  types: [
+    'text/csv',
+    'application/csv',
+    'text/plain',
+    'application/vnd.ms-excel',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/octet-stream',
+  ],
+  limit: 8 * 1024 * 1024,
+} as const;
 
 const version = (r: { version: number }) => r.version;
 const caseVersion = (r: { case: { version: number } }) => r.case.version;
@@ -355,21 +369,15 @@ const DEFS = {
   lastImportBatch: row<{ batch: BatchSummary | null }>()({ permissions: ['import.run'] }),
   // No body: the last batch is the only one that can be undone (domain/importBatches.ts).
   undoLastImport: row<UndoReport>()({ permissions: ['import.run'] }),
+  // The mapping step: the file's columns as the server reads them (nothing written or audited).
+  previewImport: row<ImportPreviewResponse>()({ permissions: ['import.run'], raw: SPREADSHEET_UPLOAD }),
+  listImportMappings: row<SavedImportMapping[]>()({ permissions: ['import.run'] }),
+  getImportMapping: row<SavedImportMapping>()({ permissions: ['import.run'] }),
+  saveImportMapping: row<SavedImportMapping>()({ permissions: ['import.run'], body: saveMappingBodySchema }),
   importSpreadsheet: row<ImportReport>()({
     permissions: ['import.run'],
     query: importQuerySchema,
-    // The content types a browser or client may give a .csv or .xlsx upload; 8 MiB (MAX_IMPORT_BYTES).
-    raw: {
-      types: [
-        'text/csv',
-        'application/csv',
-        'text/plain',
-        'application/vnd.ms-excel',
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'application/octet-stream',
-      ],
-      limit: 8 * 1024 * 1024,
-    },
+    raw: SPREADSHEET_UPLOAD,
   }),
   exportCases: row<FileAnswer>()({
     permissions: ['export.run', 'case.read'],

@@ -168,6 +168,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   import: 'Imported data',
   'import.batch': 'Recorded an import batch',
   'import.undo': 'Undid an import',
+  'import.mapping.save': 'Saved an import mapping',
   'access.refused': 'Access refused',
   'retention.review': 'Viewed the disposal review',
   'retention.hold': 'Placed a retention hold',

@@ -431,6 +431,7 @@ export const AUDIT_ACTIONS = [
   'import.batch',
   /** An undo of a batch: one entry a case (removed / restored / left alone) and one with counts. */
   'import.undo',
+  'import.mapping.save',
   'access.refused',
   /** Issue 18: the admin's disposal review (viewed), holds set and released, and approved disposals. */
   'retention.review',

@@ -1,6 +1,6 @@
 /**
  * Bringing the group's spreadsheet in, and taking the list out (issue 9). The CLI and the API both call
- * these; the rules live in `domain/importing.ts` and `domain/exporting.ts`, the file formats in `import/`.
+ * these; the rules live in `domain/importing/` and `domain/exporting.ts`, the file formats in `import/`.
  *
  * Import is the system owner's (`import.run`): it writes cases, actions and timeline updates straight
  * through the store port, conditionally on each case's version, and audits each write as the app does

@@ -13,6 +13,7 @@
  *   so callers never mutate a record they read; they build a patch or a new object.
  */
 import type { ImportBatch, UndoResult } from '../domain/importBatches';
+import type { SavedImportMapping } from '../domain/importing/saved';
 import type { MinutesContent } from '../domain/minutes';
 import type {
   Action,
@@ -292,6 +293,14 @@ export interface ImportBatchStore {
   forgetReplacedValues(id: string): Promise<void>;
 }
 
+/** Saved named import mappings (issue 19), one per name: saving a name again replaces it. */
+export interface ImportMappingStore {
+  /** Ordered by name. */
+  list(): Promise<SavedImportMapping[]>;
+  get(name: string): Promise<SavedImportMapping | null>;
+  put(mapping: SavedImportMapping): Promise<void>;
+}
+
 /** Everything the app keeps, behind one handle the composition root builds. */
 export interface Store {
   cases: CaseStore;
@@ -309,5 +318,6 @@ export interface Store {
    */
   purge?(): Promise<void>;
   importBatches: ImportBatchStore;
+  importMappings: ImportMappingStore;
   close(): Promise<void>;
 }

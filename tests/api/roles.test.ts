@@ -404,6 +404,35 @@ const ROWS: Row[] = [
         .set('Content-Type', 'text/csv')
         .send('Surname,Forename,DOB,Reason,Date received\nExample,Testy,14/05/2013,Perm ex,20/03/2026\n'),
   },
+  // Issue 19: the import's mapping step reads the file's columns for the admin who may import it.
+  {
+    route: 'POST /api/import/preview',
+    allowed: ['admin'],
+    ok: 200,
+    run: (app, _f, h) =>
+      request(app)
+        .post('/api/import/preview')
+        .set(h)
+        .set('Content-Type', 'text/csv')
+        .send('Pupil name,DOB\nExample,14/05/2013\n'),
+  },
+  {
+    route: 'PUT /api/import/mappings/:name',
+    allowed: ['admin'],
+    ok: 200,
+    run: (app, _f, h) =>
+      request(app)
+        .put('/api/import/mappings/Council%20tracker')
+        .set(h)
+        .send({ mapping: { columns: { 'Date referred': 'receivedOn' } } }),
+  },
+  { route: 'GET /api/import/mappings', allowed: ['admin'], ok: 200, run: get(() => '/api/import/mappings') },
+  {
+    route: 'GET /api/import/mappings/:name',
+    allowed: ['admin'],
+    ok: 404,
+    run: get(() => '/api/import/mappings/Nothing%20saved'),
+  },
   { route: 'GET /api/export', allowed: READERS, ok: 200, run: get(() => '/api/export?format=csv') },
 
   // Issue 18: the disposal review, holds and disposal are the admin's (refs, dates and counts only).
@@ -535,6 +564,14 @@ const INVALID: Record<string, Send> = {
     (f) => `/api/retention/cases/${f.closedRef}/dispose`,
     '"2"',
   ),
+  'PUT /api/import/mappings/:name': (app, _f, h) =>
+    request(app)
+      .put('/api/import/mappings/Council')
+      .set(h)
+      .send({ mapping: { columns: { A: 'nope' } } }),
+  'GET /api/import/mappings/:name': get(() => `/api/import/mappings/${'x'.repeat(81)}`),
+  'POST /api/import/preview': (app, _f, h) =>
+    request(app).post('/api/import/preview').set(h).set('Content-Type', 'application/json').send('{}'),
 };
 /** Routes with nothing a caller sends that could fail validation (no body, query or checked parameter). */
 const NOTHING_TO_VALIDATE = new Set([
@@ -543,6 +580,7 @@ const NOTHING_TO_VALIDATE = new Set([
   'POST /api/import/batches/last/undo',
   'GET /api/dev/users',
   'GET /api/me',
+  'GET /api/import/mappings',
   'PATCH /api/cases/:ref (concern)',
   'PATCH /api/cases/:ref (stuck flag)',
   'PATCH /api/cases/:ref (status)',

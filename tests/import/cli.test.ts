@@ -204,6 +204,30 @@ describe('import command', () => {
     expect([...out, ...err].join('\n')).not.toMatch(/Testy|Example|Sampla|14\/05\/2013/);
   });
 
+  test('--mapping NAME reads the mapping saved in the tab: its columns are used; an unknown name is refused', async () => {
+    const store = openSqliteStore(env.SQLITE_PATH as string);
+    try {
+      await store.importMappings.put({
+        name: 'Council A',
+        mapping: { columns: { 'Date out of education': 'receivedOn' } },
+        savedBy: 'dev-admin',
+        savedAt: TEST_NOW.toISOString(),
+      });
+    } finally {
+      await store.close();
+    }
+    const file = fixture('council-a-no-received.csv');
+    expect(await main([file, '--mapping', 'Nobody saved this', '--dry-run'], env, TEST_NOW)).toBe(1);
+    expect(err.join('\n')).toMatch(/The saved mapping was not found\./);
+    out = [];
+    expect(await main([file, '--mapping', 'Council A', '--skip-invalid'], env, TEST_NOW)).toBe(0);
+    expect(out.join('\n')).not.toMatch(/warning: No date received/);
+    const { cases } = await stored();
+    expect(cases.length).toBeGreaterThan(0);
+    // Rows 3 and 4 of the file: "Date out of education" 05/01/2026 and 02/02/2026, read as the date received.
+    expect(cases.slice(0, 2).map((c) => c.receivedOn)).toEqual(['2026-01-05', '2026-02-02']);
+  });
+
   test('--received-from takes the date received from another column; a row with that cell blank is rejected', async () => {
     const file = fixture('council-a-no-received.csv');
     expect(await main([file, '--dry-run', '--received-from', 'date out of education'], env, TEST_NOW)).toBe(

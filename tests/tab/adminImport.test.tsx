@@ -180,7 +180,7 @@ describe('importing the spreadsheet', () => {
     expect(bar.textContent).toContain('header row 1: has no column for Date of birth (or DOB)');
     expect(input.files?.[0]?.name).toBe('missing-columns.csv');
     expect(screen.getByText(/^Chosen: missing-columns\.csv\./)).toBeTruthy();
-    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByRole('table', { name: /^Rows of the file/ })).toBeNull();
 
     // Fixed on the server's side (say, a mapping file): the same file checks again without choosing it.
     api.importFailure = null;
@@ -228,5 +228,93 @@ describe('importing the spreadsheet', () => {
       'The file is 8.1 MB; the import takes files up to 8 MB.',
     );
     expect(importCalls(api)).toEqual([]);
+  });
+
+  test('the mapping step: a missing date received is named, one date for every row (the first meeting) goes with the check, and a changed column is sent to the server', async () => {
+    const { api, user } = setup([row(3)]);
+    api.importPreview = {
+      ...api.importPreview,
+      columns: [
+        {
+          letter: 'A',
+          header: 'Surname',
+          samples: ['Example'],
+          field: 'lastName',
+          status: 'matched',
+          suggestions: [],
+          looksLikeDates: false,
+        },
+        {
+          letter: 'B',
+          header: 'When out',
+          samples: ['05/01/2026'],
+          field: null,
+          status: 'unknown',
+          suggestions: ['outOfEducationSince'],
+          looksLikeDates: true,
+        },
+      ],
+      fields: [
+        { field: 'lastName', label: 'Last name' },
+        { field: 'outOfEducationSince', label: 'Out of education since' },
+        { field: 'receivedOn', label: 'Date received' },
+      ],
+      missing: ['receivedOn'],
+    };
+    await user.upload(screen.getByLabelText('Spreadsheet to import (.xlsx or .csv)'), csv());
+    await screen.findByText('Required, with no column: Date received');
+    expect(screen.getByRole('table', { name: 'Columns of the file' }).textContent).toContain('Example');
+    expect(screen.getByRole('radio', { name: 'Use one date for every row' })).toHaveProperty('checked', true);
+    expect(screen.getByLabelText(/Date received for every row/)).toHaveProperty('value', '2026-01-14');
+    await user.click(screen.getByRole('button', { name: 'Check file' }));
+    await screen.findByRole('heading', { name: 'Check report: tracker (synthetic).csv' });
+    expect(importCalls(api).at(-1)).toMatchObject({ dryRun: true, receivedOn: '2026-01-14' });
+
+    // Another column instead: the report checked before is out of date, and the check sends the column.
+    await user.click(screen.getByRole('radio', { name: 'Use another column' }));
+    expect(screen.queryByRole('heading', { name: /Check report/ })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Check file' }));
+    await screen.findByRole('heading', { name: 'Check report: tracker (synthetic).csv' });
+    expect(importCalls(api).at(-1)).toMatchObject({ receivedFrom: 'When out' });
+    expect(importCalls(api).at(-1)).not.toHaveProperty('receivedOn');
+
+    // One click on a suggestion maps the column; the server is asked again with the whole mapping.
+    await user.click(screen.getByRole('button', { name: 'Out of education since' }));
+    await waitFor(() =>
+      expect(api.calls.filter((c) => c.method === 'previewImport').at(-1)?.args[0]).toMatchObject({
+        mapping: {
+          sheet: 'Sheet1',
+          headerRow: 1,
+          columns: { Surname: 'lastName', 'When out': 'outOfEducationSince' },
+        },
+      }),
+    );
+  });
+
+  test('saved mappings: the choices are saved under a name, and a saved mapping is offered and applied to the next file', async () => {
+    const { api, user } = setup([row(3)]);
+    api.savedMappings = [
+      {
+        name: 'Council tracker',
+        mapping: { columns: { 'When out': 'receivedOn' } },
+        savedBy: 'dev-admin',
+        savedAt: '2026-03-20T10:00:00.000Z',
+      },
+    ];
+    await user.upload(screen.getByLabelText('Spreadsheet to import (.xlsx or .csv)'), csv());
+    await screen.findByRole('table', { name: 'Columns of the file' });
+    await user.selectOptions(screen.getByLabelText('Saved mapping'), 'Council tracker');
+    await waitFor(() =>
+      expect(api.calls.filter((c) => c.method === 'previewImport').at(-1)?.args[0]).toMatchObject({
+        mapping: { columns: { 'When out': 'receivedOn' } },
+      }),
+    );
+    await user.clear(screen.getByLabelText('Save these choices as'));
+    await user.type(screen.getByLabelText('Save these choices as'), 'Academy MIS');
+    await user.click(screen.getByRole('button', { name: 'Save mapping' }));
+    await screen.findByText('Saved as “Academy MIS”.');
+    expect(api.calls.filter((c) => c.method === 'saveImportMapping').map((c) => c.args[0])).toEqual([
+      { name: 'Academy MIS', mapping: { columns: { Surname: 'lastName', 'Date received': 'receivedOn' } } },
+    ]);
   });
 });

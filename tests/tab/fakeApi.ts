@@ -14,7 +14,7 @@ import {
 } from '../../src/domain/oversight';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
 import type { OversightPeriod, OversightReportQuery } from '../../src/tab/client/oversightApi';
-import type { ImportRowReport } from '../../src/domain/importing';
+import type { ImportPreviewResponse, ImportRowReport, SavedImportMapping } from '../../src/domain/importing';
 import type { MinutesContent } from '../../src/domain/minutes';
 import type {
   Action,
@@ -869,6 +869,65 @@ export class FakeApi implements CmoeApi {
   /** A file-level refusal (not a spreadsheet, empty, missing columns...) for every upload. */
   importFailure: ApiError | null = null;
   importedFiles = new Set<string>();
+  /**
+   * What the mapping step's preview answers for any file (the server's own rule is tested in
+   * tests/import/mapping.test.ts): by default two columns, both matched, nothing missing.
+   */
+  importPreview: ImportPreviewResponse = {
+    format: 'csv',
+    sheet: 'Sheet1',
+    headerRow: 1,
+    rowCount: 2,
+    columns: [
+      {
+        letter: 'A',
+        header: 'Surname',
+        samples: [],
+        field: 'lastName',
+        status: 'matched',
+        suggestions: [],
+        looksLikeDates: false,
+      },
+      {
+        letter: 'B',
+        header: 'Date received',
+        samples: [],
+        field: 'receivedOn',
+        status: 'matched',
+        suggestions: [],
+        looksLikeDates: true,
+      },
+    ],
+    missing: [],
+    fields: [
+      { field: 'lastName', label: 'Last name' },
+      { field: 'receivedOn', label: 'Date received' },
+    ],
+    receivedOnDefault: '2026-01-14',
+  };
+  savedMappings: SavedImportMapping[] = [];
+  async listImportMappings(): Promise<SavedImportMapping[]> {
+    this.log('listImportMappings', {});
+    this.may('import.run');
+    return [...this.savedMappings];
+  }
+  async saveImportMapping(name: string, mapping: unknown): Promise<SavedImportMapping> {
+    this.log('saveImportMapping', { name, mapping });
+    this.may('import.run');
+    const saved = {
+      name,
+      mapping: mapping as SavedImportMapping['mapping'],
+      savedBy: 'dev-admin',
+      savedAt: '2026-03-25T10:00:00.000Z',
+    };
+    this.savedMappings = [...this.savedMappings.filter((m) => m.name !== name), saved];
+    return saved;
+  }
+  async previewImport(file: ImportFile, mapping: unknown): Promise<ImportPreviewResponse> {
+    this.log('previewImport', { name: file.name, mapping });
+    this.may('import.run');
+    return this.importPreview;
+  }
   async importSpreadsheet(file: ImportFile, o: ImportRunOptions): Promise<ImportReport> {
     this.log('importSpreadsheet', { name: file.name, ...o });
     this.may('import.run');

@@ -23,6 +23,7 @@ import { SharePointImportBatchStore } from './importBatches';
 import { ListItems, SiteLists } from './items';
 import { mappings } from './mapper';
 import { SharePointMeetingStore } from './meetings';
+import { SharePointImportMappingStore } from './importMappings';
 import { SharePointMinutesStore } from './minutes';
 import {
   AccessChecks,
@@ -194,6 +195,7 @@ function buildPorts(
       },
       report,
     ),
+    importMappings: new SharePointImportMappingStore(items('importMappings')),
     // Nothing to release: Graph connections are pooled by fetch and idle out.
     close: () => Promise.resolve(),
   };

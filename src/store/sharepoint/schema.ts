@@ -37,6 +37,7 @@ export const LIST_KEYS = [
   'minutes',
   'importBatches',
   'importBatchCases',
+  'importMappings',
 ] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 

@@ -17,6 +17,7 @@ import { SqliteEscalationStore } from './escalations';
 import { SqliteImportBatchStore } from './importBatches';
 import { SqliteMeetingStore } from './meetings';
 import { runMigrations } from './migrations';
+import { SqliteImportMappingStore } from './importMappings';
 import { SqliteMinutesStore } from './minutes';
 import { StatementCache } from './records';
 import { SqliteCaseUpdateStore } from './updates';
@@ -77,6 +78,7 @@ export function openSqliteStore(path: string | ':memory:'): Store {
       return Promise.resolve();
     },
     importBatches: new SqliteImportBatchStore(db),
+    importMappings: new SqliteImportMappingStore(db),
     close: () => {
       if (db.open) db.close();
       return Promise.resolve();

@@ -161,6 +161,14 @@ export const migrations: readonly Migration[] = [
           WHERE json_type(data, '$.earlierResponses') IS NULL;`,
   },
   {
+    // Saved named import mappings (issue 19): the mapping as JSON, validated on every read.
+    id: '0006-import-mappings',
+    sql: `CREATE TABLE import_mappings (
+            name TEXT PRIMARY KEY,
+            data TEXT NOT NULL
+          );`,
+  },
+  {
     // Import batches (issue 19): one row a real import, newest found by at_ms then seq. The JSON holds
     // refs, versions and record ids, plus the earlier field values of cases an import changed.
     id: '0007-import-batches',

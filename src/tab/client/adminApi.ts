@@ -4,7 +4,7 @@
  */
 import type { BatchSummary, UndoReport } from '../../domain/importBatches';
 import type { ImportReport } from '../../domain/importing';
-import type { QueryOf, ResponseOf } from '../../contract/types';
+import type { BodyOf, QueryOf, ResponseOf } from '../../contract/types';
 import { type Call, type Send, urlOf } from './transport';
 
 export type { BatchSummary, ImportReport, UndoReport };
@@ -21,7 +21,10 @@ export interface ImportFile {
 }
 
 /** `dryRun` (report only, write nothing: the server's default) and `skipInvalid` (import the valid rows). */
-export type ImportRunOptions = Pick<QueryOf<'importSpreadsheet'>, 'dryRun' | 'skipInvalid'> & {
+export type ImportRunOptions = Pick<
+  QueryOf<'importSpreadsheet'>,
+  'dryRun' | 'skipInvalid' | 'receivedOn' | 'receivedFrom'
+> & {
   /** A mapping file's JSON (`{ "columns": {...}, "headerRow": 3 }`), as the user chose it. */
   mapping?: unknown;
 };
@@ -39,6 +42,14 @@ export interface ExportedFile {
 export interface AdminApi {
   queryAudit(query?: AuditQuery): Promise<ResponseOf<'queryAudit'>>;
   importSpreadsheet(file: ImportFile, options: ImportRunOptions): Promise<ResponseOf<'importSpreadsheet'>>;
+  /** The mapping step: the file's columns as the server reads them with `mapping` (null: by name). */
+  previewImport(file: ImportFile, mapping: unknown): Promise<ResponseOf<'previewImport'>>;
+  /** Saved named mappings, by name. */
+  listImportMappings(): Promise<ResponseOf<'listImportMappings'>>;
+  saveImportMapping(
+    name: string,
+    mapping: BodyOf<'saveImportMapping'>['mapping'],
+  ): Promise<ResponseOf<'saveImportMapping'>>;
   exportCases(query: ExportQuery): Promise<ExportedFile>;
   /** GET /api/import/batches/last: the last import batch, or null before any (issue 19). */
   lastImportBatch(): Promise<ResponseOf<'lastImportBatch'>['batch']>;
@@ -90,7 +101,24 @@ export function adminApi(send: Send, call: Call): AdminApi {
       if (o.mapping !== undefined && o.mapping !== null)
         headers['X-Import-Mapping'] = encodeURIComponent(JSON.stringify(o.mapping));
       // The file's bytes as the body, not JSON: through `call`, at the contract's path.
-      return call('POST', urlOf('importSpreadsheet', {}, { dryRun: o.dryRun, skipInvalid: o.skipInvalid }), {
+      const query = {
+        dryRun: o.dryRun,
+        skipInvalid: o.skipInvalid,
+        receivedOn: o.receivedOn,
+        receivedFrom: o.receivedFrom,
+      };
+      return call('POST', urlOf('importSpreadsheet', {}, query), {
+        raw: { bytes: file.bytes, contentType: importContentType(file.name) },
+        headers,
+      });
+    },
+    listImportMappings: () => send('listImportMappings', {}),
+    saveImportMapping: (name, mapping) => send('saveImportMapping', { params: { name }, body: { mapping } }),
+    previewImport: (file, mapping) => {
+      const headers: Record<string, string> = { 'X-File-Name': encodeURIComponent(file.name) };
+      if (mapping !== undefined && mapping !== null)
+        headers['X-Import-Mapping'] = encodeURIComponent(JSON.stringify(mapping));
+      return call('POST', urlOf('previewImport', {}, {}), {
         raw: { bytes: file.bytes, contentType: importContentType(file.name) },
         headers,
       });

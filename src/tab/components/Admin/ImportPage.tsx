@@ -13,15 +13,17 @@ import {
   Add16Regular,
   Warning16Filled,
 } from '@fluentui/react-icons';
-import { type DragEvent, type ReactElement, useId, useState } from 'react';
+import { type DragEvent, type ReactElement, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ImportRowReport } from '../../../domain/importing';
 import type { ImportReport } from '../../client/adminApi';
 import { useApp } from '../../app/AppContext';
 import { plural } from '../../lib/format';
 import { problemTitle } from '../common/ProblemBar';
 import { useAdminStyles } from './Admin.styles';
+import { ImportMapping } from './ImportMapping';
 import { type ImportState, useImport } from './useImport';
 import { UndoImport } from './UndoImport';
+import { type MappingChoices, useImportMapping } from './useImportMapping';
 import {
   Table,
   TableBody,
@@ -307,11 +309,31 @@ function ResultBar({ report }: { report: ImportReport }) {
 export function ImportPage() {
   const { api } = useApp();
   const styles = useAdminStyles();
-  const state = useImport(api);
+  // The mapping step needs the chosen file, and the check needs the mapping step's choices.
+  const choicesRef = useRef<() => MappingChoices>(() => ({ mapping: null }));
+  const state = useImport(
+    api,
+    useCallback(() => choicesRef.current(), []),
+  );
+  const mapping = useImportMapping(
+    api,
+    state.fileError ? null : state.file,
+    state.mapping && !state.mapping.error ? state.mapping.json : null,
+  );
+  choicesRef.current = mapping.choices;
+  const { clearReport } = state;
+  useEffect(() => {
+    if (mapping.version > 0) clearReport();
+  }, [mapping.version, clearReport]);
   const skipId = useId();
   const report = state.report;
   const blocked = state.blockedBecause;
-  const canCheck = state.file !== null && !state.fileError && !state.mapping?.error && state.busy === null;
+  const canCheck =
+    state.file !== null &&
+    !state.fileError &&
+    !state.mapping?.error &&
+    state.busy === null &&
+    mapping.blockedBecause === null;
 
   return (
     <section className={styles.root} aria-labelledby="import-title">
@@ -324,16 +346,23 @@ export function ImportPage() {
         again changes nothing.
       </p>
       <FilePicker state={state} />
+      <ImportMapping state={mapping} />
       <div className={styles.row}>
         <Button
           appearance={report?.dryRun ? 'secondary' : 'primary'}
           disabled={!canCheck}
+          aria-describedby={mapping.blockedBecause ? 'mapping-blocked' : undefined}
           onClick={() => void state.check()}
         >
           {report ? 'Check again' : 'Check file'}
         </Button>
         {state.busy === 'check' && <Spinner size="tiny" label="Checking the file…" />}
       </div>
+      {mapping.blockedBecause && (
+        <Text id="mapping-blocked" className={styles.hint}>
+          {mapping.blockedBecause}
+        </Text>
+      )}
       <Problem state={state} />
       {report && (
         <section className={styles.section} aria-labelledby="report-title">

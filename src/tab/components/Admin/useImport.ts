@@ -7,6 +7,7 @@
 import { useCallback, useState } from 'react';
 import type { ImportReport } from '../../client/adminApi';
 import { ApiError, type CmoeApi } from '../../client/client';
+import type { MappingChoices } from './useImportMapping';
 
 /** The server's limit (MAX_IMPORT_BYTES): checked here first so an 80 MB file is not uploaded. */
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
@@ -39,6 +40,8 @@ export interface ImportState {
   blockedBecause: string | null;
   check(): Promise<void>;
   runImport(): Promise<void>;
+  /** Forgets the report (the mapping step's choices changed since it was checked). */
+  clearReport(): void;
 }
 
 function toApiError(e: unknown): ApiError {
@@ -62,7 +65,11 @@ function readText(f: Blob): Promise<string> {
   });
 }
 
-export function useImport(api: CmoeApi): ImportState {
+export function useImport(
+  api: CmoeApi,
+  /** The mapping step's choices (issue 19), read when the check or the import is sent. */
+  choices?: () => MappingChoices,
+): ImportState {
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [mapping, setMapping] = useState<MappingChoice | null>(null);
@@ -111,7 +118,12 @@ export function useImport(api: CmoeApi): ImportState {
       try {
         const r = await api.importSpreadsheet(
           { name: file.name, bytes: file },
-          { dryRun, skipInvalid: !dryRun && skipRejected, mapping: mapping?.json ?? null },
+          {
+            dryRun,
+            skipInvalid: !dryRun && skipRejected,
+            mapping: mapping?.json ?? null,
+            ...(choices ? choices() : {}),
+          },
         );
         setReport(r);
         if (dryRun) setSkipRejected(false);
@@ -122,8 +134,13 @@ export function useImport(api: CmoeApi): ImportState {
         setBusy(null);
       }
     },
-    [api, file, fileError, mapping, skipRejected],
+    [api, choices, file, fileError, mapping, skipRejected],
   );
+
+  const clearReport = useCallback(() => {
+    setReport(null);
+    setSkipRejected(false);
+  }, []);
 
   const dry = report?.dryRun ? report : null;
   const toWrite = dry ? dry.counts.create + dry.counts.update : 0;
@@ -152,5 +169,6 @@ export function useImport(api: CmoeApi): ImportState {
     blockedBecause,
     check: () => send(true),
     runImport: () => send(false),
+    clearReport,
   };
 }
