@@ -13,6 +13,7 @@ import { SqliteActionStore } from './actions';
 import { SqliteAuditLog } from './audit';
 import { SqliteBotStateStore } from './botState';
 import { SqliteCaseStore } from './cases';
+import { SqliteDisclosureStore } from './disclosures';
 import { SqliteEscalationStore } from './escalations';
 import { SqliteMeetingStore } from './meetings';
 import { runMigrations } from './migrations';
@@ -24,6 +25,7 @@ export { SqliteActionStore } from './actions';
 export { SqliteAuditLog } from './audit';
 export { SqliteBotStateStore } from './botState';
 export { SqliteCaseStore } from './cases';
+export { SqliteDisclosureStore } from './disclosures';
 export { SqliteEscalationStore } from './escalations';
 export { SqliteMeetingStore } from './meetings';
 export { migrations, runMigrations, UnknownMigrationError } from './migrations';
@@ -64,6 +66,7 @@ export function openSqliteStore(path: string | ':memory:'): Store {
     meetings: new SqliteMeetingStore(db, statements),
     minutes: new SqliteMinutesStore(db),
     escalations: new SqliteEscalationStore(db, statements),
+    disclosures: new SqliteDisclosureStore(db),
     audit: new SqliteAuditLog(db, statements),
     bot: new SqliteBotStateStore(db),
     close: () => {
