@@ -17,6 +17,7 @@ import { AnonymousLimit, perUserRateLimit } from './rateLimit';
 import { RequestStores, reportingRefusals, type StoreForRequest } from './requestStore';
 import { actionRoutes } from './routes/actions';
 import { caseRoutes } from './routes/cases';
+import { caseDisclosureRoutes, disclosureRoutes } from './routes/disclosures';
 import { exportRoutes, importRoutes } from './routes/importExport';
 import { escalationRoutes, meetingRoutes } from './routes/meetings';
 import { oversightRoutes } from './routes/oversight';
@@ -237,6 +238,8 @@ export function createApp(appDeps: AppDeps): Express {
     });
   });
   api.use('/cases', caseRoutes(deps));
+  api.use('/cases', caseDisclosureRoutes(deps));
+  api.use('/disclosures', disclosureRoutes(deps));
   api.use('/actions', actionRoutes(deps));
   api.use('/meetings', meetingRoutes(deps));
   api.use('/escalations', escalationRoutes(deps));

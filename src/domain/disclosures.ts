@@ -82,18 +82,22 @@ export const SPECIAL_CATEGORY_LABELS: Readonly<Record<SpecialCategoryCondition, 
 export const SPECIAL_CATEGORIES: readonly DisclosureCategory[] = ['health', 'send', 'criminal-offence'];
 
 /** To whom: the agency and role are required; a named person is optional (ToR: "not necessarily"). */
-export const recipientSchema = z.object({
-  agency: freeText(200, { required: true }),
-  role: freeText(200, { required: true }),
-  name: freeText(200).nullable().default(null),
-});
+export const recipientSchema = z
+  .object({
+    agency: freeText(200, { required: true }),
+    role: freeText(200, { required: true }),
+    name: freeText(200).nullable().default(null),
+  })
+  .strict();
 export type Recipient = z.infer<typeof recipientSchema>;
 
 /** Who authorised the disclosure (usually the chair or a designated safeguarding lead). */
-export const authoriserSchema = z.object({
-  name: freeText(200, { required: true }),
-  role: freeText(200, { required: true }),
-});
+export const authoriserSchema = z
+  .object({
+    name: freeText(200, { required: true }),
+    role: freeText(200, { required: true }),
+  })
+  .strict();
 export type Authoriser = z.infer<typeof authoriserSchema>;
 
 /** What a person records (the body of `POST /api/cases/:ref/disclosures`), validated at the edge. */
@@ -116,6 +120,7 @@ export const disclosureFieldsSchema = z
     /** The id of the earlier entry (same case) this one corrects. */
     corrects: z.string().min(1).max(100).nullable().default(null),
   })
+  .strict()
   .refine((d) => new Set(d.categories).size === d.categories.length, {
     path: ['categories'],
     message: 'must not repeat',

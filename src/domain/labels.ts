@@ -167,4 +167,6 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   export: 'Exported data',
   import: 'Imported data',
   'access.refused': 'Access refused',
+  'disclosure.create': 'Recorded a disclosure',
+  'case.subjectAccess': 'Produced a subject access export',
 };
