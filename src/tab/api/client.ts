@@ -6,6 +6,7 @@
  *
  * DOM-free (only `fetch`), so it is tested in Node against the real API.
  */
+import { type DisclosureApi, disclosureApi } from './disclosureApi';
 import type {
   Action,
   Case,
@@ -152,7 +153,7 @@ export interface CoreApi {
  * Everything the tab asks of the server, in three groups kept in their own files. Tests substitute an
  * in-memory fake with the same behaviour.
  */
-export interface CmoeApi extends CoreApi, MeetingApi, AdminApi, OversightApi {}
+export interface CmoeApi extends CoreApi, MeetingApi, AdminApi, OversightApi, DisclosureApi {}
 
 export interface ApiClientOptions {
   /** Origin of the API; '' for the same origin (the server serves the tab). */
@@ -222,5 +223,11 @@ export function createApiClient(opts: ApiClientOptions): CmoeApi {
     listMeetings: (q = {}) => call('GET', `/api/meetings${queryString({ from: q.from, to: q.to })}`),
     nextMeeting: () => call('GET', '/api/meetings/next'),
   };
-  return { ...core, ...meetingApi(call), ...adminApi(call), ...oversightApi(call) };
+  return {
+    ...core,
+    ...meetingApi(call),
+    ...adminApi(call),
+    ...oversightApi(call),
+    ...disclosureApi(call),
+  };
 }

@@ -40,6 +40,9 @@ const ImportPage = lazy(() =>
   import('../components/Admin/ImportPage').then((m) => ({ default: m.ImportPage })),
 );
 const AuditLog = lazy(() => import('../components/Admin/AuditLog').then((m) => ({ default: m.AuditLog })));
+const DisclosureLog = lazy(() =>
+  import('../components/Admin/DisclosureLog').then((m) => ({ default: m.DisclosureLog })),
+);
 // Oversight (issue 17) carries the charts library: loaded only when opened, so the list's first load
 // does not grow (the bench reports both).
 const OversightPage = lazy(() =>
@@ -49,7 +52,7 @@ const ConfigPage = lazy(() =>
   import('../components/Config/ConfigPage').then((m) => ({ default: m.ConfigPage })),
 );
 
-type NavValue = 'cases' | 'actions' | 'refer' | 'meetings' | 'oversight' | 'import' | 'audit';
+type NavValue = 'cases' | 'actions' | 'refer' | 'meetings' | 'oversight' | 'import' | 'audit' | 'disclosures';
 
 function navOf(route: Route): NavValue | undefined {
   if (route.name === 'cases' || route.name === 'case') return 'cases';
@@ -59,7 +62,8 @@ function navOf(route: Route): NavValue | undefined {
     route.name === 'refer' ||
     route.name === 'oversight' ||
     route.name === 'import' ||
-    route.name === 'audit'
+    route.name === 'audit' ||
+    route.name === 'disclosures'
   )
     return route.name;
   return undefined;
@@ -73,6 +77,7 @@ const NAV: { value: NavValue; label: string; show: (ctx: AppContextValue) => boo
   { value: 'oversight', label: 'Oversight', show: (c) => c.can('oversight.read') },
   { value: 'import', label: 'Import', show: (c) => c.can('import.run') },
   { value: 'audit', label: 'Audit log', show: (c) => c.can('audit.read') },
+  { value: 'disclosures', label: 'Disclosures', show: (c) => c.can('disclosure.list') },
 ];
 
 /** The permission a screen needs; the API checks again, this only spares a refusal. */
@@ -90,6 +95,10 @@ const NEEDS: Partial<Record<Route['name'], { permission: Permission; refusal: st
   audit: {
     permission: 'audit.read',
     refusal: 'Only administrators and senior managers can read the audit log.',
+  },
+  disclosures: {
+    permission: 'disclosure.list',
+    refusal: 'Only the chair and administrators can read the disclosure log.',
   },
 };
 
@@ -138,6 +147,8 @@ function Screens({ ctx, route }: { ctx: AppContextValue; route: Route }) {
       return <ImportPage />;
     case 'audit':
       return <AuditLog />;
+    case 'disclosures':
+      return <DisclosureLog />;
     case 'oversight':
       prefetchOversight(ctx.api);
       return <OversightPage />;

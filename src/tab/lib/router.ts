@@ -14,6 +14,7 @@ export type Route =
   | { name: 'meeting'; id: string }
   | { name: 'import' }
   | { name: 'audit' }
+  | { name: 'disclosures' }
   | { name: 'oversight' }
   /** The configurable tab's set-up page, which Teams opens when the tab is added to a channel or meeting. */
   | { name: 'config' }
@@ -31,6 +32,7 @@ export function parseRoute(pathname: string): Route {
   if (meeting) return { name: 'meeting', id: decodeURIComponent(meeting[1] as string) };
   if (path === '/import') return { name: 'import' };
   if (path === '/audit') return { name: 'audit' };
+  if (path === '/disclosures') return { name: 'disclosures' };
   if (path === '/oversight') return { name: 'oversight' };
   if (path === '/config') return { name: 'config' };
   return { name: 'not-found', path };
@@ -54,6 +56,8 @@ export function pathOf(route: Route): string {
       return '/import';
     case 'audit':
       return '/audit';
+    case 'disclosures':
+      return '/disclosures';
     case 'oversight':
       return '/oversight';
     case 'config':
