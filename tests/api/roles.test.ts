@@ -186,6 +186,13 @@ const ROWS: Row[] = [
     run: (app, f, h) => request(app).post(`/api/cases/${f.ref}/disclosures`).set(h).send(disclosureBody()),
   },
   { route: 'GET /api/disclosures', allowed: ['chair', 'admin'], ok: 200, run: get(() => '/api/disclosures') },
+  // Issue 18: a subject access export is the controller's answer to a request: the admin alone.
+  {
+    route: 'GET /api/cases/:ref/subject-access',
+    allowed: ['admin'],
+    ok: 200,
+    run: get((f) => `/api/cases/${f.ref}/subject-access?format=json`),
+  },
 
   // Actions: the fixture's action is owned by `member`; the other member may not change it.
   { route: 'GET /api/actions', allowed: READERS, ok: 200, run: get(() => '/api/actions') },
@@ -449,6 +456,7 @@ const INVALID: Record<string, Send> = {
   'POST /api/cases/:ref/escalations': postBad((f) => `/api/cases/${f.ref}/escalations`, '"2"'),
   'GET /api/cases/:ref/disclosures': get(() => '/api/cases/not-a-ref/disclosures'),
   'POST /api/cases/:ref/disclosures': postBad((f) => `/api/cases/${f.ref}/disclosures`),
+  'GET /api/cases/:ref/subject-access': get((f) => `/api/cases/${f.ref}/subject-access?format=pdf`),
   'GET /api/actions': get(() => '/api/actions?bogus=1'),
   'POST /api/actions': postBad(() => '/api/actions'),
   'PATCH /api/actions/:id': (app, f, h) =>

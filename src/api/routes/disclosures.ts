@@ -1,8 +1,9 @@
 import { Router } from 'express';
 import type { OperationDeps } from '../../operations/context';
 import { listAllDisclosures, listCaseDisclosures, recordDisclosure } from '../../operations/disclosures';
-import { disclosureInputSchema } from '../../operations/inputs/disclosures';
-import { authorizeFirst, callOf, parseBody } from '../http';
+import { disclosureInputSchema, subjectAccessQuerySchema } from '../../operations/inputs/disclosures';
+import { subjectAccessExport } from '../../operations/subjectAccess';
+import { authorizeFirst, callOf, parseBody, parseQuery } from '../http';
 import { caseRef } from './cases';
 
 /**
@@ -21,6 +22,16 @@ export function caseDisclosureRoutes(deps: OperationDeps): Router {
     const ref = caseRef(req);
     const body = parseBody(disclosureInputSchema, req);
     res.status(201).json(await recordDisclosure(deps, callOf(res), ref, body));
+  });
+
+  // Issue 18: the admin's subject access export of one child (docs/data-protection.md "Subject access").
+  r.get('/:ref/subject-access', authorizeFirst(deps, REF, 'case.subjectAccess'), async (req, res) => {
+    const ref = caseRef(req);
+    const query = parseQuery(subjectAccessQuerySchema, req);
+    const file = await subjectAccessExport(deps, callOf(res), ref, query);
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    res.send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
   });
 
   return r;
