@@ -1,8 +1,10 @@
 /**
  * Issue 18 in real headless Chromium against the built server: the chair records a disclosure on a case
  * in the dialog, sees it on the case, then in the disclosure log (without its free text), as does the
- * admin; a member has no log. axe-core finds no serious or critical violation, light and dark.
+ * admin; a member has no log; the admin downloads the child's subject access export (.json with the
+ * disclosure, and .docx), both audited. axe-core finds no serious or critical violation, in every theme.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { DisclosureView } from '../../src/domain/disclosures';
 import {
@@ -107,6 +109,43 @@ describe('the disclosure log', () => {
   });
 });
 
+describe('subject access', () => {
+  test('the admin downloads the export of one child, with the disclosure in it; it is audited', async () => {
+    const { context, page } = await openPage(browser, server, { user: 'dev-admin' });
+    try {
+      await page.getByRole('link', { name: 'Subject access' }).click();
+      await page.getByRole('textbox', { name: 'Case ref' }).fill(REF.toLowerCase());
+      const [json] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Subject access export (.json)' }).click(),
+      ]);
+      expect(json.suggestedFilename()).toBe(`CMOE subject access ${REF}.json`);
+      const exported = JSON.parse(readFileSync((await json.path())!, 'utf8')) as {
+        caseRef: string;
+        disclosures: { details: string }[];
+      };
+      expect(exported.caseRef).toBe(REF);
+      expect(exported.disclosures.map((d) => d.details)).toEqual([DETAILS]);
+      const [docx] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Subject access export (.docx)' }).click(),
+      ]);
+      expect(docx.suggestedFilename()).toBe(`CMOE subject access ${REF}.docx`);
+      expect(
+        readFileSync((await docx.path())!)
+          .subarray(0, 2)
+          .toString(),
+      ).toBe('PK');
+    } finally {
+      await context.close();
+    }
+    const audit = await apiAs(server, 'dev-admin').get<{ fields: string[] }[]>(
+      `/api/audit?action=case.subjectAccess&target=${REF}`,
+    );
+    expect(audit.map((e) => e.fields).sort()).toEqual([['format=docx'], ['format=json']]);
+  });
+});
+
 describe('accessibility', () => {
   test.each<ThemeName>([...AXE_THEMES])(
     'the case disclosures with the dialog open, and the log: no serious or critical violations (%s theme)',
@@ -127,6 +166,24 @@ describe('accessibility', () => {
         await page.keyboard.press('Escape');
         await page.getByRole('link', { name: 'Disclosures' }).click();
         await page.getByRole('table', { name: 'Disclosures, newest first' }).waitFor();
+        expect(await seriousAxeViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  test.each<ThemeName>([...AXE_THEMES])(
+    'the subject access page: no serious or critical violations (%s theme)',
+    async (theme) => {
+      const { context, page } = await openPage(browser, server, {
+        user: 'dev-admin',
+        path: '/subject-access',
+        theme,
+        axe: true,
+      });
+      try {
+        await page.getByRole('heading', { name: 'Subject access' }).waitFor();
         expect(await seriousAxeViolations(page)).toEqual([]);
       } finally {
         await context.close();

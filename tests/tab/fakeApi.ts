@@ -974,4 +974,10 @@ export class FakeApi implements CmoeApi {
     this.may('disclosure.list');
     return this.disclosures.map(({ details: _d, reason: _r, ...rest }) => rest);
   }
+
+  async downloadSubjectAccess(ref: string, format: 'docx' | 'json') {
+    this.log('downloadSubjectAccess', ref, format);
+    this.may('case.subjectAccess');
+    return { blob: new Blob(['export']), fileName: `CMOE subject access ${ref}.${format}` };
+  }
 }

@@ -9,7 +9,7 @@ import type {
   SpecialCategoryCondition,
 } from '../../domain/disclosureLabels';
 import type { LocalDate } from '../../domain/types';
-import type { Call } from './transport';
+import type { Call, DownloadedFile } from './transport';
 
 export type { DisclosureSummary, DisclosureView };
 
@@ -31,6 +31,8 @@ export interface DisclosureApi {
   listCaseDisclosures(ref: string): Promise<DisclosureView[]>;
   recordDisclosure(ref: string, body: DisclosureBody): Promise<DisclosureView>;
   listDisclosures(): Promise<DisclosureSummary[]>;
+  /** The admin's subject access export of one child (.docx to review and send, or .json). */
+  downloadSubjectAccess(ref: string, format: 'docx' | 'json'): Promise<DownloadedFile>;
 }
 
 export function disclosureApi(call: Call): DisclosureApi {
@@ -39,5 +41,7 @@ export function disclosureApi(call: Call): DisclosureApi {
     listCaseDisclosures: (ref) => call('GET', `/api/cases/${enc(ref)}/disclosures`),
     recordDisclosure: (ref, body) => call('POST', `/api/cases/${enc(ref)}/disclosures`, { body }),
     listDisclosures: () => call('GET', '/api/disclosures'),
+    downloadSubjectAccess: (ref, format) =>
+      call.download(`/api/cases/${enc(ref)}/subject-access?format=${format}`),
   };
 }

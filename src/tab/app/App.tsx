@@ -40,6 +40,9 @@ const ImportPage = lazy(() =>
   import('../components/Admin/ImportPage').then((m) => ({ default: m.ImportPage })),
 );
 const AuditLog = lazy(() => import('../components/Admin/AuditLog').then((m) => ({ default: m.AuditLog })));
+const SubjectAccessPage = lazy(() =>
+  import('../components/Admin/SubjectAccess').then((m) => ({ default: m.SubjectAccessPage })),
+);
 const DisclosureLog = lazy(() =>
   import('../components/Admin/DisclosureLog').then((m) => ({ default: m.DisclosureLog })),
 );
@@ -52,7 +55,16 @@ const ConfigPage = lazy(() =>
   import('../components/Config/ConfigPage').then((m) => ({ default: m.ConfigPage })),
 );
 
-type NavValue = 'cases' | 'actions' | 'refer' | 'meetings' | 'oversight' | 'import' | 'audit' | 'disclosures';
+type NavValue =
+  | 'cases'
+  | 'actions'
+  | 'refer'
+  | 'meetings'
+  | 'oversight'
+  | 'import'
+  | 'audit'
+  | 'disclosures'
+  | 'subject-access';
 
 function navOf(route: Route): NavValue | undefined {
   if (route.name === 'cases' || route.name === 'case') return 'cases';
@@ -63,7 +75,8 @@ function navOf(route: Route): NavValue | undefined {
     route.name === 'oversight' ||
     route.name === 'import' ||
     route.name === 'audit' ||
-    route.name === 'disclosures'
+    route.name === 'disclosures' ||
+    route.name === 'subject-access'
   )
     return route.name;
   return undefined;
@@ -78,6 +91,7 @@ const NAV: { value: NavValue; label: string; show: (ctx: AppContextValue) => boo
   { value: 'import', label: 'Import', show: (c) => c.can('import.run') },
   { value: 'audit', label: 'Audit log', show: (c) => c.can('audit.read') },
   { value: 'disclosures', label: 'Disclosures', show: (c) => c.can('disclosure.list') },
+  { value: 'subject-access', label: 'Subject access', show: (c) => c.can('case.subjectAccess') },
 ];
 
 /** The permission a screen needs; the API checks again, this only spares a refusal. */
@@ -99,6 +113,10 @@ const NEEDS: Partial<Record<Route['name'], { permission: Permission; refusal: st
   disclosures: {
     permission: 'disclosure.list',
     refusal: 'Only the chair and administrators can read the disclosure log.',
+  },
+  'subject-access': {
+    permission: 'case.subjectAccess',
+    refusal: 'Only an administrator can produce a subject access export.',
   },
 };
 
@@ -149,6 +167,8 @@ function Screens({ ctx, route }: { ctx: AppContextValue; route: Route }) {
       return <AuditLog />;
     case 'disclosures':
       return <DisclosureLog />;
+    case 'subject-access':
+      return <SubjectAccessPage />;
     case 'oversight':
       prefetchOversight(ctx.api);
       return <OversightPage />;

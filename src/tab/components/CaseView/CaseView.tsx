@@ -22,6 +22,7 @@ import { ProblemBar } from '../common/ProblemBar';
 import { RouterLink } from '../common/RouterLink';
 import { Tabs, tabIdOf } from '../common/Tabs';
 import { CaseDetails } from './CaseDetails';
+import { SubjectAccessButtons } from '../common/SubjectAccessButtons';
 import { CaseDisclosures } from './CaseDisclosures';
 import { CloseDialog, EscalateDialog, ReopenDialog } from './CaseDialogs';
 import { Escalations } from './Escalations';
@@ -265,6 +266,7 @@ function LoadedCase({ res, onChanged }: { res: CaseResource; onChanged(): void }
         </ul>
         <div className={styles.toolbar}>
           <ShareLink caseRef={c.ref} />
+          {can('case.subjectAccess') && <SubjectAccessButtons caseRef={c.ref} />}
           {chairDecides && c.status !== 'closed' && can('case.escalate') && (
             <EscalateDialog
               onEscalate={(body) => versioned((v) => api.escalate(c.ref, v, body).then((r) => r.case))}
