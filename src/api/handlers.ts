@@ -22,6 +22,8 @@ import * as mappings from '../operations/importMapping';
 import { mappingNameParamSchema } from '../contract/inputs';
 import { getOversight, oversightReport } from '../operations/oversight';
 import * as retention from '../operations/disposal';
+import * as disclosures from '../operations/disclosures';
+import { subjectAccessExport } from '../operations/subjectAccess';
 import type { Handlers } from './mount';
 import { invalidFrom } from './problem';
 
@@ -90,6 +92,10 @@ export function handlers(deps: OperationDeps): Handlers {
     addUpdate: ({ call, params, body }) => cases.addCaseUpdate(deps, call, params.ref, body.text),
     escalate: ({ call, params, version, body }) =>
       escalations.escalateCase(deps, call, params.ref, version, body),
+    listCaseDisclosures: ({ call, params }) => disclosures.listCaseDisclosures(deps, call, params.ref),
+    recordDisclosure: ({ call, params, body }) => disclosures.recordDisclosure(deps, call, params.ref, body),
+    downloadSubjectAccess: ({ call, params, query }) => subjectAccessExport(deps, call, params.ref, query),
+    listDisclosures: ({ call }) => disclosures.listAllDisclosures(deps, call),
 
     // --- Actions ---
     listActions: ({ call, query }) => actions.listActions(deps, call, query),

@@ -48,6 +48,9 @@ export class RequestStores {
       get escalations() {
         return port('escalations');
       },
+      get disclosures() {
+        return port('disclosures');
+      },
       get audit() {
         return port('audit');
       },

@@ -38,6 +38,12 @@ export const PERMISSIONS = [
    * shows refs, dates and counts, never a child's name, so it fits an admin who reads no child's record.
    */
   'retention.manage',
+  /** Issue 18, the disclosure log (ToR §6): record one on a case, read a case's, list everyone's. */
+  'disclosure.record',
+  'disclosure.read',
+  'disclosure.list',
+  /** Issue 18: a subject access export of everything held about one child. */
+  'case.subjectAccess',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,6 +59,8 @@ const MEMBER: readonly Permission[] = [
   'escalation.read',
   'export.run',
   'oversight.read',
+  'disclosure.record',
+  'disclosure.read',
 ];
 
 /**
@@ -60,6 +68,9 @@ const MEMBER: readonly Permission[] = [
  * meetings, concern, stuck, escalation, closure and minutes; senior managers read cases, minutes,
  * escalations and reports, and (issue 7: "admins and senior managers can read and filter it") the audit
  * log; admins manage settings, import and the audit log but edit no case.
+ *
+ * Disclosures (issue 18): members and chairs record a disclosure on a case (members can update cases,
+ * and a disclosure is often made between meetings); whoever reads the case reads its disclosures.
  *
  * Export (issue 9) is for whoever reads cases: members, chairs and senior managers export the list they
  * see. An admin imports but exports nothing, because an admin reads no child's record (the export
@@ -79,6 +90,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'minutes.publish',
     'escalation.respond',
     'report.read',
+    'disclosure.list',
   ],
   'CMOE.SeniorManager': [
     'case.read',
@@ -89,9 +101,23 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'audit.read',
     'export.run',
     'oversight.read',
+    'disclosure.read',
   ],
   // The oversight figures hold no child's record: an admin sees them, without drill-down to cases.
-  'CMOE.Admin': ['settings.manage', 'import.run', 'audit.read', 'oversight.read', 'retention.manage'],
+  //
+  // Issue 18 (docs/data-protection.md "Who sees what"): the disclosure log's list (who got what, when, on
+  // which basis; no free text) is for the chair and, as the system owner answering the DPO, the admin; the
+  // admin also produces a subject access export, the one place an admin sees a child's record, because
+  // answering a request is the data controller's duty, not the group's.
+  'CMOE.Admin': [
+    'settings.manage',
+    'import.run',
+    'audit.read',
+    'oversight.read',
+    'disclosure.list',
+    'case.subjectAccess',
+    'retention.manage',
+  ],
 };
 
 export function permissionsFor(roles: readonly Role[]): ReadonlySet<Permission> {

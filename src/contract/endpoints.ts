@@ -18,6 +18,10 @@ export const ENDPOINTS = {
   listCaseUpdates: { method: 'GET', path: '/api/cases/:ref/updates' },
   addUpdate: { method: 'POST', path: '/api/cases/:ref/updates' },
   escalate: { method: 'POST', path: '/api/cases/:ref/escalations' },
+  listCaseDisclosures: { method: 'GET', path: '/api/cases/:ref/disclosures' },
+  recordDisclosure: { method: 'POST', path: '/api/cases/:ref/disclosures' },
+  downloadSubjectAccess: { method: 'GET', path: '/api/cases/:ref/subject-access' },
+  listDisclosures: { method: 'GET', path: '/api/disclosures' },
 
   listActions: { method: 'GET', path: '/api/actions' },
   createAction: { method: 'POST', path: '/api/actions' },

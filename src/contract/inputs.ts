@@ -21,6 +21,7 @@ import {
   yearGroupSchema,
 } from '../domain/types';
 import { freeText } from '../domain/text';
+import { disclosureFieldsSchema } from '../domain/disclosures';
 import { mappingFileSchema } from '../domain/importColumns';
 import { mappingNameSchema } from '../domain/importing/saved';
 import { receivedOptionsShape } from '../domain/importing';
@@ -293,3 +294,15 @@ export type DisposeInput = z.infer<typeof disposeInputSchema>;
 export const saveMappingBodySchema = z.object({ mapping: mappingFileSchema }).strict();
 /** The `:name` of a saved mapping. */
 export const mappingNameParamSchema = z.object({ name: mappingNameSchema }).strict();
+
+// --- The disclosure log and subject access (issue 18) ---
+
+/** POST /api/cases/:ref/disclosures: what was shared, with whom, why, on which basis, authorised by whom. */
+export const disclosureInputSchema = disclosureFieldsSchema;
+export type DisclosureInput = z.infer<typeof disclosureInputSchema>;
+
+/** GET /api/cases/:ref/subject-access?format=docx|json (the admin's subject access export). */
+export const subjectAccessQuerySchema = z
+  .object({ format: z.enum(['docx', 'json']).default('docx') })
+  .strict();
+export type SubjectAccessQuery = z.infer<typeof subjectAccessQuerySchema>;

@@ -29,6 +29,7 @@ import type {
 import type { BatchSummary, UndoReport } from '../domain/importBatches';
 import type { ImportPreviewResponse, ImportReport, SavedImportMapping } from '../domain/importing';
 import type { MinutesContent } from '../domain/minutes';
+import type { DisclosureSummary, DisclosureView } from '../domain/disclosures';
 import type { OversightFigures } from '../domain/oversight';
 import type { DisposalReview } from '../domain/retention';
 import type { CaseDetail, CaseSummary, MeetingCaseView, ReferralCheck } from '../domain/views';
@@ -44,6 +45,7 @@ import {
   caseUpdateInputSchema,
   closeCaseSchema,
   completeActionSchema,
+  disclosureInputSchema,
   disposeInputSchema,
   concernInputSchema,
   escalateInputSchema,
@@ -66,6 +68,7 @@ import {
   saveMappingBodySchema,
   scheduleCadenceSchema,
   scheduleMeetingSchema,
+  subjectAccessQuerySchema,
 } from './inputs';
 
 /** A response type, carried by the row for the compiler only (no value at run time). */
@@ -241,6 +244,20 @@ const DEFS = {
     created: true,
     etag: caseVersion,
   }),
+  listCaseDisclosures: row<DisclosureView[]>()({ permissions: ['disclosure.read'] }),
+  // Append-only: there is no row that changes or removes a disclosure (a correction is a new entry).
+  recordDisclosure: row<DisclosureView>()({
+    permissions: ['disclosure.record'],
+    body: disclosureInputSchema,
+    created: true,
+  }),
+  downloadSubjectAccess: row<FileAnswer>()({
+    permissions: ['case.subjectAccess'],
+    query: subjectAccessQuerySchema,
+    file: true,
+  }),
+  // The chair's and admin's log of every disclosure, without the free text.
+  listDisclosures: row<DisclosureSummary[]>()({ permissions: ['disclosure.list'] }),
 
   // --- Actions ---
   listActions: row<Action[]>()({ permissions: ['case.read'], query: actionListQuerySchema }),

@@ -120,6 +120,25 @@ export async function renderMinutesDocx(content: MinutesContent): Promise<Uint8A
         )
       : new Paragraph('No case was closed.'),
   ];
+  if (m.disclosures?.length) {
+    // Issue 18 (ToR §6): information shared under the child-protection override in this meeting.
+    children.push(
+      heading('Disclosures under the child-protection override', HeadingLevel.HEADING_2),
+      table(
+        ['Case', 'Child', 'Date', 'To', 'What was shared', 'Why', 'Lawful basis', 'Authorised by'],
+        m.disclosures.map((d) => [
+          d.correction ? `${d.caseRef} (correction)` : d.caseRef,
+          d.childName,
+          ukDate(d.disclosedOn),
+          d.to,
+          d.shared,
+          d.reason,
+          d.basis,
+          d.authorisedBy,
+        ]),
+      ),
+    );
+  }
   if (m.notDiscussed.length) {
     children.push(
       heading('On the agenda, not reached', HeadingLevel.HEADING_2),

@@ -16,12 +16,20 @@ export async function minutesContentFrom(store: Store, meeting: Meeting): Promis
     ...meeting.records.map((r) => r.caseRef),
     ...(meeting.agenda ?? []).map((i) => i.caseRef),
   ]);
+  const disclosures = (await store.disclosures.listAll()).filter((d) => d.meetingId === meeting.id);
+  for (const d of disclosures) refs.add(d.caseRef);
   const [cases, actions, escalations] = await Promise.all([
     Promise.all([...refs].map((ref) => store.cases.get(ref))),
     store.actions.list({ meetingId: meeting.id }),
     store.escalations.list({}),
   ]);
-  return buildMinutes({ meeting, cases: cases.filter((c) => c !== null), actions, escalations });
+  return buildMinutes({
+    meeting,
+    cases: cases.filter((c) => c !== null),
+    actions,
+    escalations,
+    disclosures,
+  });
 }
 
 /** The record to store: the content and the document rendered from it. */

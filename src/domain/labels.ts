@@ -174,4 +174,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'retention.hold': 'Placed a retention hold',
   'retention.release': 'Released a retention hold',
   'retention.dispose': "Disposed of a case's personal data",
+  'disclosure.create': 'Recorded a disclosure',
+  'case.subjectAccess': 'Produced a subject access export',
 };
+
+// Issue 18: the disclosure log's labels, kept beside its lists (zod-free, so the tab may import them).
+export { ARTICLE_6_LABELS, DISCLOSURE_CATEGORY_LABELS, SPECIAL_CATEGORY_LABELS } from './disclosureLabels';

@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import { toLondonDate } from './calendar';
+import type { Disclosure } from './disclosures';
+import { ARTICLE_6_LABELS, DISCLOSURE_CATEGORY_LABELS, SPECIAL_CATEGORY_LABELS } from './disclosureLabels';
 import {
   AGENDA_SECTION_LABELS,
   CLOSURE_REASON_LABELS,
@@ -76,6 +78,21 @@ export const minutesClosureSchema = z.object({
 });
 export type MinutesClosure = z.infer<typeof minutesClosureSchema>;
 
+/** A disclosure recorded in the meeting (issue 18, ToR §6), as the minutes state it. */
+export const minutesDisclosureSchema = z.object({
+  caseRef: z.string().min(1),
+  childName: z.string(),
+  disclosedOn: localDateSchema,
+  to: z.string(),
+  shared: z.string(),
+  reason: z.string(),
+  basis: z.string(),
+  authorisedBy: z.string(),
+  /** Says so when the entry corrects an earlier one. */
+  correction: z.boolean(),
+});
+export type MinutesDisclosure = z.infer<typeof minutesDisclosureSchema>;
+
 export const minutesContentSchema = z.object({
   meetingId: z.string().min(1),
   date: localDateSchema,
@@ -88,6 +105,11 @@ export const minutesContentSchema = z.object({
   closures: z.array(minutesClosureSchema),
   /** On the agenda but not reached. */
   notDiscussed: z.array(z.string()),
+  /**
+   * Disclosures recorded in the meeting (issue 18). Absent when there were none, and in minutes stored
+   * before they were kept.
+   */
+  disclosures: z.array(minutesDisclosureSchema).optional(),
 });
 export type MinutesContent = z.infer<typeof minutesContentSchema>;
 
@@ -113,6 +135,8 @@ export function buildMinutes(input: {
   cases: readonly Case[];
   actions: readonly Action[];
   escalations: readonly Escalation[];
+  /** Disclosures: those whose `meetingId` is the meeting's are minuted. */
+  disclosures?: readonly Disclosure[];
 }): MinutesContent {
   const { meeting } = input;
   const byRef = new Map(input.cases.map((c) => [c.ref, c]));
@@ -188,6 +212,19 @@ export function buildMinutes(input: {
   );
 
   const recorded = new Set(discussed.map((r) => r.caseRef));
+  const disclosures: MinutesDisclosure[] = (input.disclosures ?? [])
+    .filter((d) => d.meetingId === meeting.id)
+    .map((d) => ({
+      caseRef: d.caseRef,
+      childName: name(d.caseRef),
+      disclosedOn: d.disclosedOn,
+      to: [d.recipient.agency, d.recipient.role, d.recipient.name].filter((x) => x).join(', '),
+      shared: `${d.categories.map((c) => DISCLOSURE_CATEGORY_LABELS[c]).join('; ')}. ${d.details}`,
+      reason: d.reason,
+      basis: `${ARTICLE_6_LABELS[d.article6]}; ${SPECIAL_CATEGORY_LABELS[d.specialCategory]}`,
+      authorisedBy: `${d.authorisedBy.name} (${d.authorisedBy.role})`,
+      correction: d.corrects !== null,
+    }));
   return {
     meetingId: meeting.id,
     date: toLondonDate(new Date(meeting.startsAt)),
@@ -212,5 +249,6 @@ export function buildMinutes(input: {
         date: r.closure!.date,
       })),
     notDiscussed: (meeting.agenda ?? []).map((i) => i.caseRef).filter((ref) => !recorded.has(ref)),
+    ...(disclosures.length > 0 ? { disclosures } : {}),
   };
 }

@@ -438,6 +438,10 @@ export const AUDIT_ACTIONS = [
   'retention.hold',
   'retention.release',
   'retention.dispose',
+  /** Issue 18: a disclosure recorded on a case (target the case ref). */
+  'disclosure.create',
+  /** Issue 18: a subject access export of one child (target the case ref). */
+  'case.subjectAccess',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

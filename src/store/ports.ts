@@ -14,6 +14,7 @@
  */
 import type { ImportBatch, UndoResult } from '../domain/importBatches';
 import type { SavedImportMapping } from '../domain/importing/saved';
+import type { Disclosure } from '../domain/disclosures';
 import type { MinutesContent } from '../domain/minutes';
 import type {
   Action,
@@ -200,6 +201,18 @@ export interface AuditLog {
   query(query?: AuditQuery): Promise<AuditEntry[]>;
 }
 
+export type NewDisclosure = Omit<Disclosure, 'id'>;
+
+/**
+ * The disclosure log (ToR §6): append-only. There is deliberately no update or delete: a correction is a
+ * new entry whose `corrects` names the earlier one. Lists are oldest first (ties in the order added).
+ */
+export interface DisclosureStore {
+  append(input: NewDisclosure): Promise<Disclosure>;
+  listByCase(caseRef: CaseRef): Promise<Disclosure[]>;
+  listAll(): Promise<Disclosure[]>;
+}
+
 /** Where the bot can post: a team channel, a group chat or a personal chat. */
 export interface ConversationRegistration {
   /** The Bot Framework conversation id. */
@@ -309,6 +322,7 @@ export interface Store {
   meetings: MeetingStore;
   minutes: MinutesStore;
   escalations: EscalationStore;
+  disclosures: DisclosureStore;
   audit: AuditLog;
   bot: BotStateStore;
   /**

@@ -19,6 +19,7 @@ import {
   OWNER,
   SENIOR,
   type TestApp,
+  disclosureBody,
   makeTestApp,
   referral,
 } from '../helpers/api';
@@ -173,6 +174,29 @@ const ROWS: Row[] = [
         .set(h)
         .set('If-Match', '"2"')
         .send({ to: 'director', reason: 'R', decisionRequested: 'D' }),
+  },
+
+  // Issue 18, the disclosure log: read with the case, recorded by those who edit cases, listed (without
+  // its free text) for the chair and the admin.
+  {
+    route: 'GET /api/cases/:ref/disclosures',
+    allowed: READERS,
+    ok: 200,
+    run: get((f) => `/api/cases/${f.ref}/disclosures`),
+  },
+  {
+    route: 'POST /api/cases/:ref/disclosures',
+    allowed: EDITORS,
+    ok: 201,
+    run: (app, f, h) => request(app).post(`/api/cases/${f.ref}/disclosures`).set(h).send(disclosureBody()),
+  },
+  { route: 'GET /api/disclosures', allowed: ['chair', 'admin'], ok: 200, run: get(() => '/api/disclosures') },
+  // Issue 18: a subject access export is the controller's answer to a request: the admin alone.
+  {
+    route: 'GET /api/cases/:ref/subject-access',
+    allowed: ['admin'],
+    ok: 200,
+    run: get((f) => `/api/cases/${f.ref}/subject-access?format=json`),
   },
 
   // Actions: the fixture's action is owned by `member`; the other member may not change it.
@@ -518,6 +542,9 @@ const INVALID: Record<string, Send> = {
   'GET /api/cases/:ref/updates': get(() => '/api/cases/not-a-ref/updates'),
   'POST /api/cases/:ref/updates': postBad((f) => `/api/cases/${f.ref}/updates`),
   'POST /api/cases/:ref/escalations': postBad((f) => `/api/cases/${f.ref}/escalations`, '"2"'),
+  'GET /api/cases/:ref/disclosures': get(() => '/api/cases/not-a-ref/disclosures'),
+  'POST /api/cases/:ref/disclosures': postBad((f) => `/api/cases/${f.ref}/disclosures`),
+  'GET /api/cases/:ref/subject-access': get((f) => `/api/cases/${f.ref}/subject-access?format=pdf`),
   'GET /api/actions': get(() => '/api/actions?bogus=1'),
   'POST /api/actions': postBad(() => '/api/actions'),
   'PATCH /api/actions/:id': (app, f, h) =>
@@ -591,6 +618,7 @@ const NOTHING_TO_VALIDATE = new Set([
   'GET /api/meetings/:id/minutes/content',
   'GET /api/meetings/:id/agenda',
   'GET /api/retention/review',
+  'GET /api/disclosures',
 ]);
 
 /**
@@ -605,6 +633,8 @@ const VIEWS: Record<string, (f: Fixture) => ViewEntry[]> = {
   'GET /api/cases': () => [['case.list', 'cases', []]],
   'GET /api/cases/:ref': (f) => [['case.view', f.ref, []]],
   'GET /api/cases/:ref/updates': (f) => [['case.view', f.ref, ['updates']]],
+  'GET /api/cases/:ref/disclosures': (f) => [['case.view', f.ref, ['disclosures']]],
+  'GET /api/disclosures': () => [['case.list', 'disclosures', []]],
   'GET /api/actions': () => [['case.list', 'actions', []]],
   'GET /api/actions/:id': (f) => [['case.view', f.ref, ['actions']]],
   'GET /api/meetings/:id/minutes': (f) => [['minutes.view', f.doneMeetingId, []]],
@@ -729,6 +759,7 @@ async function snapshot(t: TestApp) {
     await s.actions.list({}),
     await s.meetings.list({}),
     await s.escalations.list({}),
+    await s.disclosures.listAll(),
   ]);
 }
 

@@ -17,7 +17,14 @@ import {
   UnknownMigrationError,
 } from '../../src/store/sqlite';
 import { run } from '../../src/store/sqlite/records';
-import { instant, sampleAudit, sampleCase, sampleEscalation, sampleMinutes } from '../helpers/sampleRecords';
+import {
+  instant,
+  sampleAudit,
+  sampleCase,
+  sampleDisclosure,
+  sampleEscalation,
+  sampleMinutes,
+} from '../helpers/sampleRecords';
 
 let dir: string;
 let dbPath: string;
@@ -367,6 +374,18 @@ describe('the database itself', () => {
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     db.close();
     expect(await store.audit.query()).toHaveLength(1);
+    await store.close();
+  });
+
+  test('refuses to update or delete disclosure entries, even with SQL', async () => {
+    const store = openSqliteStore(dbPath);
+    const saved = await store.disclosures.append(sampleDisclosure('CMOE-0001'));
+    const db = rawConnection();
+    expect(() => db.prepare("UPDATE disclosures SET data = '{}'").run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE disclosures SET case_ref = 'CMOE-0002'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM disclosures').run()).toThrow(/append-only/);
+    db.close();
+    expect(await store.disclosures.listAll()).toEqual([saved]);
     await store.close();
   });
 

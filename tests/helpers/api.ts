@@ -99,3 +99,18 @@ export const OWNER = {
   name: 'Demo Member (Bea Placeholder)',
   email: 'bea.placeholder@example.org',
 };
+
+/** A valid body for POST /api/cases/:ref/disclosures (issue 18), with overrides laid over it. */
+export function disclosureBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    disclosedOn: '2026-03-24',
+    recipient: { agency: 'Demo Police (synthetic)', role: 'Missing persons coordinator' },
+    categories: ['identity', 'whereabouts'],
+    details: 'Name, date of birth and the last known address',
+    reason: 'Missing for two weeks; believed at risk of exploitation',
+    article6: 'art6-1e',
+    specialCategory: 'none',
+    authorisedBy: { name: 'Demo Chair (Ada Placeholder)', role: 'Chair, CMOE group' },
+    ...overrides,
+  };
+}

@@ -11,6 +11,7 @@ import type {
   NewAuditEntry,
   NewCase,
   NewCaseUpdate,
+  NewDisclosure,
   NewEscalation,
   NewMeeting,
 } from '../../src/store/ports';
@@ -218,6 +219,25 @@ export function sampleMinutes(meetingId: string, overrides: Partial<MinutesRecor
     bytes: Uint8Array.from({ length: 256 }, (_, i) => i),
     createdAt: instant(0),
     content: sampleMinutesContent(meetingId),
+    ...overrides,
+  };
+}
+
+export function sampleDisclosure(caseRef: string, overrides: Partial<NewDisclosure> = {}): NewDisclosure {
+  return {
+    caseRef,
+    disclosedOn: '2025-03-03',
+    recipient: { agency: 'Example Police', role: 'Missing persons coordinator', name: null },
+    categories: ['identity', 'whereabouts'],
+    details: 'Name, date of birth and the address the family was last seen at',
+    reason: 'Believed to be at risk of exploitation; whereabouts unknown for two weeks',
+    article6: 'art6-1e',
+    specialCategory: 'none',
+    authorisedBy: { name: 'Chair Example', role: 'Chair, CMOE group' },
+    meetingId: null,
+    corrects: null,
+    recordedBy: samplePerson({ id: 'chair-1', name: 'Chair Example', email: 'chair.example@example.org' }),
+    recordedAt: instant(0),
     ...overrides,
   };
 }

@@ -13,6 +13,7 @@ import {
   sampleAudit,
   sampleCase,
   sampleConversation,
+  sampleDisclosure,
   sampleEscalation,
   sampleMeeting,
   sampleMinutes,
@@ -916,6 +917,49 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const [entry] = await store.audit.query();
         attempt(() => entry!.fields.push('firstName'));
         expect((await store.audit.query())[0]!.fields).toEqual(['concern']);
+      });
+    });
+
+    describe('disclosure log', () => {
+      test('is append-only: there is no update or delete', () => {
+        for (const method of ['update', 'delete', 'remove', 'clear', 'put', 'set'])
+          expect(method in store.disclosures).toBe(false);
+      });
+
+      test('append returns the entry with an id; lists are oldest first, by case or all', async () => {
+        const a = await store.disclosures.append(sampleDisclosure(ref(1), { recordedAt: instant(2) }));
+        const b = await store.disclosures.append(sampleDisclosure(ref(2), { recordedAt: instant(1) }));
+        const c = await store.disclosures.append(
+          sampleDisclosure(ref(1), { recordedAt: instant(3), corrects: a.id, details: 'Name only' }),
+        );
+        expect(a).toEqual({
+          ...sampleDisclosure(ref(1), { recordedAt: instant(2) }),
+          id: expect.any(String),
+        });
+        expect(new Set([a.id, b.id, c.id]).size).toBe(3);
+        expect(await store.disclosures.listByCase(ref(1))).toEqual([a, c]);
+        expect(await store.disclosures.listByCase(ref(2))).toEqual([b]);
+        expect(await store.disclosures.listByCase(ref(3))).toEqual([]);
+        expect((await store.disclosures.listAll()).map((d) => d.id)).toEqual([b.id, a.id, c.id]);
+      });
+
+      test('entries recorded at the same instant list in the order they were added', async () => {
+        const first = await store.disclosures.append(sampleDisclosure(ref(1), { details: 'First' }));
+        const second = await store.disclosures.append(sampleDisclosure(ref(1), { details: 'Second' }));
+        expect((await store.disclosures.listByCase(ref(1))).map((d) => d.id)).toEqual([first.id, second.id]);
+      });
+
+      test('an invalid entry is refused and nothing is stored; mutating a returned entry never changes the store', async () => {
+        const bad = { ...sampleDisclosure(ref(1)), categories: [] } as Parameters<
+          Store['disclosures']['append']
+        >[0];
+        expect(await rejectionOf(store.disclosures.append(bad))).toBeInstanceOf(InvalidError);
+        expect(await store.disclosures.listAll()).toEqual([]);
+        const saved = await store.disclosures.append(sampleDisclosure(ref(1)));
+        const [listed] = await store.disclosures.listByCase(ref(1));
+        attempt(() => (listed!.details = 'Changed'));
+        attempt(() => listed!.categories.push('health'));
+        expect(await store.disclosures.listByCase(ref(1))).toEqual([saved]);
       });
     });
 

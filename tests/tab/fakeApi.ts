@@ -37,6 +37,7 @@ import type {
   UndoReport,
 } from '../../src/tab/client/adminApi';
 import type { MeetingAgenda } from '../../src/tab/client/meetingApi';
+import type { DisclosureBody, DisclosureView } from '../../src/tab/client/disclosureApi';
 import type { CaseDetail, CaseSummary, MeetingCaseView, ReferralCheck } from '../../src/domain/views';
 import { TAB_NOW, TAB_TODAY } from './clock';
 import { ApiError, type CmoeApi, type Me, type NextMeeting } from '../../src/tab/client/client';
@@ -1086,5 +1087,48 @@ export class FakeApi implements CmoeApi {
       blob: new Blob(['report'], { type: 'application/octet-stream' }),
       fileName: `cmoe-oversight.${q.format}`,
     };
+  }
+
+  // --- Disclosures (src/tab/client/disclosureApi.ts, issue 18) ---
+  disclosures: DisclosureView[] = [];
+
+  async listCaseDisclosures(ref: string): Promise<DisclosureView[]> {
+    this.log('listCaseDisclosures', ref);
+    this.may('disclosure.read');
+    return this.disclosures.filter((d) => d.caseRef === ref);
+  }
+
+  async recordDisclosure(ref: string, body: DisclosureBody): Promise<DisclosureView> {
+    this.log('recordDisclosure', ref, body);
+    this.may('disclosure.record');
+    const saved: DisclosureView = {
+      ...body,
+      // As the server's schema does: a recipient's name left out is stored as null.
+      recipient: { ...body.recipient, name: body.recipient.name ?? null },
+      id: `disclosure-${this.disclosures.length + 1}`,
+      caseRef: ref,
+      meetingId: body.meetingId ?? null,
+      corrects: body.corrects ?? null,
+      recordedBy: { id: this.whoAmI.id, name: this.whoAmI.name, email: this.whoAmI.email },
+      recordedAt: this.now().toISOString(),
+      correctedBy: null,
+    };
+    this.disclosures = this.disclosures.map((d) =>
+      d.id === saved.corrects ? { ...d, correctedBy: saved.id } : d,
+    );
+    this.disclosures.push(saved);
+    return saved;
+  }
+
+  async listDisclosures() {
+    this.log('listDisclosures');
+    this.may('disclosure.list');
+    return this.disclosures.map(({ details: _d, reason: _r, ...rest }) => rest);
+  }
+
+  async downloadSubjectAccess(ref: string, format: 'docx' | 'json') {
+    this.log('downloadSubjectAccess', ref, format);
+    this.may('case.subjectAccess');
+    return { blob: new Blob(['export']), fileName: `CMOE subject access ${ref}.${format}` };
   }
 }

@@ -14,6 +14,7 @@
 import type { Store } from '../ports';
 import { SharePointActionStore } from './actions';
 import { SharePointAuditLog } from './audit';
+import { SharePointDisclosureStore } from './disclosures';
 import { SharePointBotStateStore } from './botState';
 import { SharePointCaseStore } from './cases';
 import { Counter } from './counter';
@@ -39,6 +40,7 @@ import type { MalformedReporter, ModelView } from './versioned';
 
 export { SharePointActionStore } from './actions';
 export { SharePointAuditLog } from './audit';
+export { SharePointDisclosureStore } from './disclosures';
 export { SharePointBotStateStore } from './botState';
 export { SharePointCaseStore, type NewCaseAt } from './cases';
 export { SharePointEscalationStore } from './escalations';
@@ -131,7 +133,7 @@ function build(options: SharePointStoreOptions, shared: Shared, reader: Reader):
     forUser: (tokens, user) => {
       const key = user === undefined ? `handle:${++handles}` : `user:${user}`;
       const ports = buildPorts({ ...options, tokens }, shared, { kind: 'user', key });
-      return { ...ports, audit: self.audit, bot: self.bot };
+      return { ...ports, audit: self.audit, disclosures: self.disclosures, bot: self.bot };
     },
     readModelStatus: () => shared.model?.status() ?? null,
   };
@@ -181,6 +183,7 @@ function buildPorts(
     meetings: new SharePointMeetingStore(items('meetings'), m, report, view('meetings')),
     minutes: new SharePointMinutesStore(graph, site),
     escalations,
+    disclosures: new SharePointDisclosureStore(items('disclosures'), m, report),
     audit: new SharePointAuditLog(items('audit'), m, report),
     bot: new SharePointBotStateStore(items('conversations'), items('notifications'), m, report),
     importBatches: new SharePointImportBatchStore(

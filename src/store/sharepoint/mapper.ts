@@ -10,6 +10,7 @@
  * OData filters are built here too, and only on columns the schema marks as indexed: a filter on any
  * other column fails in the adapter, before a request could be sent.
  */
+import { disclosureSchema, type Disclosure } from '../../domain/disclosures';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { InvalidError } from '../../domain/errors';
@@ -199,6 +200,13 @@ export function mappings(schema: SharePointSchema = SCHEMA) {
       AtMs: Date.parse(a.at),
     }),
   };
+  const disclosures: RecordMapping<Disclosure> = {
+    list: lists.disclosures,
+    kind: 'Disclosure',
+    schema: disclosureSchema,
+    id: (d) => d.id,
+    columns: (d) => ({ CaseRef: d.caseRef, AtMs: Date.parse(d.recordedAt) }),
+  };
   const conversations: RecordMapping<ConversationRegistration> = {
     list: lists.conversations,
     kind: 'Conversation',
@@ -213,7 +221,17 @@ export function mappings(schema: SharePointSchema = SCHEMA) {
     id: (n) => n.id,
     columns: (n) => ({ NotificationState: n.state }),
   };
-  return { cases, actions, updates, meetings, escalations, audit, conversations, notifications };
+  return {
+    cases,
+    actions,
+    updates,
+    meetings,
+    escalations,
+    disclosures,
+    audit,
+    conversations,
+    notifications,
+  };
 }
 export type Mappings = ReturnType<typeof mappings>;
 

@@ -30,6 +30,7 @@ export const LIST_KEYS = [
   'updates',
   'meetings',
   'escalations',
+  'disclosures',
   'audit',
   'conversations',
   'notifications',

@@ -13,6 +13,7 @@ import { SqliteActionStore } from './actions';
 import { SqliteAuditLog } from './audit';
 import { SqliteBotStateStore } from './botState';
 import { SqliteCaseStore } from './cases';
+import { SqliteDisclosureStore } from './disclosures';
 import { SqliteEscalationStore } from './escalations';
 import { SqliteImportBatchStore } from './importBatches';
 import { SqliteMeetingStore } from './meetings';
@@ -26,6 +27,7 @@ export { SqliteActionStore } from './actions';
 export { SqliteAuditLog } from './audit';
 export { SqliteBotStateStore } from './botState';
 export { SqliteCaseStore } from './cases';
+export { SqliteDisclosureStore } from './disclosures';
 export { SqliteEscalationStore } from './escalations';
 export { SqliteMeetingStore } from './meetings';
 export { migrations, runMigrations, UnknownMigrationError } from './migrations';
@@ -69,6 +71,7 @@ export function openSqliteStore(path: string | ':memory:'): Store {
     meetings: new SqliteMeetingStore(db, statements),
     minutes: new SqliteMinutesStore(db),
     escalations: new SqliteEscalationStore(db, statements),
+    disclosures: new SqliteDisclosureStore(db),
     audit: new SqliteAuditLog(db, statements),
     bot: new SqliteBotStateStore(db),
     // The write-ahead log still holds the pages as they were before a disposal until it is checkpointed

@@ -161,6 +161,26 @@ export const migrations: readonly Migration[] = [
           WHERE json_type(data, '$.earlierResponses') IS NULL;`,
   },
   {
+    // The disclosure log (issue 18, ToR §6): append-only in the database as well as in the port, like
+    // the audit log. A correction is a new row naming the one it corrects.
+    id: '0004-disclosures',
+    sql: `
+      CREATE TABLE disclosures (
+        seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+        id       TEXT NOT NULL UNIQUE,
+        case_ref TEXT NOT NULL,
+        at_ms    INTEGER NOT NULL,
+        data     TEXT NOT NULL
+      );
+      CREATE INDEX disclosures_case_ref ON disclosures (case_ref, at_ms, seq);
+      CREATE INDEX disclosures_at ON disclosures (at_ms, seq);
+      CREATE TRIGGER disclosures_no_update BEFORE UPDATE ON disclosures
+        BEGIN SELECT RAISE(ABORT, 'the disclosure log is append-only'); END;
+      CREATE TRIGGER disclosures_no_delete BEFORE DELETE ON disclosures
+        BEGIN SELECT RAISE(ABORT, 'the disclosure log is append-only'); END;
+    `,
+  },
+  {
     // Saved named import mappings (issue 19): the mapping as JSON, validated on every read.
     id: '0006-import-mappings',
     sql: `CREATE TABLE import_mappings (

@@ -43,6 +43,12 @@ const AuditLog = lazy(() => import('../components/Admin/AuditLog').then((m) => (
 const DisposalReviewPage = lazy(() =>
   import('../components/Admin/DisposalReview').then((m) => ({ default: m.DisposalReviewPage })),
 );
+const SubjectAccessPage = lazy(() =>
+  import('../components/Admin/SubjectAccess').then((m) => ({ default: m.SubjectAccessPage })),
+);
+const DisclosureLog = lazy(() =>
+  import('../components/Admin/DisclosureLog').then((m) => ({ default: m.DisclosureLog })),
+);
 // Oversight (issue 17) carries the charts library: loaded only when opened, so the list's first load
 // does not grow (the bench reports both).
 const OversightPage = lazy(() =>
@@ -52,7 +58,17 @@ const ConfigPage = lazy(() =>
   import('../components/Config/ConfigPage').then((m) => ({ default: m.ConfigPage })),
 );
 
-type NavValue = 'cases' | 'actions' | 'refer' | 'meetings' | 'oversight' | 'import' | 'audit' | 'retention';
+type NavValue =
+  | 'cases'
+  | 'actions'
+  | 'refer'
+  | 'meetings'
+  | 'oversight'
+  | 'import'
+  | 'audit'
+  | 'disclosures'
+  | 'subject-access'
+  | 'retention';
 
 function navOf(route: Route): NavValue | undefined {
   if (route.name === 'cases' || route.name === 'case') return 'cases';
@@ -63,7 +79,9 @@ function navOf(route: Route): NavValue | undefined {
     route.name === 'oversight' ||
     route.name === 'import' ||
     route.name === 'audit' ||
-    route.name === 'retention'
+    route.name === 'retention' ||
+    route.name === 'disclosures' ||
+    route.name === 'subject-access'
   )
     return route.name;
   return undefined;
@@ -78,6 +96,8 @@ const NAV: { value: NavValue; label: string; show: (ctx: AppContextValue) => boo
   { value: 'import', label: 'Import', show: (c) => c.can('import.run') },
   { value: 'audit', label: 'Audit log', show: (c) => c.can('audit.read') },
   { value: 'retention', label: 'Disposal review', show: (c) => c.can('retention.manage') },
+  { value: 'disclosures', label: 'Disclosures', show: (c) => c.can('disclosure.list') },
+  { value: 'subject-access', label: 'Subject access', show: (c) => c.can('case.subjectAccess') },
 ];
 
 /** The permission a screen needs; the API checks again, this only spares a refusal. */
@@ -96,6 +116,14 @@ const NEEDS: Partial<Record<Route['name'], { permission: Permission; refusal: st
   audit: {
     permission: 'audit.read',
     refusal: 'Only administrators and senior managers can read the audit log.',
+  },
+  disclosures: {
+    permission: 'disclosure.list',
+    refusal: 'Only the chair and administrators can read the disclosure log.',
+  },
+  'subject-access': {
+    permission: 'case.subjectAccess',
+    refusal: 'Only an administrator can produce a subject access export.',
   },
 };
 
@@ -146,6 +174,10 @@ function Screens({ ctx, route }: { ctx: AppContextValue; route: Route }) {
       return <AuditLog />;
     case 'retention':
       return <DisposalReviewPage />;
+    case 'disclosures':
+      return <DisclosureLog />;
+    case 'subject-access':
+      return <SubjectAccessPage />;
     case 'oversight':
       prefetchOversight(ctx.api);
       return <OversightPage />;

@@ -14,6 +14,7 @@ import { type AdminApi, adminApi } from './adminApi';
 import { type MeetingApi, meetingApi } from './meetingApi';
 import { type OversightApi, oversightApi } from './oversightApi';
 import { type RetentionApi, retentionApi } from './retentionApi';
+import { type DisclosureApi, disclosureApi } from './disclosureApi';
 import {
   ApiError,
   type ApiErrorCode,
@@ -26,7 +27,7 @@ import {
 } from './transport';
 
 export { ApiError, MAX_RETRY_WAIT_MS, type ApiErrorCode, type FieldIssue };
-export type { AdminApi, MeetingApi, OversightApi, RetentionApi };
+export type { AdminApi, DisclosureApi, MeetingApi, OversightApi, RetentionApi };
 export type { DevUser, Me, NextMeeting };
 
 /** Body of a referral (POST /api/cases and /api/cases/check): the year group may be left out. */
@@ -82,7 +83,7 @@ export interface CoreApi {
  * Everything the tab asks of the server, in three groups kept in their own files. Tests substitute an
  * in-memory fake with the same behaviour.
  */
-export interface CmoeApi extends CoreApi, MeetingApi, AdminApi, OversightApi, RetentionApi {}
+export interface CmoeApi extends CoreApi, MeetingApi, AdminApi, OversightApi, RetentionApi, DisclosureApi {}
 
 export interface ApiClientOptions {
   /** Origin of the API; '' for the same origin (the server serves the tab). */
@@ -154,5 +155,6 @@ export function createApiClient(opts: ApiClientOptions): CmoeApi {
     ...adminApi(send, call),
     ...oversightApi(send, call),
     ...retentionApi(send),
+    ...disclosureApi(send, call),
   };
 }

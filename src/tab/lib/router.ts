@@ -15,6 +15,8 @@ export type Route =
   | { name: 'import' }
   | { name: 'audit' }
   | { name: 'retention' }
+  | { name: 'disclosures' }
+  | { name: 'subject-access' }
   | { name: 'oversight' }
   /** The configurable tab's set-up page, which Teams opens when the tab is added to a channel or meeting. */
   | { name: 'config' }
@@ -33,6 +35,8 @@ export function parseRoute(pathname: string): Route {
   if (path === '/import') return { name: 'import' };
   if (path === '/audit') return { name: 'audit' };
   if (path === '/retention') return { name: 'retention' };
+  if (path === '/disclosures') return { name: 'disclosures' };
+  if (path === '/subject-access') return { name: 'subject-access' };
   if (path === '/oversight') return { name: 'oversight' };
   if (path === '/config') return { name: 'config' };
   return { name: 'not-found', path };
@@ -58,6 +62,10 @@ export function pathOf(route: Route): string {
       return '/audit';
     case 'retention':
       return '/retention';
+    case 'disclosures':
+      return '/disclosures';
+    case 'subject-access':
+      return '/subject-access';
     case 'oversight':
       return '/oversight';
     case 'config':

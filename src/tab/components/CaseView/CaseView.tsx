@@ -22,6 +22,8 @@ import { ProblemBar } from '../common/ProblemBar';
 import { RouterLink } from '../common/RouterLink';
 import { Tabs, tabIdOf } from '../common/Tabs';
 import { CaseDetails } from './CaseDetails';
+import { SubjectAccessButtons } from '../common/SubjectAccessButtons';
+import { CaseDisclosures } from './CaseDisclosures';
 import { CloseDialog, EscalateDialog, ReopenDialog } from './CaseDialogs';
 import { Escalations } from './Escalations';
 import { ListChecks } from './ListChecks';
@@ -33,7 +35,7 @@ import { useCaseViewStyles } from './CaseView.styles';
 import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { Spinner } from '@fluentui/react-components';
 
-type Section = 'details' | 'actions' | 'timeline' | 'checks' | 'escalations';
+type Section = 'details' | 'actions' | 'timeline' | 'checks' | 'escalations' | 'disclosures';
 
 const STALE_CASE =
   'The case changed since you opened it. It has been refreshed: check it, then submit again (what you typed is kept).';
@@ -264,6 +266,7 @@ function LoadedCase({ res, onChanged }: { res: CaseResource; onChanged(): void }
         </ul>
         <div className={styles.toolbar}>
           <ShareLink caseRef={c.ref} />
+          {can('case.subjectAccess') && <SubjectAccessButtons caseRef={c.ref} />}
           {chairDecides && c.status !== 'closed' && can('case.escalate') && (
             <EscalateDialog
               onEscalate={(body) => versioned((v) => api.escalate(c.ref, v, body).then((r) => r.case))}
@@ -291,6 +294,8 @@ function LoadedCase({ res, onChanged }: { res: CaseResource; onChanged(): void }
           { value: 'timeline', label: `Timeline (${d.updates.length})` },
           { value: 'checks', label: `List checks (${c.listChecks.length})` },
           { value: 'escalations', label: `Escalations (${d.escalations.length})` },
+          // Issue 18: loaded (and audited as a view) only when opened.
+          ...(can('disclosure.read') ? [{ value: 'disclosures' as const, label: 'Disclosures' }] : []),
         ]}
       />
       <div role="tabpanel" id="panel-case" aria-labelledby={tabIdOf('tab', section)}>
@@ -346,6 +351,9 @@ function LoadedCase({ res, onChanged }: { res: CaseResource; onChanged(): void }
               await afterWrite();
             }}
           />
+        )}
+        {section === 'disclosures' && (
+          <CaseDisclosures caseRef={c.ref} canRecord={can('disclosure.record')} />
         )}
       </div>
     </article>
