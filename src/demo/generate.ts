@@ -32,7 +32,7 @@ import {
 } from '../domain/labels';
 import { cadenceMeetings, referralDateFor } from '../domain/meetings';
 import type { Policy } from '../domain/policy';
-import { AGENDA_SECTIONS, YEAR_GROUPS, localDateSchema } from '../domain/types';
+import { AGENDA_SECTIONS, CONCERN_RANK, YEAR_GROUPS, localDateSchema } from '../domain/types';
 import type {
   AgendaSection,
   Attendee,
@@ -1322,7 +1322,6 @@ class DemoGenerator {
   private finish(): DemoData {
     const { rng } = this;
     const sectionRank = new Map(AGENDA_SECTIONS.map((s, n) => [s, n]));
-    const concernRank: Record<Concern, number> = { high: 0, medium: 1, low: 2 };
     const records = [...this.records.values()];
     for (const rec of records) {
       const draft = this.drafts[rec.caseIndex];
@@ -1382,7 +1381,8 @@ class DemoGenerator {
     const agendaOrder = (a: DemoMeetingRecord, b: DemoMeetingRecord): number =>
       a.meetingIndex - b.meetingIndex ||
       (sectionRank.get(a.section) ?? 0) - (sectionRank.get(b.section) ?? 0) ||
-      concernRank[cases[a.caseIndex]?.concern ?? 'low'] - concernRank[cases[b.caseIndex]?.concern ?? 'low'] ||
+      CONCERN_RANK[cases[a.caseIndex]?.concern ?? 'low'] -
+        CONCERN_RANK[cases[b.caseIndex]?.concern ?? 'low'] ||
       a.caseIndex - b.caseIndex;
     // Keep meetings a realistic size even at benchmark scale: records that carry a decision (escalation,
     // closure, challenge) first, then agenda order. Actions still name the meeting that set them.

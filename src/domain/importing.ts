@@ -80,6 +80,7 @@ import {
   type SendStatus,
   type SocialCareStatus,
   type YearGroup,
+  PLAIN_EDIT_STATUSES,
   caseFieldsSchema,
   closureSchema,
   localDateSchema,
@@ -1044,8 +1045,8 @@ function planCreate(r: ImportRow, sheet: ImportSheet, defaultDue: LocalDate, ctx
   };
 }
 
-/** Statuses an import may move a case between; closing, reopening and escalating record more, in the app. */
-const PLAIN_STATUSES: ReadonlySet<CaseStatus> = new Set(['referred', 'open', 'monitoring']);
+/** Statuses an import may move a case between: a plain edit's (closing, reopening, escalating record more). */
+const PLAIN_STATUSES: ReadonlySet<CaseStatus> = new Set(PLAIN_EDIT_STATUSES);
 
 function planUpdate(
   r: ImportRow,

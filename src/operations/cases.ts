@@ -17,6 +17,7 @@ import type { CasePatch } from '../store/ports';
 import {
   type Call,
   type OperationDeps,
+  actionView,
   audit,
   auditListView,
   authorize,
@@ -186,7 +187,13 @@ export async function getCase(deps: OperationDeps, call: Call, ref: string): Pro
     deps.store.meetings.list({ to: nowIso(call) }),
   ]);
   await audit(deps, call, 'case.view', ref);
-  return { case: c, insights: insightsFor(deps, call, c, actions, meetings), actions, updates, escalations };
+  return {
+    case: c,
+    insights: insightsFor(deps, call, c, actions, meetings),
+    actions: actions.map((a) => actionView(deps, call, a)),
+    updates,
+    escalations,
+  };
 }
 
 /** What a referral would look like (referral date, year group, eligibility warnings) before it is made. */

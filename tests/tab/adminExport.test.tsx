@@ -6,7 +6,8 @@ import type { Me } from '../../src/tab/api/client';
 import type { ExportQuery } from '../../src/tab/api/adminApi';
 import { useApp } from '../../src/tab/app/AppContext';
 import { CaseList } from '../../src/tab/components/CaseList/CaseList';
-import { DEFAULT_FILTERS, OPEN_STATUSES } from '../../src/tab/components/CaseList/caseListModel';
+import { OPEN_CASE_STATUSES } from '../../src/domain/caseStatus';
+import { DEFAULT_FILTERS } from '../../src/tab/components/CaseList/caseListModel';
 import { exportPlan } from '../../src/tab/components/CaseList/exportModel';
 import { useCaseList } from '../../src/tab/components/CaseList/useCaseList';
 import { FakeApi, MEMBER_ME, TODAY, makeSummary } from './fakeApi';
@@ -98,7 +99,7 @@ describe('exporting the list', () => {
     await user.click(within(menu).getByRole('button', { name: 'CSV (.csv)' }));
 
     await screen.findByText(`2 cases saved to cmoe-cases-${TODAY}.csv.`);
-    expect(exportCalls(api)).toEqual([{ format: 'csv', status: OPEN_STATUSES, concern: ['high'] }]);
+    expect(exportCalls(api)).toEqual([{ format: 'csv', status: OPEN_CASE_STATUSES, concern: ['high'] }]);
     await act(async () => undefined);
     expect(saved).toEqual([{ name: `cmoe-cases-${TODAY}.csv`, text: 'Ref\r\nCMOE-0001\r\nCMOE-0002' }]);
   });
@@ -113,7 +114,7 @@ describe('exporting the list', () => {
     const menu = await openExportMenu(user);
     await user.click(within(menu).getByRole('button', { name: 'Excel (.xlsx)' }));
     await screen.findByText(`2 cases saved to cmoe-cases-${TODAY}.xlsx.`);
-    expect(exportCalls(api)).toEqual([{ format: 'xlsx', status: OPEN_STATUSES, lead: ANA.leadEmail }]);
+    expect(exportCalls(api)).toEqual([{ format: 'xlsx', status: OPEN_CASE_STATUSES, lead: ANA.leadEmail }]);
   });
 
   test('says plainly, before and after, when the file cannot apply a filter shown on screen', async () => {
@@ -149,7 +150,7 @@ describe('what an export will hold', () => {
 
   test('one search word is the server search; words out of order are named as not applied', () => {
     const one = exportPlan(all, all.slice(0, 2), { ...DEFAULT_FILTERS, q: ' Testy ' }, null);
-    expect(one.query).toEqual({ status: OPEN_STATUSES, q: 'testy' });
+    expect(one.query).toEqual({ status: OPEN_CASE_STATUSES, q: 'testy' });
     expect(one).toMatchObject({ matchesScreen: true, notApplied: [] });
 
     const two = exportPlan(all, all.slice(0, 2), { ...DEFAULT_FILTERS, q: 'testy  example' }, null);

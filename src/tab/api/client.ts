@@ -21,9 +21,10 @@ import type {
   LocalDate,
   Meeting,
   Person,
+  PlainEditStatus,
   YearGroup,
 } from '../../domain/types';
-import type { CaseDetail, CaseSummary, ReferralCheck } from '../../domain/views';
+import type { ActionView, CaseDetail, CaseSummary, ReferralCheck } from '../../domain/views';
 import type { Permission, Role } from '../../auth/roles';
 import { type AdminApi, adminApi } from './adminApi';
 import { type MeetingApi, meetingApi } from './meetingApi';
@@ -60,14 +61,12 @@ export interface DevUser {
   roles: Role[];
 }
 
-export type OpenStatus = 'referred' | 'open' | 'monitoring';
-
 /** Body of a referral (POST /api/cases and /api/cases/check): the year group may be left out. */
 export type ReferralBody = Omit<CaseFields, 'yearGroup' | 'concern'> & { yearGroup?: YearGroup };
 
 /** A change to a case: only the fields that changed. Concern, status and stuck need the chair. */
 export type CasePatch = Partial<
-  CaseFields & { status: OpenStatus; stuckFlag: boolean; proposedForClosure: boolean }
+  CaseFields & { status: PlainEditStatus; stuckFlag: boolean; proposedForClosure: boolean }
 >;
 
 export interface CaseListQuery {
@@ -136,14 +135,18 @@ export interface CoreApi {
     version: number,
     body: { response: string; outcome?: string | null },
   ): Promise<Escalation>;
-  listActions(query?: ActionListQuery): Promise<Action[]>;
-  createAction(body: NewAction): Promise<Action>;
+  listActions(query?: ActionListQuery): Promise<ActionView[]>;
+  createAction(body: NewAction): Promise<ActionView>;
   completeAction(
     id: string,
     version: number,
     body: { note: string; completedOn?: LocalDate },
-  ): Promise<Action>;
-  extendAction(id: string, version: number, body: { dueDate: LocalDate; reason: string }): Promise<Action>;
+  ): Promise<ActionView>;
+  extendAction(
+    id: string,
+    version: number,
+    body: { dueDate: LocalDate; reason: string },
+  ): Promise<ActionView>;
   listMeetings(query?: { from?: string; to?: string }): Promise<Meeting[]>;
   nextMeeting(): Promise<NextMeeting>;
 }

@@ -3,7 +3,6 @@
  * running it (issue 5). Built on the shared transport so tokens, If-Match and problems behave the same.
  */
 import type {
-  Action,
   AgendaItem,
   Attendee,
   Case,
@@ -17,7 +16,7 @@ import type {
   MeetingCaseRecord,
   Person,
 } from '../../domain/types';
-import type { MeetingCaseView } from '../../domain/views';
+import type { ActionView, MeetingCaseView } from '../../domain/views';
 import type { MinutesContent } from '../../domain/minutes';
 import { type Call, type DownloadedFile, queryString } from './transport';
 
@@ -110,7 +109,7 @@ export interface MeetingApi {
   getMeetingCase(id: string, ref: string): Promise<MeetingCaseView>;
   /** `recordVersion` is the record's own version, 0 when the case has no record yet. */
   saveRecord(id: string, ref: string, recordVersion: number, body: RecordBody): Promise<MeetingCaseRecord>;
-  addMeetingAction(id: string, ref: string, body: MeetingActionBody): Promise<Action>;
+  addMeetingAction(id: string, ref: string, body: MeetingActionBody): Promise<ActionView>;
   /** The case-changing steps are conditional on the CASE's version. */
   changeConcern(id: string, ref: string, caseVersion: number, concern: Concern): Promise<MeetingCaseChange>;
   reassignLead(id: string, ref: string, caseVersion: number, lead: Lead): Promise<MeetingCaseChange>;

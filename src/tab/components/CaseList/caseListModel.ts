@@ -2,6 +2,7 @@
  * The CMOE list's filtering, search, sorting and saved views as pure functions over the API's rows, so
  * a filter over 5,000 cases runs in the browser without a round trip and is tested without a DOM.
  */
+import { CONCERN_RANK, OPEN_CASE_STATUSES } from '../../../domain/caseStatus';
 import type { CaseStatus, Category, Concern } from '../../../domain/types';
 import type { CaseSummary } from '../../../domain/views';
 
@@ -24,11 +25,9 @@ export interface CaseListFilters {
 
 export const NO_LEAD = '(no lead)';
 
-/** The default view: every case not closed. */
-export const OPEN_STATUSES: CaseStatus[] = ['referred', 'open', 'escalated', 'monitoring'];
-
 export const DEFAULT_FILTERS: CaseListFilters = {
-  status: OPEN_STATUSES,
+  /** The default view: every case not closed (the domain's one list of them). */
+  status: [...OPEN_CASE_STATUSES],
   concern: [],
   category: [],
   lead: null,
@@ -170,7 +169,6 @@ export function filterCases(
   return out;
 }
 
-const CONCERN_RANK: Record<Concern, number> = { low: 1, medium: 2, high: 3 };
 const STATUS_RANK: Record<CaseStatus, number> = {
   referred: 1,
   open: 2,
@@ -201,7 +199,9 @@ const SORT_VALUE: Record<SortKey, (c: CaseSummary) => Key> = {
   name: (c) => `${c.lastName} ${c.firstName}`.toLowerCase(),
   yearGroup: (c) => YEAR_RANK(c.yearGroup),
   categories: (c) => c.categories.length,
-  concern: (c) => CONCERN_RANK[c.concern],
+  // The domain's rank is 0 for high (highest first); negated, so a higher value is more concern and the
+  // default descending sort puts high first.
+  concern: (c) => -CONCERN_RANK[c.concern],
   status: (c) => STATUS_RANK[c.status],
   weeksOut: (c) => c.weeksOut,
   lead: (c) => c.lead?.toLowerCase() ?? null,
