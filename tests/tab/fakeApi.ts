@@ -6,6 +6,7 @@
 import { type Role, permissionsFor } from '../../src/auth/roles';
 import { EMPTY_CALENDAR, isWorkingDay, toLondonDate } from '../../src/domain/calendar';
 import { actionTiming } from '../../src/domain/actions';
+import { caseSearchText, matchesCaseSearch, searchTerms } from '../../src/domain/caseFilter';
 import { DEFAULT_NOTIFICATION_POLICY } from '../../src/domain/notifications';
 import { checkSmart } from '../../src/domain/smart';
 import {
@@ -914,7 +915,7 @@ export class FakeApi implements CmoeApi {
         (!q.stuck || c.flags.stuck) &&
         (!q.overdue || c.flags.overdue) &&
         (!q.mine || this.mineRefs.includes(c.ref)) &&
-        (!q.q || `${c.ref} ${c.firstName} ${c.lastName}`.toLowerCase().includes(q.q.toLowerCase())),
+        matchesCaseSearch(caseSearchText(c), searchTerms(q.q)),
     );
     const text = ['Ref', ...rows.map((c) => c.ref)].join('\r\n');
     return {
