@@ -19,7 +19,7 @@ import {
   retryAfterMs,
   retryDelayMs,
   ThrottleRetryHandler,
-  type RetryPolicy,
+  type GraphRetryPolicy,
   type ThrottleObserver,
 } from './retry';
 
@@ -30,7 +30,7 @@ export interface GraphOptions {
   /** `https://graph.microsoft.com`, a national cloud's Graph, or a local fake (GRAPH_BASE_URL). */
   baseUrl: string;
   tokens: AccessTokenSource;
-  retry?: Partial<RetryPolicy>;
+  retry?: Partial<GraphRetryPolicy>;
   onThrottle?: ThrottleObserver;
   /** Told of every 403 (the read model forgets the user's confirmed access at once). */
   onForbidden?: () => void;
@@ -100,7 +100,7 @@ export const MAX_BATCH_STEPS = 20;
 
 export class GraphTransport {
   private readonly client: Client;
-  readonly policy: RetryPolicy;
+  readonly policy: GraphRetryPolicy;
   private readonly onThrottle: ThrottleObserver | undefined;
 
   constructor(readonly options: GraphOptions) {

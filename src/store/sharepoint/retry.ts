@@ -5,16 +5,16 @@
  * turns it into `BusyError`. Sleeping and randomness are injected so tests never wait for real.
  */
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import { type RetryPolicy as SharedRetryPolicy, backoffMs, retryAfterMs } from '../../retry';
+import { type RetryPolicy, backoffMs, retryAfterMs } from '../../retry';
 
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 503, 504]);
 
 /**
- * The shared {@link SharedRetryPolicy} with what is the Graph store's own: a jitter (so several instances
+ * The shared {@link RetryPolicy} with what is the Graph store's own: a jitter (so several instances
  * do not come back in step) and injected sleep and randomness (so tests never wait). No single wait is
  * longer than `maxDelayMs`, whatever `Retry-After` says (after `maxRetries` the caller gets `Busy`).
  */
-export interface RetryPolicy extends SharedRetryPolicy {
+export interface GraphRetryPolicy extends RetryPolicy {
   /** Up to this much random extra per wait. */
   jitterMs: number;
   sleep(ms: number): Promise<void>;
@@ -24,7 +24,7 @@ export interface RetryPolicy extends SharedRetryPolicy {
 
 export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+export const DEFAULT_RETRY_POLICY: GraphRetryPolicy = {
   maxRetries: 5,
   baseDelayMs: 500,
   maxDelayMs: 60_000,
@@ -36,7 +36,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 export { retryAfterMs };
 
 /** How long to wait before retry number `retry` (0-based): Retry-After (or back-off), capped, plus jitter. */
-export function retryDelayMs(policy: RetryPolicy, retry: number, retryAfter: number | null): number {
+export function retryDelayMs(policy: GraphRetryPolicy, retry: number, retryAfter: number | null): number {
   const base = retryAfter ?? backoffMs(policy, retry);
   return Math.min(base, policy.maxDelayMs) + Math.floor(policy.random() * policy.jitterMs);
 }
@@ -64,7 +64,7 @@ export class ThrottleRetryHandler implements Middleware {
   private next: Middleware | undefined;
 
   constructor(
-    private readonly policy: RetryPolicy,
+    private readonly policy: GraphRetryPolicy,
     private readonly observe?: ThrottleObserver,
   ) {}
 
