@@ -168,10 +168,10 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '/domain/(?!labels$|calendar$|actions$|oversightTables$|ukDates$)',
+              regex: '/domain/(?!labels$|calendar$|caseStatus$|caseFilter$|oversightTables$|ukDates$)',
               allowTypeImports: true,
               message:
-                'The tab imports domain types only (plus the pure labels, calendar, actions, ukDates and oversight table helpers).',
+                'The tab imports domain types only (plus the pure labels, calendar, case status lists, the case filter, ukDates and oversight table helpers); rules such as due soon come computed from the server.',
             },
             { regex: '/auth/', allowTypeImports: true, message: 'The tab imports role types only.' },
             {

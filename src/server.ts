@@ -231,6 +231,8 @@ export async function start(
   const app = createApp({
     store,
     policy: config.policy,
+    // The bot's timings: the API's "due soon" is the bot's reminder day.
+    notificationPolicy: config.notificationPolicy,
     authenticator,
     clock,
     log,

@@ -10,22 +10,23 @@
  * marker can be released.
  */
 import type { Activity } from 'botbuilder';
+import { type RetryPolicy, backoffMs } from '../retry';
 import type { RateLimiter } from './rateLimiter';
 import type { StoredReference } from './registrations';
 import { type ProactiveSender, SendError, classify } from './sender';
 import type { Timing } from './timing';
 
-export interface RetryPolicy {
-  /** HTTP attempts per delivery within one sweep. */
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
+/**
+ * The shared retry policy (`maxRetries` within one sweep) with what is the bot's own: the longest
+ * Retry-After it waits for.
+ */
+export interface DeliveryRetryPolicy extends RetryPolicy {
   /** A Retry-After longer than this ends the delivery for this sweep (the next sweep tries again). */
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = {
-  maxAttempts: 6,
+export const DEFAULT_RETRY: DeliveryRetryPolicy = {
+  maxRetries: 5,
   baseDelayMs: 1_000,
   maxDelayMs: 30_000,
   maxRetryAfterMs: 5 * 60_000,
@@ -57,14 +58,14 @@ export interface DeliveryDeps {
   sender: ProactiveSender;
   limiter: RateLimiter;
   timing: Timing;
-  retry: RetryPolicy;
+  retry: DeliveryRetryPolicy;
   beforeAttempt: () => Promise<boolean>;
   afterKnownFailure: (code: string) => Promise<void>;
 }
 
 /** Exponential backoff with full jitter, at least the server's Retry-After. */
 function backoff(attempt: number, e: SendError, deps: DeliveryDeps): number {
-  const exp = Math.min(deps.retry.maxDelayMs, deps.retry.baseDelayMs * 2 ** (attempt - 1));
+  const exp = backoffMs(deps.retry, attempt - 1);
   const jittered = Math.round(exp / 2 + (exp / 2) * deps.timing.random());
   return Math.max(jittered, e.retryAfterMs ?? 0);
 }
@@ -90,7 +91,7 @@ export async function deliver(d: Delivery, deps: DeliveryDeps): Promise<Delivery
       return { status: 'failed', final: true, deactivate: true, code: error.code, attempts: attempt };
     if (kind === 'rejected')
       return { status: 'failed', final: true, deactivate: false, code: error.code, attempts: attempt };
-    if (kind === 'later' || attempt >= deps.retry.maxAttempts) {
+    if (kind === 'later' || attempt > deps.retry.maxRetries) {
       return { status: 'failed', final: false, deactivate: false, code: error.code, attempts: attempt };
     }
     const wait = backoff(attempt, error, deps);

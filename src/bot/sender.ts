@@ -11,6 +11,7 @@
  */
 import type { Activity, CloudAdapter, ResourceResponse, TurnContext } from 'botbuilder';
 import { isLoopbackUrl } from './adapter';
+import { retryAfterFromHeaders } from '../retry';
 import { type StoredReference, asConversationReference } from './registrations';
 
 /** A failed send, classified. `status` is null for a network failure. */
@@ -34,18 +35,6 @@ interface HeadersLike {
   get(name: string): string | undefined | null;
 }
 
-/** Milliseconds to wait from a Retry-After (seconds or an HTTP date) or retry-after-ms header. */
-export function retryAfterMs(headers: HeadersLike | undefined, nowMs: number): number | null {
-  if (!headers) return null;
-  const ms = headers.get('retry-after-ms') ?? headers.get('x-ms-retry-after-ms');
-  if (ms && /^\d+(\.\d+)?$/.test(ms.trim())) return Math.ceil(Number(ms));
-  const v = headers.get('retry-after')?.trim();
-  if (!v) return null;
-  if (/^\d+(\.\d+)?$/.test(v)) return Math.ceil(Number(v) * 1000);
-  const date = Date.parse(v);
-  return Number.isFinite(date) ? Math.max(0, date - nowMs) : null;
-}
-
 /** A connector or network error as a `SendError`, without its message (which can echo the request). */
 export function classify(e: unknown, nowMs: number): SendError {
   if (e instanceof SendError) return e;
@@ -61,7 +50,11 @@ export function classify(e: unknown, nowMs: number): SendError {
         ? err.response.status
         : null;
   if (status !== null)
-    return new SendError(status, retryAfterMs(err.response?.headers, nowMs), `http-${status}`);
+    return new SendError(
+      status,
+      retryAfterFromHeaders(err.response?.headers, () => nowMs),
+      `http-${status}`,
+    );
   const code = typeof err.code === 'string' && /^[A-Z_]{3,40}$/.test(err.code) ? err.code : 'network';
   return new SendError(null, null, code === 'network' ? code : `network-${code}`);
 }

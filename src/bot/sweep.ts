@@ -27,7 +27,7 @@ import type { Logger } from '../log';
 import type { ConversationRegistration, NotificationRecord, Store } from '../store/ports';
 import { cardActivity } from './cards/adaptive';
 import { notificationCard, notificationSummary } from './cards/notifications';
-import { DEFAULT_RETRY, type RetryPolicy, deliver } from './delivery';
+import { DEFAULT_RETRY, type DeliveryRetryPolicy, deliver } from './delivery';
 import type { LinkSettings } from './links';
 import { RateLimiter, type RateWindow, TEAMS_THREAD_LIMITS } from './rateLimiter';
 import { type StoredReference, storedReferenceSchema } from './registrations';
@@ -61,7 +61,7 @@ export interface SweepDeps {
    */
   tenantId?: string | null;
   rateWindows?: readonly RateWindow[];
-  retry?: RetryPolicy;
+  retry?: DeliveryRetryPolicy;
   /** A delivery that failed this many times (across sweeps) is given up and logged. */
   maxAttempts?: number;
   /**

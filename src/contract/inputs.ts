@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import {
+  PLAIN_EDIT_STATUSES,
   attendeeSchema,
   caseFieldsSchema,
   caseRefSchema,
@@ -46,15 +47,13 @@ export const referralInputSchema = caseFieldsSchema
   .strict();
 export type ReferralInput = z.infer<typeof referralInputSchema>;
 
-const OPEN_STATUSES = ['referred', 'open', 'monitoring'] as const;
-
 /**
  * A change to a case. Status here moves only between referred, open and monitoring: escalation and closure
  * have their own operations because they record more than a status.
  */
 export const casePatchSchema = patchOf({
   ...caseFieldsSchema.shape,
-  status: z.enum(OPEN_STATUSES),
+  status: z.enum(PLAIN_EDIT_STATUSES),
   stuckFlag: z.boolean(),
   proposedForClosure: z.boolean(),
 }).refine((p) => Object.keys(p).length > 0, 'send at least one field to change');

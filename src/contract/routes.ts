@@ -16,7 +16,6 @@
 import type { z } from 'zod';
 import type { Permission, Role } from '../auth/roles';
 import type {
-  Action,
   AuditEntry,
   AgendaItem,
   Case,
@@ -32,7 +31,7 @@ import type { MinutesContent } from '../domain/minutes';
 import type { DisclosureSummary, DisclosureView } from '../domain/disclosures';
 import type { OversightFigures } from '../domain/oversight';
 import type { DisposalReview } from '../domain/retention';
-import type { CaseDetail, CaseSummary, MeetingCaseView, ReferralCheck } from '../domain/views';
+import type { ActionView, CaseDetail, CaseSummary, MeetingCaseView, ReferralCheck } from '../domain/views';
 import { ENDPOINTS, type Endpoint, type EndpointName } from './endpoints';
 import {
   actionInputSchema,
@@ -260,37 +259,37 @@ const DEFS = {
   listDisclosures: row<DisclosureSummary[]>()({ permissions: ['disclosure.list'] }),
 
   // --- Actions ---
-  listActions: row<Action[]>()({ permissions: ['case.read'], query: actionListQuerySchema }),
-  createAction: row<Action>()({
+  listActions: row<ActionView[]>()({ permissions: ['case.read'], query: actionListQuerySchema }),
+  createAction: row<ActionView>()({
     permissions: ['action.create'],
     body: actionInputSchema,
     created: true,
     etag: version,
     location: (a) => `/api/actions/${a.id}`,
   }),
-  getAction: row<Action>()({ permissions: ['case.read'], etag: version }),
-  updateAction: row<Action>()({
+  getAction: row<ActionView>()({ permissions: ['case.read'], etag: version }),
+  updateAction: row<ActionView>()({
     permissions: [],
     ownerOf: 'action',
     body: actionPatchSchema,
     ifMatch: true,
     etag: version,
   }),
-  completeAction: row<Action>()({
+  completeAction: row<ActionView>()({
     permissions: [],
     ownerOf: 'action',
     body: completeActionSchema,
     ifMatch: true,
     etag: version,
   }),
-  extendAction: row<Action>()({
+  extendAction: row<ActionView>()({
     permissions: [],
     ownerOf: 'action',
     body: extendActionSchema,
     ifMatch: true,
     etag: version,
   }),
-  cancelAction: row<Action>()({
+  cancelAction: row<ActionView>()({
     permissions: ['action.updateAny'],
     body: cancelActionSchema,
     ifMatch: true,
@@ -337,7 +336,7 @@ const DEFS = {
     ifMatch: true,
     etag: version,
   }),
-  addMeetingAction: row<Action>()({
+  addMeetingAction: row<ActionView>()({
     permissions: ['meeting.run'],
     body: meetingActionInputSchema,
     created: true,

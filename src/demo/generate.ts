@@ -25,8 +25,8 @@ import {
 } from '../domain/labels';
 import { cadenceMeetings } from '../domain/meetings';
 import type { Policy } from '../domain/policy';
-import { AGENDA_SECTIONS, localDateSchema } from '../domain/types';
-import type { Attendee, Concern, Deferral, Instant, LocalDate, Meeting, Person } from '../domain/types';
+import { AGENDA_SECTIONS, CONCERN_RANK, localDateSchema } from '../domain/types';
+import type { Attendee, Deferral, Instant, LocalDate, Meeting, Person } from '../domain/types';
 import type { DevUser } from '../auth/devUsers';
 import { makeBags } from './bags';
 import type { DemoBags } from './bags';
@@ -584,7 +584,6 @@ class DemoGenerator {
   private finish(): DemoData {
     const { rng } = this;
     const sectionRank = new Map(AGENDA_SECTIONS.map((s, n) => [s, n]));
-    const concernRank: Record<Concern, number> = { high: 0, medium: 1, low: 2 };
     const records = [...this.records.values()];
     for (const rec of records) {
       const draft = this.drafts[rec.caseIndex];
@@ -644,7 +643,8 @@ class DemoGenerator {
     const agendaOrder = (a: DemoMeetingRecord, b: DemoMeetingRecord): number =>
       a.meetingIndex - b.meetingIndex ||
       (sectionRank.get(a.section) ?? 0) - (sectionRank.get(b.section) ?? 0) ||
-      concernRank[cases[a.caseIndex]?.concern ?? 'low'] - concernRank[cases[b.caseIndex]?.concern ?? 'low'] ||
+      CONCERN_RANK[cases[a.caseIndex]?.concern ?? 'low'] -
+        CONCERN_RANK[cases[b.caseIndex]?.concern ?? 'low'] ||
       a.caseIndex - b.caseIndex;
     // Keep meetings a realistic size even at benchmark scale: records that carry a decision (escalation,
     // closure, challenge) first, then agenda order. Actions still name the meeting that set them.

@@ -32,6 +32,24 @@ export function isDueSoon(
   return workingDaysBetween(today, action.dueDate, cal) <= withinWorkingDays;
 }
 
+/**
+ * An action's state in words, as the tab shows it and the bot reminds of it: computed here (on the server)
+ * with the council's calendar and the bot's "due soon" setting, so the badge and the reminder agree.
+ * `closed` is done or cancelled (the tab shows which from the status).
+ */
+export type ActionTiming = 'overdue' | 'due-soon' | 'on-track' | 'closed';
+
+export function actionTiming(
+  action: DueAction,
+  today: LocalDate,
+  cal: CalendarSettings,
+  dueSoonWorkingDays: number,
+): ActionTiming {
+  if (action.status !== 'open') return 'closed';
+  if (isOverdue(action, today)) return 'overdue';
+  return isDueSoon(action, today, cal, dueSoonWorkingDays) ? 'due-soon' : 'on-track';
+}
+
 /** How many times the due date was moved; each change is a deferral. */
 export function deferralCount(action: Pick<Action, 'deferrals'>): number {
   return action.deferrals.length;

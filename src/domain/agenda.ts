@@ -9,17 +9,8 @@ import { toLondonDate, workingDaysBetween } from './calendar';
 import { previousMeeting } from './meetings';
 import type { Policy } from './policy';
 import { describeStuckReason, stuckStatus, stuckWindowStart } from './stuck';
-import type {
-  Action,
-  AgendaItem,
-  AgendaSection,
-  Case,
-  Concern,
-  Escalation,
-  LocalDate,
-  Meeting,
-} from './types';
-import { AGENDA_SECTIONS } from './types';
+import type { Action, AgendaItem, AgendaSection, Case, Escalation, LocalDate, Meeting } from './types';
+import { AGENDA_SECTIONS, CONCERN_RANK } from './types';
 import { ukDate } from './ukDates';
 
 /** Everything the agenda is built from. */
@@ -35,7 +26,6 @@ export interface AgendaInput {
 }
 
 const SECTION_RANK: ReadonlyMap<AgendaSection, number> = new Map(AGENDA_SECTIONS.map((s, i) => [s, i]));
-const CONCERN_RANK: Record<Concern, number> = { high: 0, medium: 1, low: 2 };
 
 function groupBy<T extends { caseRef: string }>(
   items: readonly T[],

@@ -18,6 +18,7 @@ import {
   YEAR_GROUP_LABELS,
 } from './labels';
 import {
+  CONCERN_RANK,
   localDateSchema,
   type Action,
   type AgendaSection,
@@ -113,8 +114,6 @@ export const minutesContentSchema = z.object({
 });
 export type MinutesContent = z.infer<typeof minutesContentSchema>;
 
-const CONCERN_ORDER: Record<Concern, number> = { high: 0, medium: 1, low: 2 };
-
 function person(p: { name: string; service?: string | null }): string {
   return p.service ? `${p.name} (${p.service})` : p.name;
 }
@@ -203,7 +202,7 @@ export function buildMinutes(input: {
     };
     return {
       entry,
-      order: CONCERN_ORDER[concern] === 0 ? 0 : 1,
+      order: CONCERN_RANK[concern] === 0 ? 0 : 1,
       pos: agenda?.pos ?? Number.MAX_SAFE_INTEGER,
     };
   });

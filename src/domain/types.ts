@@ -8,6 +8,7 @@
  * - Enum values are stable machine codes; the labels people read live in `labels.ts`.
  */
 import { z } from 'zod';
+import { CASE_STATUSES, CONCERNS } from './caseStatus';
 import { freeText } from './text';
 
 export const localDateSchema = z
@@ -78,13 +79,17 @@ export const CSE_RISKS = ['not-checked', 'none', 'at-risk'] as const;
 export const cseRiskSchema = z.enum(CSE_RISKS);
 export type CseRisk = z.infer<typeof cseRiskSchema>;
 
-export const CONCERNS = ['high', 'medium', 'low'] as const;
+// The lists themselves live in ./caseStatus (zod-free, so the tab can import them); the schemas are here.
+export {
+  CASE_STATUSES,
+  CONCERNS,
+  CONCERN_RANK,
+  OPEN_CASE_STATUSES,
+  PLAIN_EDIT_STATUSES,
+  type PlainEditStatus,
+} from './caseStatus';
 export const concernSchema = z.enum(CONCERNS);
 export type Concern = z.infer<typeof concernSchema>;
-
-export const CASE_STATUSES = ['referred', 'open', 'escalated', 'monitoring', 'closed'] as const;
-/** Every status but closed: the cases the group is still working on (agenda, reminders). */
-export const OPEN_CASE_STATUSES = ['referred', 'open', 'escalated', 'monitoring'] as const;
 export const caseStatusSchema = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
 

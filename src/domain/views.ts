@@ -2,6 +2,7 @@
  * Shapes the API returns and the tab reads: a case as a list row, and a case with everything computed.
  * Types only, so the tab can import them without pulling in any rule or IO.
  */
+import type { ActionTiming } from './actions';
 import type {
   Action,
   Case,
@@ -14,6 +15,14 @@ import type {
   MeetingCaseRecord,
   YearGroup,
 } from './types';
+
+/**
+ * An action as the API sends it: with its timing (overdue, due soon...) computed on the server by the same
+ * rule and settings as the bot's reminders, so the tab holds no copy of that rule.
+ */
+export interface ActionView extends Action {
+  timing: ActionTiming;
+}
 
 /** One row of the CMOE list: what a member scans first. */
 export interface CaseSummary {
@@ -63,7 +72,7 @@ export interface CaseInsights {
 export interface CaseDetail {
   case: Case;
   insights: CaseInsights;
-  actions: Action[];
+  actions: ActionView[];
   updates: CaseUpdate[];
   escalations: Escalation[];
 }
@@ -91,7 +100,7 @@ export interface MeetingCaseView {
   sincePrevious: {
     since: string | null;
     updates: CaseUpdate[];
-    actionsSet: Action[];
-    actionsCompleted: Action[];
+    actionsSet: ActionView[];
+    actionsCompleted: ActionView[];
   };
 }

@@ -6,13 +6,15 @@ import { asPerson } from '../auth/principal';
 import { isOverdue } from '../domain/actions';
 import { isWorkingDay } from '../domain/calendar';
 import { assertDates, completionDateIssues, dueDateIssues } from '../domain/dateRules';
-import { InvalidError, NotFoundError } from '../domain/errors';
+import { ConflictError, InvalidError, NotFoundError } from '../domain/errors';
 import { assertSmart } from '../domain/smart';
 import type { Action } from '../domain/types';
+import type { ActionView } from '../domain/views';
 import type { ActionPatch, ActionQuery } from '../store/ports';
 import {
   type Call,
   type OperationDeps,
+  actionView,
   audit,
   auditListView,
   authorize,
@@ -55,7 +57,7 @@ export async function listActions(
   deps: OperationDeps,
   call: Call,
   query: ActionListQuery,
-): Promise<Action[]> {
+): Promise<ActionView[]> {
   await authorize(deps, call, 'case.read', 'actions');
   const storeQuery: ActionQuery = {
     ...(query.caseRef ? { caseRef: query.caseRef } : {}),
@@ -66,19 +68,21 @@ export async function listActions(
   const day = today(call);
   if (query.caseRef) await audit(deps, call, 'case.view', query.caseRef, ['actions']);
   else await auditListView(deps, call, 'actions', query);
-  return query.overdue === undefined ? actions : actions.filter((a) => isOverdue(a, day) === query.overdue);
+  const chosen =
+    query.overdue === undefined ? actions : actions.filter((a) => isOverdue(a, day) === query.overdue);
+  return chosen.map((a) => actionView(deps, call, a));
 }
 
 /** One action: a view of its child's case (target the case ref, so "who saw CMOE-0042" finds it). */
-export async function getAction(deps: OperationDeps, call: Call, id: string): Promise<Action> {
+export async function getAction(deps: OperationDeps, call: Call, id: string): Promise<ActionView> {
   await authorize(deps, call, 'case.read', id);
   const a = await loadAction(deps, id);
   await audit(deps, call, 'case.view', a.caseRef, ['actions']);
-  return a;
+  return actionView(deps, call, a);
 }
 
 /** Creates a SMART action on a case: the error names each missing part. */
-export async function createAction(deps: OperationDeps, call: Call, input: ActionInput): Promise<Action> {
+export async function createAction(deps: OperationDeps, call: Call, input: ActionInput): Promise<ActionView> {
   await authorize(deps, call, 'action.create', input.caseRef);
   const c = await loadCase(deps, input.caseRef);
   if (c.status === 'closed') {
@@ -114,7 +118,7 @@ export async function createAction(deps: OperationDeps, call: Call, input: Actio
     now,
   );
   await auditAction(deps, call, created.id, [], null, created.version);
-  return created;
+  return actionView(deps, call, created);
 }
 
 /** Loads an action the caller may change: the chair any, a member only their own. */
@@ -149,10 +153,19 @@ async function write(
   a: Action,
   expectedVersion: number,
   patch: ActionPatch,
-): Promise<Action> {
-  const updated = await deps.store.actions.update(a.id, expectedVersion, patch, nowIso(call));
+): Promise<ActionView> {
+  let updated: Action;
+  try {
+    updated = await deps.store.actions.update(a.id, expectedVersion, patch, nowIso(call));
+  } catch (e) {
+    // The 412 carries the current action as the API sends actions: with its timing.
+    if (e instanceof ConflictError && e.current) {
+      throw new ConflictError(actionView(deps, call, e.current as Action), e.message);
+    }
+    throw e;
+  }
   await auditAction(deps, call, a.id, Object.keys(patch), expectedVersion, updated.version);
-  return updated;
+  return actionView(deps, call, updated);
 }
 
 export async function updateAction(
@@ -161,7 +174,7 @@ export async function updateAction(
   id: string,
   expectedVersion: number,
   input: ActionPatchInput,
-): Promise<Action> {
+): Promise<ActionView> {
   const a = await loadChangeable(deps, call, id);
   requireOpen(a);
   return write(deps, call, a, expectedVersion, { ...input, incompleteFromImport: false });
@@ -173,7 +186,7 @@ export async function completeAction(
   id: string,
   expectedVersion: number,
   input: CompleteActionInput,
-): Promise<Action> {
+): Promise<ActionView> {
   const a = await loadChangeable(deps, call, id);
   requireOpen(a);
   const completedOn = input.completedOn ?? today(call);
@@ -193,7 +206,7 @@ export async function extendAction(
   id: string,
   expectedVersion: number,
   input: ExtendActionInput,
-): Promise<Action> {
+): Promise<ActionView> {
   const a = await loadChangeable(deps, call, id);
   requireOpen(a);
   const day = today(call);
@@ -227,7 +240,7 @@ export async function cancelAction(
   id: string,
   expectedVersion: number,
   reason: string,
-): Promise<Action> {
+): Promise<ActionView> {
   await authorize(deps, call, 'action.updateAny', id);
   const a = await loadAction(deps, id);
   requireOpen(a);

@@ -4,6 +4,7 @@
  */
 import { asPerson } from '../auth/principal';
 import { isOverdue } from '../domain/actions';
+import { caseSearchText, matchesCaseSearch, searchTerms } from '../domain/caseFilter';
 import { checkEligibility, weeksOut } from '../domain/eligibility';
 import { assertDates, caseDateIssues, closureDateIssues, pastDateIssues } from '../domain/dateRules';
 import { InvalidError, NotFoundError } from '../domain/errors';
@@ -17,6 +18,7 @@ import type { CasePatch } from '../store/ports';
 import {
   type Call,
   type OperationDeps,
+  actionView,
   audit,
   auditListView,
   authorize,
@@ -117,11 +119,11 @@ export async function caseSummaries(
   const day = today(call);
   const byCase = groupByCase(actions);
   const windowStart = stuckWindowStart(meetings, call.now, deps.policy);
-  const text = query.q?.toLowerCase();
+  const terms = searchTerms(query.q);
 
   const rows: CaseSummary[] = [];
   for (const c of cases) {
-    if (text && !`${c.ref} ${c.firstName} ${c.lastName}`.toLowerCase().includes(text)) continue;
+    if (terms.length && !matchesCaseSearch(caseSearchText(c), terms)) continue;
     const caseActions = byCase.get(c.ref) ?? [];
     if (query.mine && !isMine(c, caseActions, call)) continue;
     const stuck = stuckStatus(c, caseActions, meetings, call.now, deps.policy, { windowStart }).stuck;
@@ -192,7 +194,13 @@ export async function getCase(deps: OperationDeps, call: Call, ref: string): Pro
     deps.store.meetings.list({ to: nowIso(call) }),
   ]);
   await audit(deps, call, 'case.view', ref);
-  return { case: c, insights: insightsFor(deps, call, c, actions, meetings), actions, updates, escalations };
+  return {
+    case: c,
+    insights: insightsFor(deps, call, c, actions, meetings),
+    actions: actions.map((a) => actionView(deps, call, a)),
+    updates,
+    escalations,
+  };
 }
 
 /** What a referral would look like (referral date, year group, eligibility warnings) before it is made. */

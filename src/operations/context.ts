@@ -4,15 +4,23 @@
  */
 import type { Principal } from '../auth/principal';
 import type { Permission } from '../auth/roles';
+import { actionTiming } from '../domain/actions';
 import { toLondonDate } from '../domain/calendar';
 import { ForbiddenError, InvalidError } from '../domain/errors';
+import { DEFAULT_NOTIFICATION_POLICY, type NotificationPolicy } from '../domain/notifications';
 import type { Policy } from '../domain/policy';
-import type { AuditAction, LocalDate } from '../domain/types';
+import type { Action, AuditAction, LocalDate } from '../domain/types';
+import type { ActionView } from '../domain/views';
 import type { Store } from '../store/ports';
 
 export interface OperationDeps {
   store: Store;
   policy: Policy;
+  /**
+   * The bot's timings (server.ts passes the configured ones to the API and the bot alike): the API reads
+   * "due soon" from them so the tab's badge and the bot's reminder agree. Defaults when left out.
+   */
+  notificationPolicy?: NotificationPolicy;
 }
 
 /** One call: who asks, and when (the clock is read once, at the edge). */
@@ -27,6 +35,13 @@ export function today(call: Call): LocalDate {
 
 export function nowIso(call: Call): string {
   return call.now.toISOString();
+}
+
+/** An action with its timing for today, by the council's calendar and the bot's "due soon" days. */
+export function actionView(deps: OperationDeps, call: Call, action: Action): ActionView {
+  const np = deps.notificationPolicy ?? DEFAULT_NOTIFICATION_POLICY;
+  const timing = actionTiming(action, today(call), deps.policy.calendar, np.actionDueSoonWorkingDays);
+  return { ...action, timing };
 }
 
 /**

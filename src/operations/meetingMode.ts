@@ -8,8 +8,8 @@ import { toLondonDate } from '../domain/calendar';
 import { ConflictError, InvalidError, NotFoundError } from '../domain/errors';
 import { previousMeeting } from '../domain/meetings';
 import type { MinutesContent } from '../domain/minutes';
-import type { Action, Lead, Meeting, MeetingCaseRecord } from '../domain/types';
-import type { MeetingCaseView } from '../domain/views';
+import type { Lead, Meeting, MeetingCaseRecord } from '../domain/types';
+import type { ActionView, MeetingCaseView } from '../domain/views';
 import { minutesContentFrom, minutesRecordOf } from '../documents/minutesRecord';
 import type { MinutesDocument } from '../store/ports';
 import { createAction } from './actions';
@@ -173,7 +173,7 @@ export async function addMeetingAction(
   id: string,
   ref: string,
   input: Omit<ActionInput, 'caseRef' | 'meetingId'>,
-): Promise<Action> {
+): Promise<ActionView> {
   await authorize(deps, call, 'meeting.run', id);
   requireStatus(await loadMeeting(deps, id), 'in-progress');
   const action = await createAction(deps, call, { ...input, caseRef: ref, meetingId: id });

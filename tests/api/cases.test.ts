@@ -214,6 +214,8 @@ describe('cases API', () => {
     expect(await refs('?stuck=true')).toEqual([b]);
     expect(await refs('?q=alph')).toEqual([a]);
     expect(await refs(`?q=${b.toLowerCase()}`)).toEqual([b]);
+    // Every word, in any order: the same search the tab runs over the list it holds.
+    expect(await refs(`?q=${encodeURIComponent(`alph ${a.slice(5)}`)}`)).toEqual([a]);
     expect(await refs('?mine=true')).toEqual([a]);
     expect(await refs('?mine=true', { Authorization: 'Bearer dev:dev-member-send' })).toEqual([b]);
     expect(await refs('?status=referred,closed')).toEqual([a, b]);

@@ -116,14 +116,17 @@ function caseDetail(t: string): CaseDetail {
       nextActionDue: '2026-03-27',
     },
     actions: [
-      makeAction({
-        caseRef: c.ref,
-        description: t,
-        successMeasure: t,
-        owner: person('owner-x', t),
-        ownerService: t,
-      }),
-      makeAction({ id: 'act-2', caseRef: c.ref, description: t, owner: null }),
+      {
+        ...makeAction({
+          caseRef: c.ref,
+          description: t,
+          successMeasure: t,
+          owner: person('owner-x', t),
+          ownerService: t,
+        }),
+        timing: 'overdue',
+      },
+      { ...makeAction({ id: 'act-2', caseRef: c.ref, description: t, owner: null }), timing: 'on-track' },
     ],
     updates: [],
     escalations: [makeEscalation({ caseRef: c.ref, reason: t, decisionRequested: t, toName: t })],

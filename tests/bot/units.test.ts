@@ -6,7 +6,8 @@ import { failureClass } from '../../src/bot/delivery';
 import { actionsLinks, caseLinks, caseTeamsDeepLink, listLinks, meetingLinks } from '../../src/bot/links';
 import { RateLimiter } from '../../src/bot/rateLimiter';
 import { DevRoleDirectory, MemberListDirectory, memberFileDirectory } from '../../src/bot/roleDirectory';
-import { SendError, classify, retryAfterMs } from '../../src/bot/sender';
+import { SendError, classify } from '../../src/bot/sender';
+import { retryAfterFromHeaders, retryAfterMs } from '../../src/retry';
 import { VirtualTiming } from '../../src/bot/timing';
 import { LINKS } from './harness';
 
@@ -64,13 +65,25 @@ describe('the rate limiter', () => {
 describe('send failures', () => {
   it('reads Retry-After as seconds, as an HTTP date, or in milliseconds', () => {
     const h = (o: Record<string, string>) => ({ get: (k: string) => o[k.toLowerCase()] });
-    expect(retryAfterMs(h({ 'retry-after': '2' }), 0)).toBe(2000);
-    expect(retryAfterMs(h({ 'retry-after': '0.5' }), 0)).toBe(500);
-    const now = Date.parse('2026-03-25T09:00:00Z');
-    expect(retryAfterMs(h({ 'retry-after': 'Wed, 25 Mar 2026 09:00:30 GMT' }), now)).toBe(30_000);
-    expect(retryAfterMs(h({ 'retry-after-ms': '250' }), 0)).toBe(250);
-    expect(retryAfterMs(h({ 'retry-after': 'soon' }), 0)).toBeNull();
-    expect(retryAfterMs(undefined, 0)).toBeNull();
+    const zero = () => 0;
+    expect(retryAfterFromHeaders(h({ 'retry-after': '2' }), zero)).toBe(2000);
+    expect(retryAfterFromHeaders(h({ 'retry-after': '0.5' }), zero)).toBe(500);
+    const now = () => Date.parse('2026-03-25T09:00:00Z');
+    expect(retryAfterFromHeaders(h({ 'retry-after': 'Wed, 25 Mar 2026 09:00:30 GMT' }), now)).toBe(30_000);
+    expect(retryAfterFromHeaders(h({ 'retry-after-ms': '250' }), zero)).toBe(250);
+    expect(retryAfterFromHeaders(h({ 'x-ms-retry-after-ms': '75' }), zero)).toBe(75);
+    expect(retryAfterFromHeaders(h({ 'retry-after': 'soon' }), zero)).toBeNull();
+    expect(retryAfterFromHeaders(undefined, zero)).toBeNull();
+  });
+
+  it('reads the clock only for the HTTP-date form of Retry-After (one parser for the store, bot and tab)', () => {
+    const never = () => {
+      throw new Error('the clock was read');
+    };
+    expect(retryAfterMs(' 3 ', never)).toBe(3000);
+    expect(retryAfterMs('', never)).toBeNull();
+    expect(retryAfterMs(null, never)).toBeNull();
+    expect(retryAfterMs('Wed, 25 Mar 2026 08:59:00 GMT', () => Date.parse('2026-03-25T09:00:00Z'))).toBe(0);
   });
 
   it('classifies without keeping the error message (it can echo the request)', () => {

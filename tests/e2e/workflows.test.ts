@@ -297,7 +297,7 @@ describe('the tab in a browser, outside Teams', () => {
       await page.getByRole('link', { name: 'My actions' }).click();
       await page.getByText(`${open.length} open actions`).waitFor();
       const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
-      const order = ['Overdue', 'Due in the next 3 working days', 'Later'];
+      const order = ['Overdue', 'Due soon', 'Later'];
       const seen = headings.map((h) => order.findIndex((o) => h.startsWith(o))).filter((i) => i >= 0);
       expect(seen).toEqual([...seen].sort());
 

@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import { createApp } from '../../src/api/app';
 import { DevAuthenticator } from '../../src/auth/devAuthenticator';
 import type { Authenticator } from '../../src/auth/principal';
+import type { NotificationPolicy } from '../../src/domain/notifications';
 import { type Policy, policySchema } from '../../src/domain/policy';
 import { type Logger, createLogger } from '../../src/log';
 import type { Store } from '../../src/store/ports';
@@ -32,6 +33,8 @@ export interface TestApp {
 
 export interface TestAppOptions {
   policy?: Policy;
+  /** The bot's timings, which the API's action timings read ("due soon"). */
+  notificationPolicy?: NotificationPolicy;
   now?: Date;
   bodyLimit?: string;
   /** Another sign-in (e.g. Teams SSO against the fake issuer); it logs into the same captured lines. */
@@ -53,6 +56,7 @@ export function makeTestApp(opts: TestAppOptions = {}): TestApp {
   const app = createApp({
     store,
     policy: opts.policy ?? TEST_POLICY,
+    ...(opts.notificationPolicy ? { notificationPolicy: opts.notificationPolicy } : {}),
     authenticator: opts.authenticator ? opts.authenticator(log, now) : new DevAuthenticator(),
     clock: now,
     log,

@@ -40,9 +40,9 @@ describe('My actions', () => {
     renderInApp(<MyActions cases={[makeSummary(1), makeSummary(2)]} />, seeded());
     await screen.findByText('3 open actions');
     const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
-    expect(headings).toEqual(['Overdue (1)', 'Due in the next 3 working days (1)', 'Later (1)']);
+    expect(headings).toEqual(['Overdue (1)', 'Due soon (1)', 'Later (1)']);
     expect(within(section(/^Overdue/)).getByText('Overdue action')).toBeTruthy();
-    expect(within(section(/^Due in the next/)).getByText('Soon action')).toBeTruthy();
+    expect(within(section(/^Due soon/)).getByText('Soon action')).toBeTruthy();
     expect(
       within(card('Overdue action')).getByRole('link', { name: 'CMOE-0001 · Testy1 Example1' }),
     ).toBeTruthy();

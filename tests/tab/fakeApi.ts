@@ -5,6 +5,9 @@
  */
 import { type Role, permissionsFor } from '../../src/auth/roles';
 import { EMPTY_CALENDAR, isWorkingDay, toLondonDate } from '../../src/domain/calendar';
+import { actionTiming } from '../../src/domain/actions';
+import { caseSearchText, matchesCaseSearch, searchTerms } from '../../src/domain/caseFilter';
+import { DEFAULT_NOTIFICATION_POLICY } from '../../src/domain/notifications';
 import { checkSmart } from '../../src/domain/smart';
 import {
   defaultPeriod,
@@ -38,7 +41,13 @@ import type {
 } from '../../src/tab/client/adminApi';
 import type { MeetingAgenda } from '../../src/tab/client/meetingApi';
 import type { DisclosureBody, DisclosureView } from '../../src/tab/client/disclosureApi';
-import type { CaseDetail, CaseSummary, MeetingCaseView, ReferralCheck } from '../../src/domain/views';
+import type {
+  ActionView,
+  CaseDetail,
+  CaseSummary,
+  MeetingCaseView,
+  ReferralCheck,
+} from '../../src/domain/views';
 import { TAB_NOW, TAB_TODAY } from './clock';
 import { ApiError, type CmoeApi, type Me, type NextMeeting } from '../../src/tab/client/client';
 import type { DisposalReview } from '../../src/domain/retention';
@@ -234,6 +243,12 @@ export class FakeApi implements CmoeApi {
     this.calls.push({ method, args });
   }
 
+  /** An action as the server sends it: with its timing, by the server's own rule and the fake's policy. */
+  view(a: Action): ActionView {
+    const days = DEFAULT_NOTIFICATION_POLICY.actionDueSoonWorkingDays;
+    return { ...a, timing: actionTiming(a, TODAY, DEFAULT_POLICY.calendar, days) };
+  }
+
   private may(p: string) {
     if (!this.whoAmI.permissions.includes(p as never))
       throw new ApiError(403, 'Forbidden', 'Not allowed', 'Your role does not allow this.');
@@ -279,7 +294,7 @@ export class FakeApi implements CmoeApi {
         overdueActions: 0,
         nextActionDue: null,
       },
-      actions: this.actions.filter((a) => a.caseRef === ref),
+      actions: this.actions.filter((a) => a.caseRef === ref).map((a) => this.view(a)),
       updates: this.updates.filter((u) => u.caseRef === ref),
       escalations: this.escalations.filter((e) => e.caseRef === ref),
     };
@@ -383,12 +398,14 @@ export class FakeApi implements CmoeApi {
   }
   async listActions(q: { mine?: boolean; status?: Action['status'][]; caseRef?: string } = {}) {
     this.log('listActions', q);
-    return this.actions.filter(
-      (a) =>
-        (!q.mine || a.owner?.id === this.whoAmI.id) &&
-        (!q.status || q.status.includes(a.status)) &&
-        (!q.caseRef || a.caseRef === q.caseRef),
-    );
+    return this.actions
+      .filter(
+        (a) =>
+          (!q.mine || a.owner?.id === this.whoAmI.id) &&
+          (!q.status || q.status.includes(a.status)) &&
+          (!q.caseRef || a.caseRef === q.caseRef),
+      )
+      .map((a) => this.view(a));
   }
   /** Runs the domain's own SMART check, so the form meets the same messages as against the server. */
   async createAction(body: Parameters<CmoeApi['createAction']>[0]) {
@@ -416,7 +433,7 @@ export class FakeApi implements CmoeApi {
       version: 1,
     };
     this.actions.push(a);
-    return a;
+    return this.view(a);
   }
   async completeAction(id: string, version: number, body: { note: string; completedOn?: string }) {
     this.log('completeAction', id, version, body);
@@ -428,7 +445,7 @@ export class FakeApi implements CmoeApi {
         'Changed by someone else',
         'Someone else changed this record.',
         [],
-        a,
+        this.view(a),
       );
     const next: Action = {
       ...a,
@@ -438,7 +455,7 @@ export class FakeApi implements CmoeApi {
       version: a.version + 1,
     };
     this.actions = this.actions.map((x) => (x.id === id ? next : x));
-    return next;
+    return this.view(next);
   }
   /** As the server's extendAction: a future working day, not the same date, on the current version. */
   async extendAction(id: string, version: number, body: { dueDate: string; reason: string }) {
@@ -451,7 +468,7 @@ export class FakeApi implements CmoeApi {
         'Changed by someone else',
         'Someone else changed this record.',
         [],
-        a,
+        this.view(a),
       );
     if (body.dueDate <= TODAY || !isWorkingDay(body.dueDate, EMPTY_CALENDAR))
       throw invalid('The new due date must be a future working day.', [
@@ -473,7 +490,7 @@ export class FakeApi implements CmoeApi {
       version: a.version + 1,
     };
     this.actions = this.actions.map((x) => (x.id === id ? next : x));
-    return next;
+    return this.view(next);
   }
   async listMeetings() {
     return this.meetings;
@@ -712,7 +729,7 @@ export class FakeApi implements CmoeApi {
     const m = this.meetings.find((x) => x.id === id)!;
     const ids = m.records.find((r) => r.caseRef === ref)?.actionIds ?? [];
     this.writeRecordOnServer(id, ref, { actionIds: [...ids, a.id] });
-    return withMeeting;
+    return this.view(withMeeting);
   }
   async changeConcern(id: string, ref: string, version: number, concern: Case['concern']) {
     this.log('changeConcern', id, ref, version, concern);
@@ -1048,7 +1065,7 @@ export class FakeApi implements CmoeApi {
         (!q.stuck || c.flags.stuck) &&
         (!q.overdue || c.flags.overdue) &&
         (!q.mine || this.mineRefs.includes(c.ref)) &&
-        (!q.q || `${c.ref} ${c.firstName} ${c.lastName}`.toLowerCase().includes(q.q.toLowerCase())),
+        matchesCaseSearch(caseSearchText(c), searchTerms(q.q)),
     );
     const text = ['Ref', ...rows.map((c) => c.ref)].join('\r\n');
     return {

@@ -18,6 +18,7 @@ import {
   type Instant,
   type LocalDate,
   type Meeting,
+  PLAIN_EDIT_STATUSES,
   caseFieldsSchema,
   closureSchema,
 } from '../types';
@@ -340,8 +341,8 @@ function planCreate(r: ImportRow, sheet: ImportSheet, defaultDue: LocalDate, ctx
   };
 }
 
-/** Statuses an import may move a case between; closing, reopening and escalating record more, in the app. */
-const PLAIN_STATUSES: ReadonlySet<CaseStatus> = new Set(['referred', 'open', 'monitoring']);
+/** Statuses an import may move a case between: a plain edit's (closing, reopening, escalating record more). */
+const PLAIN_STATUSES: ReadonlySet<CaseStatus> = new Set(PLAIN_EDIT_STATUSES);
 
 function planUpdate(
   r: ImportRow,

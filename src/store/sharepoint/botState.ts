@@ -1,23 +1,13 @@
 import { BusyError } from '../../domain/errors';
 import type { Instant } from '../../domain/types';
+import { claimedRecord, lastErrorOf, validClaim } from '../botLedger';
 import { validateRecord } from '../records';
 import type { BotStateStore, ConversationRegistration, NotificationRecord } from '../ports';
 import { instantMs } from './instants';
 import type { ListItems } from './items';
 import { filterOn, keyOf, registrationSchema, type Mappings } from './mapper';
-import { z } from 'zod';
-import { instantSchema } from '../../domain/types';
 import { RecordList, type Entry, type MalformedReporter } from './versioned';
 
-const claimSchema = z.object({
-  id: z.string().min(1),
-  owner: z.string().min(1),
-  now: instantSchema,
-  leaseMs: z.number().nonnegative(),
-});
-
-/** `lastError` is a short code; anything longer is cut so a careless caller cannot park a message here. */
-const MAX_ERROR_LENGTH = 200;
 /** Rounds of read-then-conditional-write before a write racing others gives up as busy. */
 const MAX_ROUNDS = 10;
 /** Ids per `getNotifications` request (each is a clause of the filter, which has to fit a URL). */
@@ -94,33 +84,11 @@ export class SharePointBotStateStore implements BotStateStore {
   }
 
   async claimNotification(id: string, owner: string, now: Instant, leaseMs: number): Promise<boolean> {
-    const c = validateRecord(claimSchema, 'Notification claim', { id, owner, now, leaseMs });
+    const c = validClaim(id, owner, now, leaseMs);
     const nowMs = instantMs(c.now, 'now');
     return this.change(this.notifications, c.id, (current) => {
-      if (current === null) {
-        const first: NotificationRecord = {
-          id: c.id,
-          state: 'claimed',
-          claimedBy: c.owner,
-          claimedAt: c.now,
-          sentAt: null,
-          attempts: 1,
-          lastError: null,
-        };
-        return { write: first, result: true };
-      }
-      const leaseExpired = current.state === 'claimed' && Date.parse(current.claimedAt) < nowMs - c.leaseMs;
-      if (current.state !== 'failed' && !leaseExpired) return { result: false };
-      return {
-        write: {
-          ...current,
-          state: 'claimed',
-          claimedBy: c.owner,
-          claimedAt: c.now,
-          attempts: current.attempts + 1,
-        },
-        result: true,
-      };
+      const write = claimedRecord(current, c, nowMs);
+      return write ? { write, result: true } : { result: false };
     });
   }
 
@@ -147,7 +115,7 @@ export class SharePointBotStateStore implements BotStateStore {
 
   async markNotificationFailed(id: string, error: string, now: Instant): Promise<void> {
     instantMs(now, 'now');
-    const lastError = error.slice(0, MAX_ERROR_LENGTH);
+    const lastError = lastErrorOf(error);
     await this.change(this.notifications, id, (current) => {
       if (current === null) {
         const record: NotificationRecord = {

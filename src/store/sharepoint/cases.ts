@@ -2,6 +2,7 @@ import { AppError, ConflictError } from '../../domain/errors';
 import type { Case, CaseRef, Instant } from '../../domain/types';
 import { caseRefNumber, formatCaseRef } from '../ids';
 import { validateRecord } from '../records';
+import { matchesCaseFilter } from '../../domain/caseFilter';
 import type { CasePatch, CaseQuery, CaseStore, NewCase } from '../ports';
 import type { Counter } from './counter';
 import { allOf, filterOn, type Mappings } from './mapper';
@@ -56,10 +57,15 @@ export class SharePointCaseStore implements CaseStore {
     return this.records.list(
       allOf(parts),
       (c) =>
-        (query.status === undefined || query.status.includes(c.status)) &&
-        (query.concern === undefined || query.concern.includes(c.concern)) &&
-        (query.category === undefined || c.categories.includes(query.category)) &&
-        (lead === undefined || c.lead?.email?.toLowerCase() === lead),
+        matchesCaseFilter(
+          { ...c, leadEmail: c.lead?.email ?? null },
+          {
+            status: query.status,
+            concern: query.concern,
+            categories: query.category === undefined ? undefined : [query.category],
+            leadEmail: lead,
+          },
+        ),
       byRef,
     );
   }

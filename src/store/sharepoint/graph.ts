@@ -19,7 +19,7 @@ import {
   retryAfterMs,
   retryDelayMs,
   ThrottleRetryHandler,
-  type RetryPolicy,
+  type GraphRetryPolicy,
   type ThrottleObserver,
 } from './retry';
 
@@ -30,7 +30,7 @@ export interface GraphOptions {
   /** `https://graph.microsoft.com`, a national cloud's Graph, or a local fake (GRAPH_BASE_URL). */
   baseUrl: string;
   tokens: AccessTokenSource;
-  retry?: Partial<RetryPolicy>;
+  retry?: Partial<GraphRetryPolicy>;
   onThrottle?: ThrottleObserver;
   /** Told of every 403 (the read model forgets the user's confirmed access at once). */
   onForbidden?: () => void;
@@ -100,7 +100,7 @@ export const MAX_BATCH_STEPS = 20;
 
 export class GraphTransport {
   private readonly client: Client;
-  readonly policy: RetryPolicy;
+  readonly policy: GraphRetryPolicy;
   private readonly onThrottle: ThrottleObserver | undefined;
 
   constructor(readonly options: GraphOptions) {
@@ -158,7 +158,7 @@ export class GraphTransport {
     }
     if (RETRYABLE_STATUSES.has(response.status)) {
       await response.arrayBuffer().catch(() => undefined);
-      throw busy(retryAfterMs(response.headers.get('Retry-After'), Date.now()));
+      throw busy(retryAfterMs(response.headers.get('Retry-After'), () => Date.now()));
     }
     if (options.bytes && response.ok) {
       return {
@@ -237,7 +237,7 @@ export class GraphTransport {
         results.set(step.id, result);
         if (RETRYABLE_STATUSES.has(r.status) && round < this.policy.maxRetries) {
           throttled.push(step);
-          const after = retryAfterMs(headers['retry-after'], Date.now());
+          const after = retryAfterMs(headers['retry-after'], () => Date.now());
           if (after !== null) waitFor = Math.max(waitFor ?? 0, after);
         }
       }
@@ -261,7 +261,8 @@ function lowerKeys(headers: Record<string, string>): Record<string, string> {
  * fail it as `Busy`, with the step's own Retry-After. The one place a step's throttling becomes an error.
  */
 export function throwIfThrottled(step: BatchResult): void {
-  if (RETRYABLE_STATUSES.has(step.status)) throw busy(retryAfterMs(step.headers['retry-after'], Date.now()));
+  if (RETRYABLE_STATUSES.has(step.status))
+    throw busy(retryAfterMs(step.headers['retry-after'], () => Date.now()));
 }
 
 /** The error a still-throttled request ends in; `retryAfterMs` from the last response, if it had one. */

@@ -33,7 +33,7 @@ import {
   type ReadModelOptions,
   type ReadModelStatus,
 } from './readModel';
-import type { RetryPolicy, ThrottleObserver } from './retry';
+import type { GraphRetryPolicy, ThrottleObserver } from './retry';
 import { SCHEMA, type ListKey, type SharePointSchema } from './schema';
 import { SharePointCaseUpdateStore } from './updates';
 import type { MalformedReporter, ModelView } from './versioned';
@@ -50,7 +50,7 @@ export { StoredItemError } from './mapper';
 export { SharePointMeetingStore } from './meetings';
 export { SharePointMinutesStore } from './minutes';
 export { provisionSharePoint, type ProvisionReport } from './provision';
-export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
+export { DEFAULT_RETRY_POLICY, type GraphRetryPolicy } from './retry';
 export { SCHEMA, type SharePointSchema } from './schema';
 export { SharePointCaseUpdateStore } from './updates';
 export type { MalformedReporter } from './versioned';
@@ -75,7 +75,7 @@ export interface SharePointStoreOptions {
   tokens: AccessTokenSource;
   pageSize?: number;
   /** Throttling retries; tests inject `sleep` and `random`. */
-  retry?: Partial<RetryPolicy>;
+  retry?: Partial<GraphRetryPolicy>;
   onThrottle?: ThrottleObserver;
   /** Told about each item that cannot be read back (list and item id only); default: ignored silently. */
   onMalformed?: MalformedReporter;

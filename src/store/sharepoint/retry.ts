@@ -5,16 +5,16 @@
  * turns it into `BusyError`. Sleeping and randomness are injected so tests never wait for real.
  */
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import { type RetryPolicy, backoffMs, retryAfterMs } from '../../retry';
 
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 503, 504]);
 
-export interface RetryPolicy {
-  /** Retries after the first attempt (so at most `maxRetries + 1` requests). */
-  maxRetries: number;
-  /** Wait when the response gives no `Retry-After`: `baseDelayMs * 2^retry`, capped at `maxDelayMs`. */
-  baseDelayMs: number;
-  /** No single wait is longer than this, whatever `Retry-After` says (the caller then gets `Busy`). */
-  maxDelayMs: number;
+/**
+ * The shared {@link RetryPolicy} with what is the Graph store's own: a jitter (so several instances
+ * do not come back in step) and injected sleep and randomness (so tests never wait). No single wait is
+ * longer than `maxDelayMs`, whatever `Retry-After` says (after `maxRetries` the caller gets `Busy`).
+ */
+export interface GraphRetryPolicy extends RetryPolicy {
   /** Up to this much random extra per wait. */
   jitterMs: number;
   sleep(ms: number): Promise<void>;
@@ -24,7 +24,7 @@ export interface RetryPolicy {
 
 export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+export const DEFAULT_RETRY_POLICY: GraphRetryPolicy = {
   maxRetries: 5,
   baseDelayMs: 500,
   maxDelayMs: 60_000,
@@ -33,21 +33,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   random: Math.random,
 };
 
-/**
- * `Retry-After` in milliseconds: delta-seconds or an HTTP date (RFC 9110), null when absent or unreadable.
- * `nowMs` is only used for the date form.
- */
-export function retryAfterMs(value: string | null | undefined, nowMs: number): number | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
-  return Number.isFinite(at) ? Math.max(0, at - nowMs) : null;
-}
+export { retryAfterMs };
 
 /** How long to wait before retry number `retry` (0-based): Retry-After (or back-off), capped, plus jitter. */
-export function retryDelayMs(policy: RetryPolicy, retry: number, retryAfter: number | null): number {
-  const base = retryAfter ?? policy.baseDelayMs * 2 ** retry;
+export function retryDelayMs(policy: GraphRetryPolicy, retry: number, retryAfter: number | null): number {
+  const base = retryAfter ?? backoffMs(policy, retry);
   return Math.min(base, policy.maxDelayMs) + Math.floor(policy.random() * policy.jitterMs);
 }
 
@@ -74,7 +64,7 @@ export class ThrottleRetryHandler implements Middleware {
   private next: Middleware | undefined;
 
   constructor(
-    private readonly policy: RetryPolicy,
+    private readonly policy: GraphRetryPolicy,
     private readonly observe?: ThrottleObserver,
   ) {}
 
@@ -86,7 +76,7 @@ export class ThrottleRetryHandler implements Middleware {
       const waitMs = retryDelayMs(
         this.policy,
         retry,
-        retryAfterMs(response.headers.get('Retry-After'), Date.now()),
+        retryAfterMs(response.headers.get('Retry-After'), () => Date.now()),
       );
       this.observe?.({ status: response.status, retry, waitMs });
       // Read and drop the throttled body so the connection can be reused.

@@ -8,6 +8,7 @@ import type {
   NotificationRecord,
   NotificationState,
 } from '../ports';
+import { lastErrorOf, mayClaim, validClaim } from '../botLedger';
 import { validateRecord } from '../records';
 import { StoredRecordError, instantMs, jsonList, run } from './records';
 
@@ -21,16 +22,6 @@ const registrationSchema = z.object({
   active: z.boolean(),
   updatedAt: instantSchema,
 });
-
-const claimSchema = z.object({
-  id: z.string().min(1),
-  owner: z.string().min(1),
-  now: instantSchema,
-  leaseMs: z.number().nonnegative(),
-});
-
-/** `lastError` is a short code; anything longer is cut so a careless caller cannot park a message here. */
-const MAX_ERROR_LENGTH = 200;
 
 interface ConversationRow {
   conversation_id: string;
@@ -111,16 +102,11 @@ export class SqliteBotStateStore implements BotStateStore {
     const tx = db.transaction((id: string, owner: string, now: Instant, leaseMs: number): boolean => {
       const nowMs = instantMs(now, 'now');
       const row = this.selectNotification.get(id) as NotificationRow | undefined;
-      if (!row) {
-        this.insertClaim.run(id, owner, now, nowMs);
-        return true;
-      }
-      const leaseExpired = row.state === 'claimed' && row.claimed_at_ms < nowMs - leaseMs;
-      if (row.state === 'failed' || leaseExpired) {
-        this.reclaim.run(owner, now, nowMs, id);
-        return true;
-      }
-      return false;
+      const current = row ? { state: row.state, claimedAtMs: row.claimed_at_ms } : null;
+      if (!mayClaim(current, nowMs, leaseMs)) return false;
+      if (row) this.reclaim.run(owner, now, nowMs, id);
+      else this.insertClaim.run(id, owner, now, nowMs);
+      return true;
     });
     this.claimTx = (id, owner, now, leaseMs) => tx.immediate(id, owner, now, leaseMs);
   }
@@ -177,7 +163,7 @@ export class SqliteBotStateStore implements BotStateStore {
 
   claimNotification(id: string, owner: string, now: Instant, leaseMs: number): Promise<boolean> {
     return run(() => {
-      const c = validateRecord(claimSchema, 'Notification claim', { id, owner, now, leaseMs });
+      const c = validClaim(id, owner, now, leaseMs);
       return this.claimTx(c.id, c.owner, c.now, c.leaseMs);
     });
   }
@@ -190,7 +176,7 @@ export class SqliteBotStateStore implements BotStateStore {
 
   markNotificationFailed(id: string, error: string, now: Instant): Promise<void> {
     return run(() => {
-      this.markFailed.run({ id, now, nowMs: instantMs(now, 'now'), error: error.slice(0, MAX_ERROR_LENGTH) });
+      this.markFailed.run({ id, now, nowMs: instantMs(now, 'now'), error: lastErrorOf(error) });
     });
   }
 

@@ -8,6 +8,7 @@
 
 import { ENDPOINTS, pathOf } from '../../contract/endpoints';
 import type { BodyOf, ParamsOfRoute, QueryOf, ResponseOf, RouteName, Routes } from '../../contract/types';
+import { retryAfterMs } from '../../retry';
 
 export interface FieldIssue {
   path: string;
@@ -126,12 +127,15 @@ export async function problemOf(res: Response): Promise<ApiError> {
   return new ApiError(res.status, code, title, detail, issues, body.current);
 }
 
-/** The Retry-After of a 429 or 503 in ms when it is at most {@link MAX_RETRY_WAIT_MS}, else null. */
-function retryAfterMs(res: Response): number | null {
+/**
+ * The Retry-After of a 429 or 503 in ms (the shared reading; none given: retry now) when it is at most
+ * {@link MAX_RETRY_WAIT_MS}, else null.
+ */
+function retryWaitMs(res: Response): number | null {
   if (res.status !== 429 && res.status !== 503) return null;
-  const seconds = Number(res.headers.get('retry-after'));
-  if (!Number.isFinite(seconds) || seconds < 0) return null;
-  return seconds * 1000 <= MAX_RETRY_WAIT_MS ? seconds * 1000 : null;
+  const header = res.headers.get('retry-after');
+  const ms = header === null ? 0 : retryAfterMs(header, () => Date.now());
+  return ms !== null && ms <= MAX_RETRY_WAIT_MS ? ms : null;
 }
 
 export const MAX_RETRY_WAIT_MS = 5000;
@@ -169,7 +173,7 @@ export function createCall(opts: TransportOptions): Call {
     let res = await once();
     // A read refused for a moment (rate limit, throttled store) is retried once after the server's
     // Retry-After, when that is short; a write is never repeated behind the user's back.
-    const wait = retryAfterMs(res);
+    const wait = retryWaitMs(res);
     if (method === 'GET' && (res.status === 429 || res.status === 503) && wait !== null) {
       await new Promise((r) => setTimeout(r, wait));
       res = await once();

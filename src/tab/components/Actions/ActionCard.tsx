@@ -6,10 +6,9 @@
 import { Button } from '@fluentui/react-components';
 import { CalendarArrowRight20Regular, Checkmark20Regular, Clock16Regular } from '@fluentui/react-icons';
 import { type ReactNode, useState } from 'react';
-import { isDueSoon, isOverdue } from '../../../domain/actions';
-import { EMPTY_CALENDAR, addDays } from '../../../domain/calendar';
+import { addDays } from '../../../domain/calendar';
 import { ACTION_STATUS_LABELS } from '../../../domain/labels';
-import type { Action } from '../../../domain/types';
+import type { ActionView } from '../../../domain/views';
 import { ApiError } from '../../client/client';
 import { useApp } from '../../app/AppContext';
 import { formatDate, formatInstant, plural, todayLondon } from '../../lib/format';
@@ -19,18 +18,12 @@ import { useActionStyles } from './Actions.styles';
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { Badge } from '@fluentui/react-components';
 
-/** Working days before the due date when an action counts as "due soon" (the bot's reminder). */
-export const DUE_SOON_WORKING_DAYS = 3;
-
-export function dueState(a: Action, today: string): 'overdue' | 'due-soon' | 'later' | 'closed' {
-  if (a.status !== 'open') return 'closed';
-  if (isOverdue(a, today)) return 'overdue';
-  if (isDueSoon(a, today, EMPTY_CALENDAR, DUE_SOON_WORKING_DAYS)) return 'due-soon';
-  return 'later';
-}
-
-export function DueBadge({ action, today }: { action: Action; today: string }) {
-  const s = dueState(action, today);
+/**
+ * The action's state as the server computed it (`timing`: the council's calendar and the bot's "due soon"
+ * days), so the badge says what the bot's reminder says; the tab keeps no copy of that rule.
+ */
+export function DueBadge({ action }: { action: ActionView }) {
+  const s = action.timing;
   if (s === 'overdue')
     return (
       <Badge appearance="tint" color="danger" icon={<Clock16Regular />}>
@@ -54,11 +47,11 @@ export function DueBadge({ action, today }: { action: Action; today: string }) {
 
 type Mode = 'view' | 'complete' | 'extend';
 
-function staleMessage(current: Action, today: string): string {
+function staleMessage(current: ActionView): string {
   if (current.status !== 'open')
     return `Someone else has already marked this action ${ACTION_STATUS_LABELS[current.status].toLowerCase()}. Your note is kept below.`;
   return `Someone else changed this action (now due ${formatDate(current.dueDate)}${
-    dueState(current, today) === 'overdue' ? ', overdue' : ''
+    current.timing === 'overdue' ? ', overdue' : ''
   }). Check it, then submit again: what you typed is kept.`;
 }
 
@@ -67,10 +60,10 @@ export function ActionCard({
   context,
   onChanged,
 }: {
-  action: Action;
+  action: ActionView;
   /** Shown above the description: a link to the case, in My actions. */
   context?: ReactNode;
-  onChanged(updated: Action): void;
+  onChanged(updated: ActionView): void;
 }) {
   const styles = useActionStyles();
   const { api, me, can } = useApp();
@@ -90,7 +83,7 @@ export function ActionCard({
     (can('action.updateAny') || (can('action.updateOwn') && action.owner?.id === me.id));
   const titleId = `action-${action.id}`;
 
-  async function run(write: () => Promise<Action>, success: string) {
+  async function run(write: () => Promise<ActionView>, success: string) {
     setBusy(true);
     setError(null);
     setStale(null);
@@ -104,9 +97,9 @@ export function ActionCard({
       setDone(success);
     } catch (e) {
       if (e instanceof ApiError && e.isConflict && e.current) {
-        const current = e.current as Action;
+        const current = e.current as ActionView;
         onChanged(current);
-        setStale(staleMessage(current, today));
+        setStale(staleMessage(current));
       } else {
         setError(e instanceof ApiError ? e : new ApiError(0, 'Internal', 'Error', 'Not saved. Try again.'));
       }
@@ -122,7 +115,7 @@ export function ActionCard({
         <p id={titleId} className={styles.description}>
           {action.description}
         </p>
-        <DueBadge action={action} today={today} />
+        <DueBadge action={action} />
         {action.deferrals.length > 0 && (
           <Badge appearance="outline" color={action.deferrals.length >= 2 ? 'severe' : 'informative'}>
             Extended {plural(action.deferrals.length, 'time', 'times')}

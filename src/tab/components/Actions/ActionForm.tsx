@@ -5,7 +5,8 @@
 import { Button } from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, Circle16Regular, ErrorCircle16Filled } from '@fluentui/react-icons';
 import { useApp } from '../../app/AppContext';
-import type { Action, Person } from '../../../domain/types';
+import type { Person } from '../../../domain/types';
+import type { ActionView } from '../../../domain/views';
 import type { NewAction } from '../../client/client';
 import { todayLondon } from '../../lib/format';
 import { DateField, SelectField, TextField } from '../common/FormFields';
@@ -36,10 +37,10 @@ export function ActionForm({
   caseRef: string;
   /** People already on the case (its lead, owners of its actions): owners to offer besides the user. */
   casePeople?: readonly (Person & { service?: string })[];
-  onCreated(action: Action): void;
+  onCreated(action: ActionView): void;
   onCancel(): void;
   /** Adds the action somewhere other than the case's own list (a meeting: POST .../cases/:ref/actions). */
-  create?: (body: NewAction) => Promise<Action>;
+  create?: (body: NewAction) => Promise<ActionView>;
 }) {
   const styles = useActionStyles();
   const { api, people: known } = useApp();

@@ -5,7 +5,8 @@
  */
 import { useState } from 'react';
 import { EMPTY_CALENDAR, bankHolidays, isWorkingDay } from '../../../domain/calendar';
-import type { Action, Person } from '../../../domain/types';
+import type { Person } from '../../../domain/types';
+import type { ActionView } from '../../../domain/views';
 import { ApiError, type CmoeApi, type NewAction } from '../../client/client';
 import { formatDate } from '../../lib/format';
 
@@ -89,7 +90,7 @@ export interface ActionForm {
   error: ApiError | null;
   issues(path: string): string[];
   submitting: boolean;
-  submit(): Promise<Action | null>;
+  submit(): Promise<ActionView | null>;
   reset(): void;
 }
 
@@ -99,7 +100,7 @@ export function useActionForm(
   people: readonly (Person & { service?: string })[],
   today: string,
   /** Where the action goes; by default the case's own POST /api/actions (meeting mode sets it by the meeting). */
-  create: (body: NewAction) => Promise<Action> = (body) => api.createAction(body),
+  create: (body: NewAction) => Promise<ActionView> = (body) => api.createAction(body),
 ): ActionForm {
   const [values, setValues] = useState<ActionFormValues>(EMPTY_ACTION);
   const [error, setError] = useState<ApiError | null>(null);

@@ -3,7 +3,8 @@ import { Button, Checkbox, Field, Input, Select, Text } from '@fluentui/react-co
 import { Dismiss20Regular, Search20Regular } from '@fluentui/react-icons';
 import type { CaseStatus, Category, Concern } from '../../../domain/types';
 import { CASE_STATUS_OPTIONS, CATEGORY_OPTIONS, CONCERN_OPTIONS } from '../../lib/options';
-import { NO_LEAD, OPEN_STATUSES, SAVED_VIEWS } from './caseListModel';
+import { OPEN_CASE_STATUSES } from '../../../domain/caseStatus';
+import { NO_LEAD, SAVED_VIEWS } from './caseListModel';
 import { useCaseListStyles } from './CaseList.styles';
 import type { CaseListState } from './useCaseList';
 
@@ -14,13 +15,14 @@ const ALL = 'all';
 
 function statusChoice(status: CaseStatus[]): string {
   if (status.length === 0) return ALL;
-  if (status.length === OPEN_STATUSES.length && OPEN_STATUSES.every((s) => status.includes(s))) return ACTIVE;
+  if (status.length === OPEN_CASE_STATUSES.length && OPEN_CASE_STATUSES.every((s) => status.includes(s)))
+    return ACTIVE;
   return status.length === 1 ? (status[0] as string) : ACTIVE;
 }
 
 function statusFrom(choice: string): CaseStatus[] {
   if (choice === ALL) return [];
-  if (choice === ACTIVE) return OPEN_STATUSES;
+  if (choice === ACTIVE) return [...OPEN_CASE_STATUSES];
   return [choice as CaseStatus];
 }
 

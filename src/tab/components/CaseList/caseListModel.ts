@@ -2,6 +2,14 @@
  * The CMOE list's filtering, search, sorting and saved views as pure functions over the API's rows, so
  * a filter over 5,000 cases runs in the browser without a round trip and is tested without a DOM.
  */
+import {
+  type CaseFilter,
+  caseSearchText,
+  matchesCaseFilter,
+  matchesCaseSearch,
+  searchTerms,
+} from '../../../domain/caseFilter';
+import { CONCERN_RANK, OPEN_CASE_STATUSES } from '../../../domain/caseStatus';
 import type { CaseStatus, Category, Concern } from '../../../domain/types';
 import type { CaseSummary } from '../../../domain/views';
 
@@ -24,11 +32,9 @@ export interface CaseListFilters {
 
 export const NO_LEAD = '(no lead)';
 
-/** The default view: every case not closed. */
-export const OPEN_STATUSES: CaseStatus[] = ['referred', 'open', 'escalated', 'monitoring'];
-
 export const DEFAULT_FILTERS: CaseListFilters = {
-  status: OPEN_STATUSES,
+  /** The default view: every case not closed (the domain's one list of them). */
+  status: [...OPEN_CASE_STATUSES],
   concern: [],
   category: [],
   lead: null,
@@ -136,41 +142,33 @@ export function activeFilterCount(f: CaseListFilters): number {
   return n;
 }
 
-/** Lower-cased `ref first last`, for search: the same text the API searches. */
-function searchText(c: CaseSummary): string {
-  return `${c.ref} ${c.firstName} ${c.lastName}`.toLowerCase();
-}
-
 export function filterCases(
   rows: readonly CaseSummary[],
   f: CaseListFilters,
   ctx: FilterContext,
 ): CaseSummary[] {
-  const q = f.q.trim().toLowerCase();
-  const terms = q ? q.split(/\s+/) : [];
-  const status = f.status.length ? new Set(f.status) : null;
-  const concern = f.concern.length ? new Set(f.concern) : null;
+  const terms = searchTerms(f.q);
+  // The domain's filter, as the server's: here an empty choice means "any", so it is left out.
+  const stored: CaseFilter = {
+    status: f.status.length ? f.status : undefined,
+    concern: f.concern.length ? f.concern : undefined,
+    categories: f.category.length ? f.category : undefined,
+  };
   const lastAt = ctx.lastMeetingAt ? Date.parse(ctx.lastMeetingAt) : -Infinity;
   const out: CaseSummary[] = [];
   for (const c of rows) {
-    if (status && !status.has(c.status)) continue;
-    if (concern && !concern.has(c.concern)) continue;
-    if (f.category.length && !c.categories.some((k) => f.category.includes(k))) continue;
+    if (!matchesCaseFilter(c, stored)) continue;
     if (f.lead !== null && (c.lead ?? NO_LEAD) !== f.lead) continue;
     if (f.stuck && !c.flags.stuck) continue;
     if (f.overdue && !c.flags.overdue) continue;
     if (f.mine && !(ctx.mineRefs?.has(c.ref) ?? false)) continue;
     if (f.newSinceLastMeeting && !(Date.parse(c.createdAt) > lastAt)) continue;
-    if (terms.length) {
-      const text = searchText(c);
-      if (!terms.every((t) => text.includes(t))) continue;
-    }
+    if (terms.length && !matchesCaseSearch(caseSearchText(c), terms)) continue;
     out.push(c);
   }
   return out;
 }
 
-const CONCERN_RANK: Record<Concern, number> = { low: 1, medium: 2, high: 3 };
 const STATUS_RANK: Record<CaseStatus, number> = {
   referred: 1,
   open: 2,
@@ -201,7 +199,9 @@ const SORT_VALUE: Record<SortKey, (c: CaseSummary) => Key> = {
   name: (c) => `${c.lastName} ${c.firstName}`.toLowerCase(),
   yearGroup: (c) => YEAR_RANK(c.yearGroup),
   categories: (c) => c.categories.length,
-  concern: (c) => CONCERN_RANK[c.concern],
+  // The domain's rank is 0 for high (highest first); negated, so a higher value is more concern and the
+  // default descending sort puts high first.
+  concern: (c) => -CONCERN_RANK[c.concern],
   status: (c) => STATUS_RANK[c.status],
   weeksOut: (c) => c.weeksOut,
   lead: (c) => c.lead?.toLowerCase() ?? null,

@@ -5,6 +5,7 @@
  * works out — with the server's own rules, over the same rows — which cases the file will hold, and
  * says plainly when that differs from what is on screen. Pure, tested without a DOM.
  */
+import { searchTerms } from '../../../domain/caseFilter';
 import type { CaseSummary } from '../../../domain/views';
 import type { ExportQuery } from '../../client/adminApi';
 import { type CaseListFilters, NO_LEAD, filterCases } from './caseListModel';
@@ -55,9 +56,9 @@ export function exportPlan(
   if (f.overdue) query.overdue = true;
   if (f.mine) query.mine = true;
   if (f.newSinceLastMeeting) notApplied.push('“New since last meeting” (the file has older referrals too)');
-  // The server matches the search as one phrase; the list matches each word. Same for one word.
-  const phrase = f.q.trim().toLowerCase().split(/\s+/).filter(Boolean).join(' ');
-  if (phrase) query.q = phrase;
+  // The server searches as the list does (domain/caseFilter.ts: every word, in any order).
+  const terms = searchTerms(f.q);
+  if (terms.length) query.q = terms.join(' ');
 
   const serverSide = filterCases(
     all,
@@ -70,18 +71,12 @@ export function exportPlan(
       overdue: f.overdue,
       mine: f.mine,
       newSinceLastMeeting: false,
-      q: '',
+      q: f.q,
     },
     { mineRefs, lastMeetingAt: null },
   );
-  const expected = serverSide.filter(
-    (c) =>
-      (leadEmail === null || lower(c.leadEmail) === leadEmail) &&
-      (!phrase || `${c.ref} ${c.firstName} ${c.lastName}`.toLowerCase().includes(phrase)),
-  );
+  const expected = serverSide.filter((c) => leadEmail === null || lower(c.leadEmail) === leadEmail);
   const shownRefs = new Set(shown.map((c) => c.ref));
   const matchesScreen = expected.length === shown.length && expected.every((c) => shownRefs.has(c.ref));
-  if (phrase.includes(' ') && !matchesScreen)
-    notApplied.push('the search words in any order (the file matches them as one phrase)');
   return { query, notApplied, expected, matchesScreen };
 }

@@ -8,8 +8,8 @@ import { Button, Text } from '@fluentui/react-components';
 import { Add20Regular, ArrowLeft20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CLOSURE_REASON_LABELS, YEAR_GROUP_LABELS } from '../../../domain/labels';
-import type { Action, Case, Person } from '../../../domain/types';
-import type { CaseDetail } from '../../../domain/views';
+import type { Case, Person } from '../../../domain/types';
+import type { ActionView, CaseDetail } from '../../../domain/views';
 import { ApiError } from '../../client/client';
 import { useApp } from '../../app/AppContext';
 import { formatDate, plural } from '../../lib/format';
@@ -129,8 +129,8 @@ function ActionsPanel({
   onChanged,
 }: {
   d: CaseDetail;
-  onCreated(a: Action): void;
-  onChanged(a: Action): void;
+  onCreated(a: ActionView): void;
+  onChanged(a: ActionView): void;
 }) {
   const styles = useCaseViewStyles();
   const actionStyles = useActionStyles();
@@ -233,7 +233,7 @@ function LoadedCase({ res, onChanged }: { res: CaseResource; onChanged(): void }
   const c = d.case;
   const name = `${c.firstName} ${c.lastName}`;
   const chairDecides = can('case.escalate') || can('case.close');
-  const replaceAction = (a: Action) =>
+  const replaceAction = (a: ActionView) =>
     res.update((x) => ({ ...x, actions: x.actions.map((y) => (y.id === a.id ? a : y)) }));
   const openActions = d.actions.filter((a) => a.status === 'open').length;
 

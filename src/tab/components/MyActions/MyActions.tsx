@@ -15,7 +15,7 @@ import { Spinner } from '@fluentui/react-components';
 
 const SECTION_TITLES: Record<MyActionsSection, string> = {
   overdue: 'Overdue',
-  'due-soon': 'Due in the next 3 working days',
+  'due-soon': 'Due soon',
   later: 'Later',
 };
 

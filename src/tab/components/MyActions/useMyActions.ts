@@ -4,9 +4,8 @@
  * list is refreshed, so the user sees the result in place.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { Action } from '../../../domain/types';
+import type { ActionView } from '../../../domain/views';
 import { ApiError, type CmoeApi } from '../../client/client';
-import { dueState } from '../Actions/ActionCard';
 
 export type MyActionsSection = 'overdue' | 'due-soon' | 'later';
 
@@ -15,21 +14,22 @@ export const SECTION_ORDER: MyActionsSection[] = ['overdue', 'due-soon', 'later'
 export interface MyActionsState {
   status: 'loading' | 'ready' | 'error';
   error: ApiError | null;
-  sections: Record<MyActionsSection, Action[]>;
-  replace(a: Action): void;
+  sections: Record<MyActionsSection, ActionView[]>;
+  replace(a: ActionView): void;
   reload(): Promise<void>;
 }
 
 interface Placed {
-  action: Action;
+  action: ActionView;
   section: MyActionsSection;
 }
 
-export function placeActions(actions: readonly Action[], today: string): Placed[] {
+/** Sections by the timing the server computed (the bot's rule and calendar), never a rule of the tab's. */
+export function placeActions(actions: readonly ActionView[]): Placed[] {
   return actions
     .filter((a) => a.status === 'open')
     .map((action) => {
-      const s = dueState(action, today);
+      const s = action.timing;
       return {
         action,
         section: s === 'overdue' ? 'overdue' : s === 'due-soon' ? 'due-soon' : 'later',
@@ -54,7 +54,7 @@ export function useMyActions(api: CmoeApi, today: string): MyActionsState {
   const reload = useCallback(async () => {
     try {
       const actions = await api.listActions({ mine: true, status: ['open'] });
-      setPlaced(placeActions(actions, today));
+      setPlaced(placeActions(actions));
       setError(null);
       setStatus('ready');
     } catch (e) {
@@ -63,13 +63,14 @@ export function useMyActions(api: CmoeApi, today: string): MyActionsState {
       );
       setStatus((s) => (s === 'ready' ? s : 'error'));
     }
-  }, [api, today]);
+  }, [api]);
 
+  // A new day reloads: the server's timings are for the day they were computed.
   useEffect(() => {
     void reload();
-  }, [reload]);
+  }, [reload, today]);
 
-  const sections: Record<MyActionsSection, Action[]> = { overdue: [], 'due-soon': [], later: [] };
+  const sections: Record<MyActionsSection, ActionView[]> = { overdue: [], 'due-soon': [], later: [] };
   for (const p of placed) sections[p.section].push(p.action);
 
   return {
