@@ -28,6 +28,7 @@ import type { Permission, Role } from '../../auth/roles';
 import { type AdminApi, adminApi } from './adminApi';
 import { type MeetingApi, meetingApi } from './meetingApi';
 import { type OversightApi, oversightApi } from './oversightApi';
+import { takeEarly } from './early';
 import {
   ApiError,
   type ApiErrorCode,
@@ -169,7 +170,11 @@ export async function loadDevUsers(
   const f = opts.fetch ?? fetch;
   let res: Response;
   try {
-    res = await f(`${opts.baseUrl ?? ''}/api/dev/users`, { headers: { Accept: 'application/json' } });
+    // Started by the entry script (early.ts) when the page is the local demo.
+    const started =
+      opts.baseUrl === undefined && opts.fetch === undefined ? takeEarly('/api/dev/users', null) : undefined;
+    res = await (started ??
+      f(`${opts.baseUrl ?? ''}/api/dev/users`, { headers: { Accept: 'application/json' } }));
   } catch {
     throw new ApiError(0, 'Network', 'Offline', NETWORK_MESSAGE);
   }

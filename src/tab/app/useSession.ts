@@ -7,6 +7,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type CmoeApi, type DevUser, type Me, createApiClient, loadDevUsers } from '../api/client';
 import { type Host, type TeamsThemeName, describeSignInFailure, detectHost } from '../host/teams';
 import { initialLocalTheme, storeLocalTheme } from '../host/theme';
+import { startFirstScreen } from '../api/early';
+import { DEV_USER_KEY } from './devUser';
 
 export type SessionState =
   | { phase: 'starting' }
@@ -23,6 +25,11 @@ export interface SessionDeps {
   loadUsers?: () => Promise<DevUser[] | null>;
   makeApi?: (getToken: () => Promise<string>) => CmoeApi;
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+  /**
+   * Inside Teams, once a token is in hand: starts `/api/me` and the list before the app asks (api/early.ts).
+   * By default only with the real HTTP client (an injected `makeApi` would never take the responses).
+   */
+  startEarly?: ((token: string) => void) | null;
 }
 
 export interface Session {
@@ -38,7 +45,7 @@ export interface Session {
   grantConsent(): void;
 }
 
-const USER_KEY = 'cmoe.devUser';
+const USER_KEY = DEV_USER_KEY;
 
 function safeStorage(): SessionDeps['storage'] {
   try {
@@ -93,6 +100,12 @@ export function useSession(deps: SessionDeps = {}): Session {
   const makeApi =
     depsRef.current.makeApi ?? ((getToken: () => Promise<string>) => createApiClient({ getToken }));
   const storage = depsRef.current.storage === undefined ? safeStorage() : depsRef.current.storage;
+  const startEarly =
+    depsRef.current.startEarly !== undefined
+      ? depsRef.current.startEarly
+      : depsRef.current.makeApi
+        ? null
+        : (token: string) => startFirstScreen(token, window.location.pathname);
 
   const [state, setState] = useState<SessionState>({ phase: 'starting' });
   const [host, setHost] = useState<Host | null>(null);
@@ -137,7 +150,8 @@ export function useSession(deps: SessionDeps = {}): Session {
         h.onThemeChange((t) => setThemeState(t));
         setState({ phase: 'signing-in' });
         try {
-          await h.getToken();
+          const token = await h.getToken();
+          startEarly?.(token);
         } catch (e) {
           if (!cancelled) setState({ phase: 'failed', ...describeSignInFailure(e) });
           h.notifyLoaded();
