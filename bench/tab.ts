@@ -190,7 +190,7 @@ function jsFiles(dir: string): string[] {
 }
 
 /** Gzipped bytes of all JS, and of what index.html loads before anything else (entry + preloads). */
-function jsSizes(dir: string): { total: number; initial: number; files: number } {
+export function jsSizes(dir: string): { total: number; initial: number; files: number } {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
   const initialNames = new Set([...html.matchAll(/(?:src|href)="\/?assets\/([^"]+\.js)"/g)].map((m) => m[1]));
   let total = 0;
