@@ -110,7 +110,7 @@ export async function startServer(cases: number): Promise<{ url: string; stop():
 }
 
 /** Records, from the first script on, when the first data row is painted (the frame after it appears). */
-const FIRST_ROWS_PROBE = `(() => {
+export const FIRST_ROWS_PROBE = `(() => {
   const seen = () => document.querySelector('[role="row"][aria-rowindex="2"]');
   const done = () => requestAnimationFrame(() => setTimeout(() => { window.__firstRowsAt = performance.now(); }, 0));
   const watch = () => {
@@ -150,7 +150,7 @@ const typeSearch = (text: string) => `{
  * DevTools emulation for one page, over its own CDP session: CPU slowdown, a slow link (bytes a second
  * from megabits), and no HTTP cache, so every run downloads everything as a first visit does.
  */
-async function throttle(page: Page): Promise<void> {
+export async function throttle(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   const bytesPerSecond = (THROTTLE.megabitsPerSecond * 1_000_000) / 8;
   await cdp.send('Network.enable');
@@ -165,7 +165,7 @@ async function throttle(page: Page): Promise<void> {
 }
 
 /** Waits for the page's probe (polling from outside: the tab's CSP rightly forbids eval in the page). */
-async function firstRowsAt(page: Page): Promise<number> {
+export async function firstRowsAt(page: Page): Promise<number> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     const t = (await page.evaluate('window.__firstRowsAt')) as number | undefined;
@@ -190,7 +190,7 @@ function jsFiles(dir: string): string[] {
 }
 
 /** Gzipped bytes of all JS, and of what index.html loads before anything else (entry + preloads). */
-function jsSizes(dir: string): { total: number; initial: number; files: number } {
+export function jsSizes(dir: string): { total: number; initial: number; files: number } {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
   const initialNames = new Set([...html.matchAll(/(?:src|href)="\/?assets\/([^"]+\.js)"/g)].map((m) => m[1]));
   let total = 0;

@@ -1,4 +1,4 @@
-/** Entry point: mounts the tab. */
+/** Entry point: mounts the tab. (startEarly.ts, the first screen's requests, is an entry of its own: vite.config.ts.) */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

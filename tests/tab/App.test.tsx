@@ -261,7 +261,8 @@ describe('the app', () => {
   test('inside Teams, a deep link’s subPageId opens that case', async () => {
     const { host } = teamsHost({ subPageId: 'CMOE-0001' });
     renderApp({ detect: async () => host, makeApi: (): CmoeApi => seededApi() });
-    await screen.findByRole('heading', { level: 1, name: /^CMOE-0001 ·/ });
+    // A case is a lazy screen (issue 15): its module loads on first use, so allow it the time.
+    await screen.findByRole('heading', { level: 1, name: /^CMOE-0001 ·/ }, { timeout: 5000 });
     expect(window.location.pathname).toBe('/cases/CMOE-0001');
   });
 

@@ -68,6 +68,31 @@ describe('useCaseList', () => {
     expect(api.calls.filter((c) => c.method === 'listCases')).toHaveLength(1);
   });
 
+  test('shows the rows as soon as the list arrives, without waiting for the meetings; "new since the last meeting" waits for them', async () => {
+    const api = seeded();
+    let meetingsArrive: () => void = () => undefined;
+    const held = new Promise<void>((r) => (meetingsArrive = r));
+    const listMeetings = api.listMeetings.bind(api);
+    api.listMeetings = async () => {
+      await held;
+      return listMeetings();
+    };
+    const { result } = renderHook(() => useCaseList(api, { now: NOW }));
+    await waitFor(() => expect(result.current.status).toBe('ready'));
+    expect(refs(result.current.rows)).toEqual(['CMOE-0001', 'CMOE-0003', 'CMOE-0004']);
+    expect(result.current.lastMeetingAt).toBeNull();
+
+    // Until the meetings are known the view is pending and shows no case (not every case).
+    act(() => result.current.applyView('new-since-last-meeting'));
+    await waitFor(() => expect(result.current.rows).toEqual([]));
+    expect(result.current.pending).toBe(true);
+
+    await act(async () => meetingsArrive());
+    await waitFor(() => expect(refs(result.current.rows)).toEqual(['CMOE-0004']));
+    expect(result.current.pending).toBe(false);
+    expect(result.current.lastMeetingAt).toBe('2026-03-09T10:00:00.000Z');
+  });
+
   test('applies filters and search in the browser, and clears them', async () => {
     const { result } = await renderList(seeded());
     expect(result.current.status).toBe('ready');

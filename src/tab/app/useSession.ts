@@ -14,6 +14,8 @@ import {
 } from '../client/client';
 import { type Host, type TeamsThemeName, describeSignInFailure, detectHost } from '../host/teams';
 import { initialLocalTheme, storeLocalTheme } from '../host/theme';
+import { startFirstScreen } from '../client/early';
+import { DEV_USER_KEY } from './devUser';
 
 export type SessionState =
   | { phase: 'starting' }
@@ -30,6 +32,11 @@ export interface SessionDeps {
   loadUsers?: () => Promise<DevUser[] | null>;
   makeApi?: (getToken: () => Promise<string>) => CmoeApi;
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+  /**
+   * Inside Teams, once a token is in hand: starts `/api/me` and the list before the app asks (client/early.ts).
+   * By default only with the real HTTP client (an injected `makeApi` would never take the responses).
+   */
+  startEarly?: ((token: string) => void) | null;
 }
 
 export interface Session {
@@ -45,7 +52,7 @@ export interface Session {
   grantConsent(): void;
 }
 
-const USER_KEY = 'cmoe.devUser';
+const USER_KEY = DEV_USER_KEY;
 
 function safeStorage(): SessionDeps['storage'] {
   try {
@@ -100,6 +107,12 @@ export function useSession(deps: SessionDeps = {}): Session {
   const makeApi =
     depsRef.current.makeApi ?? ((getToken: () => Promise<string>) => createApiClient({ getToken }));
   const storage = depsRef.current.storage === undefined ? safeStorage() : depsRef.current.storage;
+  const startEarly =
+    depsRef.current.startEarly !== undefined
+      ? depsRef.current.startEarly
+      : depsRef.current.makeApi
+        ? null
+        : (token: string) => startFirstScreen(token, window.location.pathname);
 
   const [state, setState] = useState<SessionState>({ phase: 'starting' });
   const [host, setHost] = useState<Host | null>(null);
@@ -144,7 +157,8 @@ export function useSession(deps: SessionDeps = {}): Session {
         h.onThemeChange((t) => setThemeState(t));
         setState({ phase: 'signing-in' });
         try {
-          await h.getToken();
+          const token = await h.getToken();
+          startEarly?.(token);
         } catch (e) {
           if (!cancelled) setState({ phase: 'failed', ...describeSignInFailure(e) });
           h.notifyLoaded();

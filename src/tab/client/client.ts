@@ -15,6 +15,7 @@ import { type MeetingApi, meetingApi } from './meetingApi';
 import { type OversightApi, oversightApi } from './oversightApi';
 import { type RetentionApi, retentionApi } from './retentionApi';
 import { type DisclosureApi, disclosureApi } from './disclosureApi';
+import { takeEarly } from './early';
 import {
   ApiError,
   type ApiErrorCode,
@@ -100,7 +101,11 @@ export async function loadDevUsers(
   const f = opts.fetch ?? fetch;
   let res: Response;
   try {
-    res = await f(`${opts.baseUrl ?? ''}/api/dev/users`, { headers: { Accept: 'application/json' } });
+    // Started by the entry script (early.ts) when the page is the local demo.
+    const started =
+      opts.baseUrl === undefined && opts.fetch === undefined ? takeEarly('/api/dev/users', null) : undefined;
+    res = await (started ??
+      f(`${opts.baseUrl ?? ''}/api/dev/users`, { headers: { Accept: 'application/json' } }));
   } catch {
     throw new ApiError(0, 'Network', 'Offline', NETWORK_MESSAGE);
   }

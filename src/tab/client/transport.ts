@@ -1,3 +1,5 @@
+import { takeEarly } from './early';
+
 /**
  * How the tab talks HTTP to the API: the bearer token on every call, `If-Match` on every change of an
  * existing record, one retry of a read the server asked us to repeat shortly, and problem+json answers
@@ -146,16 +148,28 @@ export function createCall(opts: TransportOptions): Call {
   const doFetch: typeof fetch = opts.fetch ?? ((input, init) => fetch(input, init));
 
   async function send(method: string, path: string, options: CallOptions, accept: string): Promise<Response> {
+    const token = await opts.getToken();
     const headers: Record<string, string> = {
       ...options.headers,
       Accept: accept,
-      Authorization: `Bearer ${await opts.getToken()}`,
+      Authorization: `Bearer ${token}`,
     };
+    // The first screen's GETs may already be on their way (early.ts): the same request, handled the same.
+    const started =
+      method === 'GET' && base === '' && options.headers === undefined && accept === 'application/json'
+        ? takeEarly(path, token)
+        : undefined;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.raw !== undefined) headers['Content-Type'] = options.raw.contentType;
     if (options.version !== undefined) headers['If-Match'] = `"${options.version}"`;
+    let pending = started;
     const once = async (): Promise<Response> => {
       try {
+        if (pending) {
+          const p = pending;
+          pending = undefined;
+          return await p;
+        }
         return await doFetch(`${base}${path}`, {
           method,
           headers,

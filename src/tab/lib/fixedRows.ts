@@ -3,6 +3,11 @@
  * body as tall as all of them so the scrollbar is the whole list's. Fixed heights make the window plain
  * arithmetic on scrollTop, where a general virtualiser (@tanstack/react-virtual, some 17 KB gzipped)
  * measures every row.
+ *
+ * Kept (issue 15): only the rows in view are rendered, which is what keeps the 5,000-case list's first
+ * rows and filters fast (docs/benchmarks.md: filters < 100 ms, first rows throttled). The 17 KB figure
+ * for @tanstack/react-virtual is its published size, not measured here (installing it to build a
+ * variant was left undone on 2026-12-08).
  */
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 

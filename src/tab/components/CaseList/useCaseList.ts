@@ -79,6 +79,7 @@ export function useCaseList(
   const [error, setError] = useState<ApiError | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const [lastMeetingAt, setLastMeetingAt] = useState<string | null>(null);
+  const [meetingsKnown, setMeetingsKnown] = useState(false);
   const [mineRefs, setMineRefs] = useState<ReadonlySet<string> | null>(null);
   const [mineLoading, setMineLoading] = useState(false);
   const [filters, setFiltersState] = useState<CaseListFilters>(DEFAULT_FILTERS);
@@ -104,12 +105,15 @@ export function useCaseList(
     else setStatus('loading');
     try {
       const at = now();
-      const [rows, meetings] = await Promise.all([
-        api.listCases(),
-        api.listMeetings({ to: at.toISOString() }).catch(() => []),
-      ]);
+      // The rows show as soon as they arrive (issue 15): the meetings only date the "new since the last
+      // meeting" filter, which waits for them (`pending`), so they never hold the list back.
+      const meetings = api.listMeetings({ to: at.toISOString() }).catch(() => []);
+      void meetings.then((m) => {
+        setLastMeetingAt(lastMeetingStart(m, at));
+        setMeetingsKnown(true);
+      });
+      const rows = await api.listCases();
       setAll(rows);
-      setLastMeetingAt(lastMeetingStart(meetings, at));
       setError(null);
       setStatus('ready');
       loaded.current = true;
@@ -154,8 +158,12 @@ export function useCaseList(
   const deferredFilters = useDeferredValue(filters);
   const deferredSort = useDeferredValue(sort);
   const filtered = useMemo(
-    () => filterCases(all, deferredFilters, { mineRefs, lastMeetingAt }),
-    [all, deferredFilters, mineRefs, lastMeetingAt],
+    () =>
+      // Until the meetings are known, "new since the last meeting" shows nothing rather than everything.
+      deferredFilters.newSinceLastMeeting && !meetingsKnown
+        ? []
+        : filterCases(all, deferredFilters, { mineRefs, lastMeetingAt }),
+    [all, deferredFilters, mineRefs, lastMeetingAt, meetingsKnown],
   );
   const rows = useMemo(() => sortCases(filtered, deferredSort), [filtered, deferredSort]);
   const leads = useMemo(() => leadOptions(all), [all]);
@@ -177,7 +185,11 @@ export function useCaseList(
     leads,
     mineLoading,
     mineRefs,
-    pending: deferredFilters !== filters || deferredSort !== sort || (filters.mine && mineRefs === null),
+    pending:
+      deferredFilters !== filters ||
+      deferredSort !== sort ||
+      (filters.mine && mineRefs === null) ||
+      (filters.newSinceLastMeeting && !meetingsKnown),
     lastMeetingAt,
     reload,
     scrollOffset,

@@ -3,6 +3,11 @@
  * tab stop (roving tabindex), Left/Right/Home/End move between tabs and select the one they reach
  * (automatic activation: the panels are already loaded or cheap). The caller renders the one tabpanel,
  * labelled by `tabIdOf(idBase, selected)`. Looks like Fluent's TabList, without its focus manager.
+ *
+ * Measured (issue 15): since the case screen became a lazy chunk this saves nothing on the first load
+ * (Fluent's TabList in its place: +0.01 KB gzipped on what loads first, +2.2 KB on all chunks), measured by building the tab with each variant and gzipping its JavaScript as `npm run bench` does (bench/tab.ts `jsSizes`, level 9) on 2026-12-08; docs/benchmarks.md, "Kept stand-ins".
+ * Under the issue's 3 KB rule it should give way to Fluent's TabList; not yet done because Fluent's
+ * arrow keys (tabster) do not run in jsdom, so the keyboard test below must move to a browser test first.
  */
 import { mergeClasses } from '@fluentui/react-components';
 import { type KeyboardEvent, type ReactNode, useRef } from 'react';
