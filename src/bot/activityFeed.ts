@@ -15,12 +15,12 @@
 import { BusyError, ForbiddenError } from '../domain/errors';
 import type { NotificationKind, PlannedNotification } from '../domain/notifications';
 import type { Person } from '../domain/types';
+import type { FeedPreference } from '../store/ports';
 import type { GraphTransport } from '../store/sharepoint/graph';
 import { type LinkSettings, caseTeamsDeepLink, caseWebUrl } from './links';
 
+export { FEED_PREFERENCES, type FeedPreference } from '../store/ports';
 /** Who wants which: the channel post only, the activity feed only, or both (the default). */
-export const FEED_PREFERENCES = ['channel', 'feed', 'both'] as const;
-export type FeedPreference = (typeof FEED_PREFERENCES)[number];
 export const DEFAULT_FEED_PREFERENCE: FeedPreference = 'both';
 
 /** One notification for one person's activity feed: staff id, a case label, a link. Never child data. */

@@ -104,10 +104,13 @@ async function seedBusyMorning(): Promise<void> {
   );
 }
 
-function sweepDeps(
-  overrides: Partial<SweepDeps> = {},
-  prefs: Record<string, FeedPreference> = {},
-): SweepDeps {
+/** Keeps preferences in the app's store, as the bot runtime reads them. */
+async function prefer(prefs: Record<string, FeedPreference>): Promise<void> {
+  for (const [userId, p] of Object.entries(prefs))
+    await world.store.bot.setFeedPreference(userId, p, new Date(SWEEP_AT).toISOString());
+}
+
+function sweepDeps(overrides: Partial<SweepDeps> = {}): SweepDeps {
   const log = overrides.log ?? silentLogger;
   return {
     store: world.store,
@@ -127,7 +130,7 @@ function sweepDeps(
     teamId: TEAM,
     feed: {
       port: new GraphActivityFeed(env.transport({ maxRetries: 2 }), TEAM_GROUP),
-      preferences: async () => new Map(Object.entries(prefs)),
+      preferences: (ids) => world.store.bot.getFeedPreferences(ids),
     },
     ...overrides,
   };
@@ -203,8 +206,8 @@ describe('personal nudges in the activity feed', () => {
   it('leaves the channel post out when everyone it nudges wants the feed alone', async () => {
     await seedBusyMorning();
     const due = await planned(world);
-    const prefs = { 'dev-member-ewo': 'feed', 'dev-member-send': 'feed', 'dev-chair': 'feed' } as const;
-    const report = await runSweep(sweepDeps({}, prefs));
+    await prefer({ 'dev-member-ewo': 'feed', 'dev-member-send': 'feed', 'dev-chair': 'feed' });
+    const report = await runSweep(sweepDeps());
     expect(report.feed.filter((f) => f.result === 'sent')).toHaveLength(3);
     // Only the group-wide message (minutes published) goes to the channel.
     expect(report.deliveries.map((d) => d.kind)).toEqual(['minutes-published']);
@@ -214,7 +217,8 @@ describe('personal nudges in the activity feed', () => {
   it('sends nothing to the feed of someone who wants the channel only', async () => {
     await seedBusyMorning();
     const due = await planned(world);
-    await runSweep(sweepDeps({}, { 'dev-member-ewo': 'channel', 'dev-member-send': 'channel' }));
+    await prefer({ 'dev-member-ewo': 'channel', 'dev-member-send': 'channel' });
+    await runSweep(sweepDeps());
     expect(sentFeed()).toEqual(['dev-chair']);
     expect(connector.posted).toHaveLength(due.length);
   });
@@ -225,8 +229,8 @@ describe('personal nudges in the activity feed', () => {
     env.graph.fake.activityPermission = () => false;
     const lines: string[] = [];
     const log = createLogger('info', (line) => lines.push(line));
-    const prefs = { 'dev-member-ewo': 'feed', 'dev-member-send': 'feed', 'dev-chair': 'feed' } as const;
-    const report = await runSweep(sweepDeps({ log }, prefs));
+    await prefer({ 'dev-member-ewo': 'feed', 'dev-member-send': 'feed', 'dev-chair': 'feed' });
+    const report = await runSweep(sweepDeps({ log }));
     expect(report.feed).toHaveLength(3);
     expect(report.feed.every((f) => f.code === 'final:refused-permission-missing')).toBe(true);
     expect(env.graph.fake.activityNotifications).toHaveLength(0);
@@ -237,7 +241,7 @@ describe('personal nudges in the activity feed', () => {
 
     // Again: Graph is not asked again and the channel gets nothing twice.
     const asked = env.graph.fake.log.filter((r) => r.path.endsWith('/sendActivityNotification')).length;
-    await runSweep(sweepDeps({}, prefs));
+    await runSweep(sweepDeps());
     expect(env.graph.fake.log.filter((r) => r.path.endsWith('/sendActivityNotification')).length).toBe(asked);
     expect(connector.posted).toHaveLength(due.length);
   });
@@ -245,8 +249,8 @@ describe('personal nudges in the activity feed', () => {
   it('falls back to the channel for a person who is not a member of the team (404)', async () => {
     await seedBusyMorning();
     env.graph.fake.addTeam(TEAM_GROUP, ['dev-chair', 'dev-member-send']);
-    const prefs = { 'dev-member-ewo': 'feed', 'dev-member-send': 'feed', 'dev-chair': 'feed' } as const;
-    const report = await runSweep(sweepDeps({}, prefs));
+    await prefer({ 'dev-member-ewo': 'feed', 'dev-member-send': 'feed', 'dev-chair': 'feed' });
+    const report = await runSweep(sweepDeps());
     const refused = report.feed.filter((f) => f.result === 'refused');
     expect(refused.map((f) => [f.userId, f.code])).toEqual([['dev-member-ewo', 'final:refused-not-in-team']]);
     expect(sentFeed()).toEqual(['dev-chair', 'dev-member-send']);

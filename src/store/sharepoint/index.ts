@@ -176,7 +176,13 @@ function buildPorts(
     minutes: new SharePointMinutesStore(graph, site),
     escalations: new SharePointEscalationStore(items('escalations'), m, report, view('escalations')),
     audit: new SharePointAuditLog(items('audit'), m, report),
-    bot: new SharePointBotStateStore(items('conversations'), items('notifications'), m, report),
+    bot: new SharePointBotStateStore(
+      items('conversations'),
+      items('notifications'),
+      m,
+      report,
+      items('feedPreferences'),
+    ),
     // Nothing to release: Graph connections are pooled by fetch and idle out.
     close: () => Promise.resolve(),
   };

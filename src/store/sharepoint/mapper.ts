@@ -29,7 +29,12 @@ import {
   type Meeting,
 } from '../../domain/types';
 import { deepFreeze, parseStored } from '../records';
-import type { ConversationRegistration, NotificationRecord } from '../ports';
+import {
+  FEED_PREFERENCES,
+  type ConversationRegistration,
+  type FeedPreferenceRecord,
+  type NotificationRecord,
+} from '../ports';
 import { columnOf, SCHEMA, type ListSpec, type SharePointSchema } from './schema';
 
 export type FieldValue = string | number | boolean | null;
@@ -137,6 +142,12 @@ export const notificationRecordSchema = z.object({
   lastError: z.string().nullable(),
 });
 
+export const feedPreferenceRecordSchema = z.object({
+  userId: z.string().trim().min(1).max(200),
+  preference: z.enum(FEED_PREFERENCES),
+  updatedAt: instantSchema,
+});
+
 /** The record mappings for a schema (the committed one unless a test passes its own). */
 export function mappings(schema: SharePointSchema = SCHEMA) {
   const { lists, categoryColumns } = schema;
@@ -213,7 +224,24 @@ export function mappings(schema: SharePointSchema = SCHEMA) {
     id: (n) => n.id,
     columns: (n) => ({ NotificationState: n.state }),
   };
-  return { cases, actions, updates, meetings, escalations, audit, conversations, notifications };
+  const feedPreferences: RecordMapping<FeedPreferenceRecord> = {
+    list: lists.feedPreferences,
+    kind: 'Feed preference',
+    schema: feedPreferenceRecordSchema,
+    id: (p) => p.userId,
+    columns: () => ({}),
+  };
+  return {
+    cases,
+    actions,
+    updates,
+    meetings,
+    escalations,
+    audit,
+    conversations,
+    notifications,
+    feedPreferences,
+  };
 }
 export type Mappings = ReturnType<typeof mappings>;
 

@@ -33,6 +33,7 @@ export const LIST_KEYS = [
   'audit',
   'conversations',
   'notifications',
+  'feedPreferences',
   'counters',
   'minutes',
 ] as const;
