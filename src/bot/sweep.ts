@@ -416,8 +416,9 @@ async function sendFeed(
     }
     const done = settled(rec, maxAttempts);
     if (done) {
-      // Given up on (failed too often): the channel stands in, as for a refusal.
-      if (done !== 'already-sent') channelNeeded.add(i.n.id);
+      // Given up on (failed too often): the channel stands in, as for a refusal; but not for one that
+      // may have gone out (unknown outcome): the person probably has it.
+      if (done !== 'already-sent' && rec?.lastError !== 'final:unknown-outcome') channelNeeded.add(i.n.id);
       record(done === 'already-sent' ? 'already-sent' : 'given-up');
       continue;
     }

@@ -25,6 +25,7 @@ import { createLogger, silentLogger } from '../../src/log';
 import { createAction } from '../../src/operations/actions';
 import { updateCase } from '../../src/operations/cases';
 import { FakeBotConnector } from '../fakes/botConnector';
+import { CrashingBotState, ProcessKilled } from './crashingBotState';
 import { type SharePointTestEnv, startSharePointEnv } from '../helpers/sharePoint';
 import { FORBIDDEN_IN_CHANNEL, NP, POLICY } from './fixtures';
 import {
@@ -201,6 +202,34 @@ describe('personal nudges in the activity feed', () => {
       personal.map((k) => feedKey(k.split('|')[0] ?? '', k.split('|')[1] ?? '')),
     );
     expect(ledger.map((r) => r.state)).toEqual(personal.map(() => 'sent'));
+  });
+
+  it('never sends a second copy when a process died between Graph accepting and the ledger saying sent', async () => {
+    await seedBusyMorning();
+    await prefer({ 'dev-member-ewo': 'feed', 'dev-member-send': 'feed', 'dev-chair': 'feed' });
+    const killed = new CrashingBotState(world.store.bot, {
+      before: (op, id) => op === 'sent' && id.includes('#feed:'),
+    });
+    await expect(runSweep(sweepDeps({ store: { ...world.store, bot: killed } }))).rejects.toThrow(
+      ProcessKilled,
+    );
+    expect(env.graph.fake.activityNotifications).toHaveLength(1);
+    const [gone] = sentFeed();
+
+    // Restarted within the dead sweep's lease: left alone.
+    timing.advance(60_000);
+    const early = await runSweep(sweepDeps({ instanceId: 'restarted' }));
+    expect(early.feed.find((f) => f.userId === gone)?.result).toBe('held-elsewhere');
+    // After the lease: the others go, the one that went is not sent again, and not posted instead.
+    timing.advance(LEASE_MS);
+    const late = await runSweep(sweepDeps({ instanceId: 'restarted-later' }));
+    expect(late.feed.find((f) => f.userId === gone)).toMatchObject({
+      result: 'ambiguous',
+      code: 'final:unknown-outcome',
+    });
+    await runSweep(sweepDeps({ instanceId: 'once-more' }));
+    expect(sentFeed()).toEqual(['dev-chair', 'dev-member-ewo', 'dev-member-send']);
+    expect(connector.posted.length).toBe(1); // the minutes, group-wide
   });
 
   it('leaves the channel post out when everyone it nudges wants the feed alone', async () => {
