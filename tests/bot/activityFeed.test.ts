@@ -13,20 +13,29 @@ import {
   feedRecipients,
   feedRequestBody,
 } from '../../src/bot/activityFeed';
+import { createBotRuntime } from '../../src/bot';
 import { createAdapter } from '../../src/bot/adapter';
 import { DevRoleDirectory } from '../../src/bot/roleDirectory';
 import { CloudAdapterSender } from '../../src/bot/sender';
 import { type SweepDeps, feedKey, runSweep } from '../../src/bot/sweep';
 import { VirtualTiming } from '../../src/bot/timing';
+import { loadConfig } from '../../src/config';
 import { generateDemoData } from '../../src/demo/generate';
 import { planNotifications, type PlannedNotification } from '../../src/domain/notifications';
 import type { Action, Case, Escalation, Meeting } from '../../src/domain/types';
 import { createLogger, silentLogger } from '../../src/log';
 import { createAction } from '../../src/operations/actions';
 import { updateCase } from '../../src/operations/cases';
+import { botSettingsFor } from '../../src/server';
 import { FakeBotConnector } from '../fakes/botConnector';
 import { CrashingBotState, ProcessKilled } from './crashingBotState';
-import { type SharePointTestEnv, startSharePointEnv } from '../helpers/sharePoint';
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  TENANT_ID,
+  type SharePointTestEnv,
+  startSharePointEnv,
+} from '../helpers/sharePoint';
 import { FORBIDDEN_IN_CHANNEL, NP, POLICY } from './fixtures';
 import {
   LINKS,
@@ -295,6 +304,42 @@ describe('personal nudges in the activity feed', () => {
     expect(report.feed.filter((f) => f.result === 'sent')).toHaveLength(3);
     expect(env.graph.fake.activityNotifications).toHaveLength(3);
     expect(env.sleeps.slice(before)[0]).toBeGreaterThanOrEqual(7_000);
+  });
+});
+
+describe('the settings', () => {
+  it('ACTIVITY_FEED=on gives the bot runtime a Graph activity feed signed in as the app, and off gives none', async () => {
+    await seedBusyMorning();
+    const due = await planned(world);
+    const base = {
+      TENANT_ID,
+      CLIENT_ID,
+      CLIENT_SECRET,
+      GRAPH_BASE_URL: env.graph.url,
+      AUTHORITY_HOST: env.tokens.url,
+      BOT_TEAM_ID: TEAM,
+      TEAMS_APP_ID: LINKS.teamsAppId ?? undefined,
+      LOG_LEVEL: 'silent',
+    };
+    const runtime = (vars: Record<string, string | undefined>) =>
+      createBotRuntime({
+        store: world.store,
+        policy: POLICY,
+        notificationPolicy: NP,
+        settings: botSettingsFor(loadConfig({ ...base, ...vars }), silentLogger),
+        log: silentLogger,
+        timing,
+      });
+    const off = await runtime({}).sweep();
+    expect(off.feed).toEqual([]);
+    expect(env.graph.fake.activityNotifications).toHaveLength(0);
+
+    const on = await runtime({ ACTIVITY_FEED: 'on', ACTIVITY_FEED_TEAM_ID: TEAM_GROUP }).sweep();
+    expect(on.feed.filter((f) => f.result === 'sent')).toHaveLength(expectedFeed(due).length);
+    expect(env.graph.fake.activityNotifications.every((a) => a.teamId === TEAM_GROUP)).toBe(true);
+    expect(env.tokens.requests.some((r) => r.grantType === 'client_credentials' && r.status === 200)).toBe(
+      true,
+    );
   });
 });
 
