@@ -88,6 +88,16 @@ param torAnniversary string = ''
 @description('Only this team (19:...@thread.tacv2) gets the bot\'s posts; empty: every team it is in.')
 param botTeamId string = ''
 
+@description('Personal nudges in each person\'s Teams activity feed (needs TeamsActivity.Send granted); off: channel posts only.')
+@allowed([
+  'on'
+  'off'
+])
+param activityFeed string = 'off'
+
+@description('The group\'s team as Graph names it (its Microsoft 365 group id, a GUID), for activity feed nudges.')
+param activityFeedTeamId string = ''
+
 @description('Extra non-working days, e.g. 2026-12-24,2026-12-31 (bank holidays are built in).')
 param extraClosures string = ''
 @description('School holidays for school-day counts, e.g. 2026-10-26..2026-10-30,2026-12-21..2027-01-01.')
@@ -262,6 +272,14 @@ var appSettings = filter(
     {
       name: 'TEAMS_APP_ID'
       value: teamsAppId
+    }
+    {
+      name: 'ACTIVITY_FEED'
+      value: activityFeed
+    }
+    {
+      name: 'ACTIVITY_FEED_TEAM_ID'
+      value: activityFeedTeamId
     }
     {
       name: 'NOTIFY_TIME'

@@ -206,6 +206,14 @@ export const envSchema = z.object({
   SWEEP_ENABLED: bool.default(true),
   SWEEP_INTERVAL_MINUTES: int(1, 1440).default(5),
   /**
+   * Personal nudges in each person's Teams activity feed (issue 20), beside the channel posts. Off for a
+   * council that does not grant the app TeamsActivity.Send. On needs ACTIVITY_FEED_TEAM_ID and the app's
+   * identity (TENANT_ID, CLIENT_ID, CLIENT_SECRET or CLIENT_CERTIFICATE_PATH).
+   */
+  ACTIVITY_FEED: z.enum(['on', 'off']).default('off'),
+  /** The group's team as Graph names it: the team's Microsoft 365 group id (a GUID, not the 19:… id). */
+  ACTIVITY_FEED_TEAM_ID: guid.optional(),
+  /**
    * Development and tests only: the server's clock starts at this instant (ISO time with a zone) and
    * advances in real time, so the tab, the API, the bot and the demo data all live on that day.
    */
@@ -226,6 +234,17 @@ export interface SharePointSettings {
   onBehalfOf: boolean;
 }
 
+/** Personal nudges in the activity feed (ACTIVITY_FEED=on): Graph as the app, in the group's team. */
+export interface ActivityFeedSettings {
+  graphBaseUrl: string;
+  authorityHost: string;
+  tenantId: string;
+  clientId: string;
+  credential: { clientSecret: string } | { certificatePath: string };
+  /** The team's Microsoft 365 group id. */
+  teamGroupId: string;
+}
+
 /** The bot: how it signs in, where it posts, and whether the server sweeps. */
 export interface BotConfig {
   /**
@@ -244,6 +263,8 @@ export interface BotConfig {
   tabEntityId: string;
   sweepEnabled: boolean;
   sweepIntervalMinutes: number;
+  /** Null: ACTIVITY_FEED=off (channel posts only). */
+  activityFeed: ActivityFeedSettings | null;
 }
 
 export interface Config {
@@ -355,6 +376,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.APP_ID_URI && e.CLIENT_ID && !e.APP_ID_URI.toLowerCase().endsWith(e.CLIENT_ID.toLowerCase())) {
     problems.push('APP_ID_URI: must end with CLIENT_ID (api://<host>/<client id>)');
   }
+  if (e.ACTIVITY_FEED === 'on') {
+    if (!e.ACTIVITY_FEED_TEAM_ID) problems.push('ACTIVITY_FEED_TEAM_ID: required with ACTIVITY_FEED=on');
+    if (!e.TENANT_ID) problems.push('TENANT_ID: required with ACTIVITY_FEED=on');
+    if (!e.CLIENT_ID) problems.push('CLIENT_ID: required with ACTIVITY_FEED=on');
+    if (!e.CLIENT_SECRET && !e.CLIENT_CERTIFICATE_PATH)
+      problems.push('CLIENT_SECRET: required with ACTIVITY_FEED=on (or CLIENT_CERTIFICATE_PATH)');
+  }
   const notificationPolicy = notificationPolicySchema.safeParse({
     notifyTime: e.NOTIFY_TIME,
     meetingReminderWorkingDays: e.MEETING_REMINDER_WORKING_DAYS,
@@ -462,6 +490,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tabEntityId: e.TEAMS_TAB_ENTITY_ID,
       sweepEnabled: e.SWEEP_ENABLED,
       sweepIntervalMinutes: e.SWEEP_INTERVAL_MINUTES,
+      activityFeed:
+        e.ACTIVITY_FEED === 'on' && e.ACTIVITY_FEED_TEAM_ID && e.TENANT_ID && e.CLIENT_ID
+          ? {
+              graphBaseUrl: e.GRAPH_BASE_URL,
+              authorityHost: e.AUTHORITY_HOST,
+              tenantId: e.TENANT_ID.toLowerCase(),
+              clientId: e.CLIENT_ID.toLowerCase(),
+              credential: e.CLIENT_SECRET
+                ? { clientSecret: e.CLIENT_SECRET }
+                : { certificatePath: e.CLIENT_CERTIFICATE_PATH as string },
+              teamGroupId: e.ACTIVITY_FEED_TEAM_ID,
+            }
+          : null,
     },
     notificationPolicy: notificationPolicy.data,
     clockStart: e.CLOCK_START === undefined ? null : new Date(e.CLOCK_START),

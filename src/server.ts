@@ -188,6 +188,7 @@ export function botSettingsFor(config: Config, log: Logger): BotSettings {
     sweepEnabled: config.bot.sweepEnabled,
     sweepIntervalMinutes: config.bot.sweepIntervalMinutes,
     directory,
+    activityFeed: config.bot.activityFeed,
   };
 }
 

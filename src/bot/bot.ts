@@ -28,6 +28,14 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, cardActivity } from './c
 import { type Audience, agendaCard, caseCard, helpCard, messageCard, myActionsCard } from './cards/commands';
 import { friendlyMessage, handleCardAction } from './cardActions';
 import { parseCommand } from './commands';
+import { myFeedPreference, setMyFeedPreference } from '../operations/feedPreferences';
+
+/** What `notify` answers: where the caller's personal reminders go now. */
+const FEED_PREFERENCE_TEXT = {
+  both: 'Your reminders (actions due and overdue, stuck cases) go to the channel and to your Teams activity feed. Change with: notify feed, notify channel.',
+  feed: 'Your reminders go to your Teams activity feed only (the channel post is left out when it is only for you). Change with: notify both, notify channel.',
+  channel: 'Your reminders go to the channel only. Change with: notify both, notify feed.',
+} as const;
 import type { LinkSettings } from './links';
 import { baseConversationId, registrationFrom } from './registrations';
 import type { RoleDirectory } from './roleDirectory';
@@ -199,6 +207,18 @@ export class CmoeBot extends TeamsActivityHandler {
             command.ref,
           );
           return;
+        case 'notify': {
+          const preference =
+            command.preference === null
+              ? await myFeedPreference(this.deps, call)
+              : await setMyFeedPreference(this.deps, call, command.preference);
+          await this.reply(
+            context,
+            messageCard('Your reminders', FEED_PREFERENCE_TEXT[preference]),
+            'Your reminders',
+          );
+          return;
+        }
       }
     } catch (e) {
       if (!(e instanceof AppError)) throw e;

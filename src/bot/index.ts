@@ -3,13 +3,18 @@
  * from settings. server.ts and the sweep command use this and nothing else from the folder.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Express } from 'express';
 import type { CloudAdapter } from 'botbuilder';
 import type { NotificationPolicy } from '../domain/notifications';
 import type { Policy } from '../domain/policy';
+import { GraphTokenProvider } from '../auth/graphTokens';
+import type { ActivityFeedSettings } from '../config';
 import type { Logger } from '../log';
 import type { Store } from '../store/ports';
+import { GraphTransport } from '../store/sharepoint/graph';
+import { GraphActivityFeed } from './activityFeed';
 import { type BotCredentials, createAdapter, mountMessages } from './adapter';
 import { CmoeBot } from './bot';
 import type { LinkSettings } from './links';
@@ -22,7 +27,7 @@ import {
 } from './roleDirectory';
 import { type Scheduler, type Timers, startScheduler } from './scheduler';
 import { CloudAdapterSender, type ProactiveSender } from './sender';
-import { type SweepOptions, type SweepReport, runSweep } from './sweep';
+import { type FeedDeps, type SweepOptions, type SweepReport, runSweep } from './sweep';
 import { type Timing, realTiming } from './timing';
 
 export type { BotCredentials } from './adapter';
@@ -39,6 +44,8 @@ export interface BotSettings {
   sweepEnabled: boolean;
   sweepIntervalMinutes: number;
   directory: DirectorySettings;
+  /** Personal nudges in the activity feed (ACTIVITY_FEED=on); null or absent: channel posts only. */
+  activityFeed?: ActivityFeedSettings | null;
 }
 
 export interface BotRuntimeDeps {
@@ -53,6 +60,8 @@ export interface BotRuntimeDeps {
   /** Replaces the CloudAdapter sender (tests that need none). */
   sender?: ProactiveSender;
   rateWindows?: readonly RateWindow[];
+  /** Replaces the Graph activity feed built from `settings.activityFeed` (tests on the Graph fake). */
+  feed?: FeedDeps;
 }
 
 export interface BotRuntime {
@@ -82,6 +91,28 @@ function directoryFor(settings: DirectorySettings, log: Logger): RoleDirectory {
   }
 }
 
+/**
+ * The activity feed through Graph as the app (client credentials; the app registration must hold the
+ * TeamsActivity.Send application permission). Preferences come from the store (default: both).
+ */
+function feedFor(settings: ActivityFeedSettings, store: Store): FeedDeps {
+  const tokens = new GraphTokenProvider({
+    tenantId: settings.tenantId,
+    clientId: settings.clientId,
+    credential:
+      'clientSecret' in settings.credential
+        ? { clientSecret: settings.credential.clientSecret }
+        : { certificatePem: readFileSync(settings.credential.certificatePath, 'utf8') },
+    authorityHost: settings.authorityHost,
+    graphBaseUrl: settings.graphBaseUrl,
+  });
+  const graph = new GraphTransport({ baseUrl: settings.graphBaseUrl, tokens: tokens.appOnly() });
+  return {
+    port: new GraphActivityFeed(graph, settings.teamGroupId),
+    preferences: (userIds) => store.bot.getFeedPreferences(userIds),
+  };
+}
+
 export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
   const { store, policy, notificationPolicy, settings, log } = deps;
   const clock = deps.clock ?? (() => new Date());
@@ -92,6 +123,7 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
   const sender =
     deps.sender ?? new CloudAdapterSender(adapter, settings.credentials.appId ?? '', () => timing.now());
   const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const feed = deps.feed ?? (settings.activityFeed ? feedFor(settings.activityFeed, store) : undefined);
 
   const sweep = (options: SweepOptions = {}) =>
     runSweep(
@@ -110,6 +142,7 @@ export function createBotRuntime(deps: BotRuntimeDeps): BotRuntime {
         // With an app id the bot belongs to one tenant (SingleTenant, managed identity): post there only.
         tenantId: settings.credentials.appId ? settings.credentials.tenantId : null,
         rateWindows: deps.rateWindows ?? TEAMS_THREAD_LIMITS,
+        ...(feed ? { feed } : {}),
       },
       options,
     );

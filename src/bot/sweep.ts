@@ -11,6 +11,14 @@
  *   A later sweep that finds the key's lease expired and the marker still held cannot know whether the
  *   message went out, so it does not send again (at most once) and records `final:unknown-outcome`.
  * - Downtime: the planner plans everything still due, so the first sweep after it posts what was missed.
+ *
+ * Personal nudges (issue 20, `feed`): before the channel posts, each notification that nudges someone
+ * (`feedRecipients`) goes to their Teams activity feed through the same ledger, under a key of its own per
+ * person (`feedKey`: never the channel's). A person's preference says channel, feed or both (default both);
+ * the channel post is left out only when every person it nudges wants the feed alone and every one of their
+ * feed notifications went (or is in flight). When Graph refuses one for good (permission missing, not in the
+ * team) the refusal is logged once per sweep and reason, and the channel post goes instead, once (its own
+ * ledger key).
  */
 import { createHash } from 'node:crypto';
 import type { Role } from '../auth/roles';
@@ -25,6 +33,13 @@ import type { Policy } from '../domain/policy';
 import { OPEN_CASE_STATUSES } from '../domain/types';
 import type { Logger } from '../log';
 import type { ConversationRegistration, NotificationRecord, Store } from '../store/ports';
+import {
+  type ActivityFeed,
+  DEFAULT_FEED_PREFERENCE,
+  type FeedPreference,
+  feedMessage,
+  feedRecipients,
+} from './activityFeed';
 import { cardActivity } from './cards/adaptive';
 import { notificationCard, notificationSummary } from './cards/notifications';
 import { DEFAULT_RETRY, type DeliveryRetryPolicy, deliver } from './delivery';
@@ -69,7 +84,26 @@ export interface SweepDeps {
    * another (a deliberately wrong one), to prove its independent oracle notices when the app is wrong.
    */
   plan?: typeof planNotifications;
+  /** Personal nudges in the activity feed (ACTIVITY_FEED=on); absent: channel posts only. */
+  feed?: FeedDeps;
 }
+
+export interface FeedDeps {
+  port: ActivityFeed;
+  /** Each person's preference by Entra object id (lower case); a person missing from it: `both`. */
+  preferences?: (userIds: readonly string[]) => Promise<ReadonlyMap<string, FeedPreference>>;
+}
+
+export type FeedResult =
+  | 'sent'
+  | 'would-send'
+  | 'already-sent'
+  | 'held-elsewhere'
+  | 'refused'
+  | 'failed'
+  | 'given-up'
+  | 'ambiguous'
+  | 'channel-only';
 
 export interface SweepOptions {
   /** The time the planner plans for (default: `timing.now()`). */
@@ -104,6 +138,8 @@ export interface SweepReport {
   counts: Record<DeliveryResult, number>;
   /** Conversations marked inactive by this sweep (403/404). */
   deactivated: string[];
+  /** Activity feed notifications (empty when the feed is off). */
+  feed: { id: string; kind: NotificationKind; userId: string; result: FeedResult; code?: string }[];
 }
 
 /**
@@ -159,6 +195,17 @@ export function targetsOf(
   return out;
 }
 
+/** The ledger key of one activity feed notification: stable id + the person (never a channel's key). */
+export function feedKey(notificationId: string, userId: string): string {
+  const user = createHash('sha256').update(userId.toLowerCase()).digest('hex').slice(0, 16);
+  return `${notificationId}#feed:${user}`;
+}
+
+/** A feed ledger row Graph refused for good: the channel post stands in for it. */
+function refusedRow(rec: NotificationRecord | undefined): boolean {
+  return rec?.state === 'failed' && (rec.lastError ?? '').startsWith('final:refused-');
+}
+
 function emptyCounts(): Record<DeliveryResult, number> {
   return {
     sent: 0,
@@ -199,8 +246,12 @@ export async function runSweep(deps: SweepDeps, options: SweepOptions = {}): Pro
     deps.tenantId ?? null,
   );
 
+  const feedReport: SweepReport['feed'] = [];
+  const feedOnly = deps.feed ? await sendFeed(deps, deps.feed, planned, options, feedReport) : new Set();
+
   const work: { n: PlannedNotification; target: (typeof targets)[number]; key: string }[] = [];
   for (const n of planned) {
+    if (feedOnly.has(n.id)) continue;
     for (const target of targets) work.push({ n, target, key: deliveryKey(n.id, target.conversationId) });
   }
   const ledger = new Map(
@@ -214,6 +265,7 @@ export async function runSweep(deps: SweepDeps, options: SweepOptions = {}): Pro
     deliveries: [],
     counts: emptyCounts(),
     deactivated: [],
+    feed: feedReport,
   };
   const record = (w: (typeof work)[number], result: DeliveryResult, code?: string) => {
     report.deliveries.push({
@@ -303,6 +355,117 @@ export async function runSweep(deps: SweepDeps, options: SweepOptions = {}): Pro
     targets: targets.length,
     dryRun: options.dryRun ?? false,
     ...report.counts,
+    ...(deps.feed ? { feedSent: feedReport.filter((f) => f.result === 'sent').length } : {}),
   });
   return report;
+}
+
+/**
+ * The activity feed phase: each personal notification once (claim, send marker, send, mark), as the
+ * channel deliveries are. Returns the ids of notifications whose channel post is not wanted: every person
+ * nudged prefers the feed alone and none of theirs was refused.
+ */
+async function sendFeed(
+  deps: SweepDeps,
+  feed: FeedDeps,
+  planned: readonly PlannedNotification[],
+  options: SweepOptions,
+  out: SweepReport['feed'],
+): Promise<Set<string>> {
+  const { store, log, timing } = deps;
+  const ledgerNow = () => new Date(timing.now()).toISOString();
+  const maxAttempts = deps.maxAttempts ?? 8;
+  const items: { n: PlannedNotification; userId: string; key: string; pref: FeedPreference }[] = [];
+  const people = new Set<string>();
+  for (const n of planned) for (const p of feedRecipients(n)) people.add(p.id.toLowerCase());
+  const prefs = feed.preferences ? await feed.preferences([...people]) : new Map<string, FeedPreference>();
+  for (const n of planned) {
+    for (const p of feedRecipients(n)) {
+      const userId = p.id.toLowerCase();
+      items.push({
+        n,
+        userId,
+        key: feedKey(n.id, userId),
+        pref: prefs.get(userId) ?? DEFAULT_FEED_PREFERENCE,
+      });
+    }
+  }
+  const ledger = new Map(
+    (await store.bot.getNotifications(items.map((i) => i.key))).map((r) => [r.id, r] as const),
+  );
+  /** Notifications that must reach the channel (someone wants it there, or a feed notification was refused). */
+  const channelNeeded = new Set<string>();
+  const withRecipients = new Set<string>();
+  const refusalsLogged = new Set<string>();
+  for (const i of items) {
+    withRecipients.add(i.n.id);
+    const record = (result: FeedResult, code?: string) =>
+      out.push({ id: i.n.id, kind: i.n.kind, userId: i.userId, result, ...(code ? { code } : {}) });
+    const message = feedMessage(i.n, i.userId, deps.links);
+    if (i.pref === 'channel' || message === null) {
+      channelNeeded.add(i.n.id);
+      record('channel-only');
+      continue;
+    }
+    if (i.pref === 'both') channelNeeded.add(i.n.id);
+    const rec = ledger.get(i.key);
+    if (refusedRow(rec)) {
+      channelNeeded.add(i.n.id);
+      record('refused', rec?.lastError ?? undefined);
+      continue;
+    }
+    const done = settled(rec, maxAttempts);
+    if (done) {
+      // Given up on (failed too often): the channel stands in, as for a refusal; but not for one that
+      // may have gone out (unknown outcome): the person probably has it.
+      if (done !== 'already-sent' && rec?.lastError !== 'final:unknown-outcome') channelNeeded.add(i.n.id);
+      record(done === 'already-sent' ? 'already-sent' : 'given-up');
+      continue;
+    }
+    if (options.dryRun) {
+      record('would-send');
+      continue;
+    }
+    if (!(await store.bot.claimNotification(i.key, deps.instanceId, ledgerNow(), deps.leaseMs))) {
+      record('held-elsewhere');
+      continue;
+    }
+    const marker = `${i.key}~send`;
+    if (!(await store.bot.claimNotification(marker, deps.instanceId, ledgerNow(), NEVER))) {
+      // A sweep died mid-send: it may have gone, so never a second copy.
+      await store.bot.markNotificationFailed(i.key, 'final:unknown-outcome', ledgerNow());
+      record('ambiguous', 'final:unknown-outcome');
+      continue;
+    }
+    const outcome = await feed.port.notify(message);
+    switch (outcome.status) {
+      case 'sent':
+        await store.bot.markNotificationSent(i.key, ledgerNow());
+        record('sent');
+        break;
+      case 'refused': {
+        const code = `final:refused-${outcome.reason}`;
+        await store.bot.markNotificationFailed(marker, code, ledgerNow());
+        await store.bot.markNotificationFailed(i.key, code, ledgerNow());
+        channelNeeded.add(i.n.id);
+        record('refused', code);
+        if (!refusalsLogged.has(outcome.reason)) {
+          refusalsLogged.add(outcome.reason);
+          // Staff ids and reason only: no case, no child.
+          log.warn('activity feed notification refused by Graph; posting in the channel instead', {
+            reason: outcome.reason,
+          });
+        }
+        break;
+      }
+      case 'failed': {
+        const code = `retry:${outcome.code}`;
+        await store.bot.markNotificationFailed(marker, code, ledgerNow());
+        await store.bot.markNotificationFailed(i.key, code, ledgerNow());
+        record('failed', code);
+        break;
+      }
+    }
+  }
+  return new Set([...withRecipients].filter((id) => !channelNeeded.has(id)));
 }

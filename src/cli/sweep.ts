@@ -87,6 +87,12 @@ export function formatReport(report: SweepReport, dryRun: boolean): string[] {
   for (const d of report.deliveries) {
     lines.push(`  ${d.result.padEnd(14)} ${d.id} -> ${d.conversationId}${d.code ? `  (${d.code})` : ''}`);
   }
+  // Activity feed notifications (ACTIVITY_FEED=on): staff ids only.
+  for (const f of report.feed) {
+    lines.push(
+      `  ${f.result.padEnd(14)} ${f.id} -> activity feed of ${f.userId}${f.code ? `  (${f.code})` : ''}`,
+    );
+  }
   const counts = Object.entries(report.counts)
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${n} ${k}`);

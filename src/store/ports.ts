@@ -243,6 +243,18 @@ export interface NotificationRecord {
   lastError: string | null;
 }
 
+/** Where a person's personal nudges go: the channel post only, their activity feed only, or both. */
+export const FEED_PREFERENCES = ['channel', 'feed', 'both'] as const;
+export type FeedPreference = (typeof FEED_PREFERENCES)[number];
+
+/** One person's choice, kept by the app (issue 20); a person with none gets `both`. */
+export interface FeedPreferenceRecord {
+  /** Entra object id, lower case. */
+  userId: string;
+  preference: FeedPreference;
+  updatedAt: Instant;
+}
+
 export interface BotStateStore {
   upsertConversation(reg: ConversationRegistration): Promise<void>;
   listConversations(query?: { active?: boolean }): Promise<ConversationRegistration[]>;
@@ -256,6 +268,10 @@ export interface BotStateStore {
   markNotificationSent(id: string, now: Instant): Promise<void>;
   markNotificationFailed(id: string, error: string, now: Instant): Promise<void>;
   getNotifications(ids: readonly string[]): Promise<NotificationRecord[]>;
+  /** Sets a person's activity feed preference (the last write wins). */
+  setFeedPreference(userId: string, preference: FeedPreference, now: Instant): Promise<void>;
+  /** The preferences of these people (any case) that are set, keyed by lower-case id. */
+  getFeedPreferences(userIds: readonly string[]): Promise<Map<string, FeedPreference>>;
 }
 
 export type NewImportBatch = Omit<ImportBatch, 'version' | 'createdAt' | 'updatedAt' | 'undone'>;

@@ -99,7 +99,7 @@ describe('the Entra app registration (aad.manifest.json)', () => {
     expect(aad.replyUrlsWithType).toContainEqual({ url: `\${{TAB_ENDPOINT}}${path}`, type: 'Web' });
   });
 
-  it('asks Microsoft Graph for User.Read and Sites.Selected (delegated and application) and nothing broader', () => {
+  it('asks Microsoft Graph for User.Read, Sites.Selected (delegated and application) and TeamsActivity.Send (application, for activity feed nudges) and nothing broader', () => {
     expect(aad.requiredResourceAccess).toEqual([
       {
         resourceAppId: '00000003-0000-0000-c000-000000000000',
@@ -107,6 +107,7 @@ describe('the Entra app registration (aad.manifest.json)', () => {
           { id: 'e1fe6dd8-ba31-4d61-89e7-88639da4683d', type: 'Scope' }, // User.Read
           { id: 'f89c84ef-20d0-4b54-87e9-02e856d66d53', type: 'Scope' }, // Sites.Selected (delegated)
           { id: '883ea226-0bf2-4a8f-9f9d-92c9162a727d', type: 'Role' }, // Sites.Selected (application)
+          { id: 'a267235f-af13-44dc-8385-c1dc93023186', type: 'Role' }, // TeamsActivity.Send (application)
         ],
       },
     ]);

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { FEED_ACTIVITY_TYPES, FEED_TEMPLATES } from '../../src/bot/activityFeed';
 import { buildAppPackage, LOCAL_PREVIEW_VALUES, PackageError } from '../../src/cli/appPackage/build';
 import {
   loadBundledSchema,
@@ -115,6 +116,14 @@ describe('the manifest template', () => {
     expect(configurable!.context).toEqual(
       expect.arrayContaining(['channelTab', 'meetingSidePanel', 'meetingChatTab', 'meetingDetailsTab']),
     );
+  });
+
+  it("declares every activity feed type the bot sends, with the bot's own template text", () => {
+    const { activityTypes } = template.activities as {
+      activityTypes: { type: string; templateText: string }[];
+    };
+    expect(Object.fromEntries(activityTypes.map((t) => [t.type, t.templateText]))).toEqual(FEED_TEMPLATES);
+    expect(activityTypes.map((t) => t.type).sort()).toEqual(Object.values(FEED_ACTIVITY_TYPES).sort());
   });
 
   it('lists the bot commands help, my actions, agenda and case in the channel and in personal chat', () => {

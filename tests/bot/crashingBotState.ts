@@ -3,7 +3,12 @@
  * it throws, and every later call throws too, so nothing more reaches the real store. What the real store
  * holds afterwards is exactly what a crash at that point would leave behind.
  */
-import type { BotStateStore, ConversationRegistration, NotificationRecord } from '../../src/store/ports';
+import type {
+  BotStateStore,
+  ConversationRegistration,
+  FeedPreference,
+  NotificationRecord,
+} from '../../src/store/ports';
 
 export class ProcessKilled extends Error {
   constructor() {
@@ -77,5 +82,15 @@ export class CrashingBotState implements BotStateStore {
   async getNotifications(ids: readonly string[]): Promise<NotificationRecord[]> {
     this.alive();
     return this.inner.getNotifications(ids);
+  }
+
+  setFeedPreference(userId: string, preference: FeedPreference, now: string): Promise<void> {
+    this.alive();
+    return this.inner.setFeedPreference(userId, preference, now);
+  }
+
+  getFeedPreferences(userIds: readonly string[]): Promise<Map<string, FeedPreference>> {
+    this.alive();
+    return this.inner.getFeedPreferences(userIds);
   }
 }

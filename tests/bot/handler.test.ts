@@ -107,6 +107,19 @@ describe('commands', () => {
     },
   );
 
+  it('keeps where my own reminders go, for me only, and refuses someone without a CMOE role', async () => {
+    const ask = async (text: string, user: string) =>
+      cardText(cardsOf(await world.send(message(text, user, 'personal'))));
+    expect(await ask('notify', 'dev-member-ewo')).toContain('to the channel and to your Teams activity feed');
+    expect(await ask('notify feed', 'dev-member-ewo')).toContain('activity feed only');
+    expect(await ask('notify', 'dev-member-ewo')).toContain('activity feed only');
+    expect(await world.store.bot.getFeedPreferences(['dev-member-ewo', 'dev-chair'])).toEqual(
+      new Map([['dev-member-ewo', 'feed']]),
+    );
+    expect(await ask('notify channel', 'dev-norole')).toContain('Only members of the CMOE group');
+    expect(await world.store.bot.getFeedPreferences(['dev-norole'])).toEqual(new Map());
+  });
+
   it('lists my actions in the channel by case label only, and with the description in a personal chat', async () => {
     const channel = cardText(cardsOf(await world.send(message('my actions', 'dev-member-ewo'))));
     expect(channel).toContain('CMOE-0001 (Z.Q., Year 8): due Friday 27 March 2026');

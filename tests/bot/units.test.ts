@@ -24,6 +24,12 @@ describe('commands', () => {
     ['case 42', { name: 'case', ref: 'CMOE-0042' }],
     ['<p>case&nbsp;CMOE-0042</p>', { name: 'case', ref: 'CMOE-0042' }],
     ['<at>Someone Else</at> agenda', { name: 'agenda' }],
+    ['notify', { name: 'notify', preference: null }],
+    ['notify feed', { name: 'notify', preference: 'feed' }],
+    ['Notify me in the activity feed', { name: 'notify', preference: 'feed' }],
+    ['notify channel', { name: 'notify', preference: 'channel' }],
+    ['notify both', { name: 'notify', preference: 'both' }],
+    ['notify email', { name: 'unknown' }],
     ['case Zebediah', { name: 'unknown' }],
     ['delete everything', { name: 'unknown' }],
   ])('reads %j', (text, command) => {

@@ -1096,5 +1096,28 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.bot.getNotifications([])).toEqual([]);
       });
     });
+
+    describe('bot state: activity feed preferences', () => {
+      test('a preference is kept per person, the last write wins, and people never set are absent', async () => {
+        expect(await store.bot.getFeedPreferences(['u-1', 'u-2'])).toEqual(new Map());
+        await store.bot.setFeedPreference('U-1', 'feed', instant(0));
+        await store.bot.setFeedPreference('u-2', 'channel', instant(1));
+        await store.bot.setFeedPreference('u-1', 'both', instant(2));
+        await store.bot.setFeedPreference('u-1', 'channel', instant(3));
+        const got = await store.bot.getFeedPreferences(['u-1', 'U-2', 'u-3']);
+        expect([...got.entries()].sort()).toEqual([
+          ['u-1', 'channel'],
+          ['u-2', 'channel'],
+        ]);
+        expect(await store.bot.getFeedPreferences([])).toEqual(new Map());
+      });
+
+      test('an unknown preference is refused and nothing is stored', async () => {
+        await expect(
+          store.bot.setFeedPreference('u-1', 'email' as unknown as 'feed', instant(0)),
+        ).rejects.toThrow();
+        expect(await store.bot.getFeedPreferences(['u-1'])).toEqual(new Map());
+      });
+    });
   });
 }

@@ -1,6 +1,38 @@
 import { ConfigError, loadConfig } from '../../src/config';
 
 describe('configuration', () => {
+  test('the activity feed is off by default, and on it needs the team and the app identity, named', () => {
+    expect(loadConfig({}).bot.activityFeed).toBeNull();
+    let error: unknown;
+    try {
+      loadConfig({ ACTIVITY_FEED: 'on' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    for (const name of ['ACTIVITY_FEED_TEAM_ID', 'TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET'])
+      expect((error as Error).message).toContain(name);
+    expect(() => loadConfig({ ACTIVITY_FEED: 'yes' })).toThrow(/ACTIVITY_FEED/);
+    expect(() => loadConfig({ ACTIVITY_FEED: 'on', ACTIVITY_FEED_TEAM_ID: '19:abc@thread.tacv2' })).toThrow(
+      /ACTIVITY_FEED_TEAM_ID/,
+    );
+    const c = loadConfig({
+      ACTIVITY_FEED: 'on',
+      ACTIVITY_FEED_TEAM_ID: '5b3a1c2d-0000-4000-8000-0000000000aa',
+      TENANT_ID: '00000000-0000-4000-8000-00000000C0DE',
+      CLIENT_ID: '11111111-1111-4111-8111-111111111111',
+      CLIENT_SECRET: 'test-only-secret',
+    });
+    expect(c.bot.activityFeed).toEqual({
+      graphBaseUrl: 'https://graph.microsoft.com',
+      authorityHost: 'https://login.microsoftonline.com',
+      tenantId: '00000000-0000-4000-8000-00000000c0de',
+      clientId: '11111111-1111-4111-8111-111111111111',
+      credential: { clientSecret: 'test-only-secret' },
+      teamGroupId: '5b3a1c2d-0000-4000-8000-0000000000aa',
+    });
+  });
+
   test('defaults give a local run on port 3978 with SQLite and dev sign-in', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({

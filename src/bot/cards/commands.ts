@@ -36,6 +36,7 @@ export function helpCard(audience: Audience): AdaptiveCard {
       ['my actions', 'your open actions, soonest first'],
       ['agenda', "the next meeting's agenda"],
       ['case CMOE-0042', 'a summary of one case'],
+      ['notify feed | channel | both', 'where your own reminders go (default both)'],
     ]),
     text(
       audience === 'channel'

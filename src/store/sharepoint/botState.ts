@@ -2,10 +2,16 @@ import { BusyError } from '../../domain/errors';
 import type { Instant } from '../../domain/types';
 import { claimedRecord, lastErrorOf, validClaim } from '../botLedger';
 import { validateRecord } from '../records';
-import type { BotStateStore, ConversationRegistration, NotificationRecord } from '../ports';
+import type {
+  BotStateStore,
+  ConversationRegistration,
+  FeedPreference,
+  FeedPreferenceRecord,
+  NotificationRecord,
+} from '../ports';
 import { instantMs } from './instants';
 import type { ListItems } from './items';
-import { filterOn, keyOf, registrationSchema, type Mappings } from './mapper';
+import { feedPreferenceRecordSchema, filterOn, keyOf, registrationSchema, type Mappings } from './mapper';
 import { RecordList, type Entry, type MalformedReporter } from './versioned';
 
 /** Rounds of read-then-conditional-write before a write racing others gives up as busy. */
@@ -24,13 +30,16 @@ const busy = () => new BusyError('The bot state is being changed by others. Plea
 export class SharePointBotStateStore implements BotStateStore {
   private readonly conversations: RecordList<ConversationRegistration>;
   private readonly notifications: RecordList<NotificationRecord>;
+  private readonly preferences: RecordList<FeedPreferenceRecord>;
 
   constructor(
     conversationItems: ListItems,
     notificationItems: ListItems,
     private readonly m: Mappings,
     reportMalformed: MalformedReporter,
+    preferenceItems: ListItems,
   ) {
+    this.preferences = new RecordList(preferenceItems, m.feedPreferences, reportMalformed);
     this.conversations = new RecordList(conversationItems, m.conversations, reportMalformed);
     this.notifications = new RecordList(notificationItems, m.notifications, reportMalformed);
   }
@@ -146,5 +155,27 @@ export class SharePointBotStateStore implements BotStateStore {
       }
     }
     return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  async setFeedPreference(userId: string, preference: FeedPreference, now: Instant): Promise<void> {
+    const record = validateRecord(feedPreferenceRecordSchema, 'Feed preference', {
+      userId: userId.trim().toLowerCase(),
+      preference,
+      updatedAt: now,
+    });
+    await this.change(this.preferences, record.userId, () => ({ write: record, result: true }));
+  }
+
+  async getFeedPreferences(userIds: readonly string[]): Promise<Map<string, FeedPreference>> {
+    const wanted = [...new Set(userIds.map((u) => u.toLowerCase()))];
+    const out = new Map<string, FeedPreference>();
+    const f = filterOn(this.m.feedPreferences.list);
+    for (let i = 0; i < wanted.length; i += IDS_PER_QUERY) {
+      const chunk = wanted.slice(i, i + IDS_PER_QUERY).map(keyOf);
+      for (const e of await this.preferences.entriesMatching(f.oneOf('RecordKey', chunk))) {
+        if (wanted.includes(e.record.userId)) out.set(e.record.userId, e.record.preference);
+      }
+    }
+    return out;
   }
 }

@@ -185,7 +185,13 @@ function buildPorts(
     escalations,
     disclosures: new SharePointDisclosureStore(items('disclosures'), m, report),
     audit: new SharePointAuditLog(items('audit'), m, report),
-    bot: new SharePointBotStateStore(items('conversations'), items('notifications'), m, report),
+    bot: new SharePointBotStateStore(
+      items('conversations'),
+      items('notifications'),
+      m,
+      report,
+      items('feedPreferences'),
+    ),
     importBatches: new SharePointImportBatchStore(
       items('importBatches'),
       items('importBatchCases'),

@@ -30,7 +30,12 @@ import {
   type Meeting,
 } from '../../domain/types';
 import { deepFreeze, parseStored } from '../records';
-import type { ConversationRegistration, NotificationRecord } from '../ports';
+import {
+  FEED_PREFERENCES,
+  type ConversationRegistration,
+  type FeedPreferenceRecord,
+  type NotificationRecord,
+} from '../ports';
 import { columnOf, SCHEMA, type ListSpec, type SharePointSchema } from './schema';
 
 export type FieldValue = string | number | boolean | null;
@@ -138,6 +143,12 @@ export const notificationRecordSchema = z.object({
   lastError: z.string().nullable(),
 });
 
+export const feedPreferenceRecordSchema = z.object({
+  userId: z.string().trim().min(1).max(200),
+  preference: z.enum(FEED_PREFERENCES),
+  updatedAt: instantSchema,
+});
+
 /** The record mappings for a schema (the committed one unless a test passes its own). */
 export function mappings(schema: SharePointSchema = SCHEMA) {
   const { lists, categoryColumns } = schema;
@@ -221,6 +232,13 @@ export function mappings(schema: SharePointSchema = SCHEMA) {
     id: (n) => n.id,
     columns: (n) => ({ NotificationState: n.state }),
   };
+  const feedPreferences: RecordMapping<FeedPreferenceRecord> = {
+    list: lists.feedPreferences,
+    kind: 'Feed preference',
+    schema: feedPreferenceRecordSchema,
+    id: (p) => p.userId,
+    columns: () => ({}),
+  };
   return {
     cases,
     actions,
@@ -231,6 +249,7 @@ export function mappings(schema: SharePointSchema = SCHEMA) {
     audit,
     conversations,
     notifications,
+    feedPreferences,
   };
 }
 export type Mappings = ReturnType<typeof mappings>;

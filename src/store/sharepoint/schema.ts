@@ -34,6 +34,7 @@ export const LIST_KEYS = [
   'audit',
   'conversations',
   'notifications',
+  'feedPreferences',
   'counters',
   'minutes',
   'importBatches',

@@ -2,11 +2,13 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { instantSchema } from '../../domain/types';
 import type { Instant } from '../../domain/types';
-import type {
-  BotStateStore,
-  ConversationRegistration,
-  NotificationRecord,
-  NotificationState,
+import {
+  FEED_PREFERENCES,
+  type BotStateStore,
+  type ConversationRegistration,
+  type FeedPreference,
+  type NotificationRecord,
+  type NotificationState,
 } from '../ports';
 import { lastErrorOf, mayClaim, validClaim } from '../botLedger';
 import { validateRecord } from '../records';
@@ -21,6 +23,12 @@ const registrationSchema = z.object({
   reference: z.unknown(),
   active: z.boolean(),
   updatedAt: instantSchema,
+});
+
+const feedPreferenceSchema = z.object({
+  userId: z.string().trim().min(1).max(200),
+  preference: z.enum(FEED_PREFERENCES),
+  now: instantSchema,
 });
 
 interface ConversationRow {
@@ -60,6 +68,8 @@ export class SqliteBotStateStore implements BotStateStore {
   private readonly markSent: Database.Statement;
   private readonly markFailed: Database.Statement;
   private readonly selectNotifications: Database.Statement;
+  private readonly upsertPreference: Database.Statement;
+  private readonly selectPreferences: Database.Statement;
   private readonly claimTx: (id: string, owner: string, now: Instant, leaseMs: number) => boolean;
 
   constructor(db: Database.Database) {
@@ -97,6 +107,13 @@ export class SqliteBotStateStore implements BotStateStore {
       ON CONFLICT (id) DO UPDATE SET state = 'failed', last_error = @error WHERE state <> 'sent'`);
     this.selectNotifications = db.prepare(
       'SELECT * FROM notifications WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id',
+    );
+
+    this.upsertPreference = db.prepare(`
+      INSERT INTO feed_preferences (user_id, preference, updated_at) VALUES (?, ?, ?)
+      ON CONFLICT (user_id) DO UPDATE SET preference = excluded.preference, updated_at = excluded.updated_at`);
+    this.selectPreferences = db.prepare(
+      'SELECT user_id, preference FROM feed_preferences WHERE user_id IN (SELECT value FROM json_each(?))',
     );
 
     const tx = db.transaction((id: string, owner: string, now: Instant, leaseMs: number): boolean => {
@@ -192,5 +209,29 @@ export class SqliteBotStateStore implements BotStateStore {
         lastError: row.last_error,
       })),
     );
+  }
+
+  setFeedPreference(userId: string, preference: FeedPreference, now: Instant): Promise<void> {
+    return run(() => {
+      const p = feedPreferenceSchema.parse({ userId, preference, now });
+      this.upsertPreference.run(p.userId.toLowerCase(), p.preference, p.now);
+    });
+  }
+
+  getFeedPreferences(userIds: readonly string[]): Promise<Map<string, FeedPreference>> {
+    return run(() => {
+      const rows = this.selectPreferences.all(jsonList(userIds.map((u) => u.toLowerCase()))) as {
+        user_id: string;
+        preference: string;
+      }[];
+      const out = new Map<string, FeedPreference>();
+      for (const row of rows) {
+        const parsed = z.enum(FEED_PREFERENCES).safeParse(row.preference);
+        if (!parsed.success)
+          throw new StoredRecordError('feed_preferences', row.user_id, 'does not match the schema');
+        out.set(row.user_id, parsed.data);
+      }
+      return out;
+    });
   }
 }

@@ -203,6 +203,17 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX import_batches_at ON import_batches (at_ms, seq);
     `,
   },
+  {
+    // Where each person's personal nudges go (issue 20): channel, feed or both; absent means both.
+    id: '0008-notification-preferences',
+    sql: `
+      CREATE TABLE feed_preferences (
+        user_id    TEXT PRIMARY KEY,
+        preference TEXT NOT NULL CHECK (preference IN ('channel', 'feed', 'both')),
+        updated_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** Thrown when a database was written by a newer version of the app (it has migrations we don't know). */

@@ -16,6 +16,7 @@
  *   with `Retry-After`, for the next n matching requests, inside batches too);
  * - a log of every request (method, path, query, Prefer, If-Match, the bearer token, status) for tests
  *   to assert on; and SharePoint's own refusal (403 accessDenied) for the tokens a test chooses;
+ * - Teams activity feed notifications (`POST /teams/{id}/sendActivityNotification`, 204 / 400 / 403 / 404);
  * - list item delta (`GET .../items/delta`, listItem: delta in v1.0): without a token the list is
  *   enumerated in pages (`$top`, `@odata.nextLink`) ending in an `@odata.deltaLink`; `token=latest` answers
  *   no items and a deltaLink from now; with a token, the latest state of each item changed since, deleted
@@ -286,6 +287,12 @@ export class GraphFake {
   latencyMs = 0;
   /** HTTP requests the server answered (a JSON batch is one, whatever it holds). */
   roundTrips = 0;
+  /** Teams by id, each with its members' Entra object ids (lower case): who may receive a notification. */
+  readonly teams = new Map<string, Set<string>>();
+  /** Activity feed notifications Graph accepted (204), in order. */
+  readonly activityNotifications: { teamId: string; token: string; body: Record<string, unknown> }[] = [];
+  /** Whether a token carries TeamsActivity.Send; false answers 403, as for an app never granted it. */
+  activityPermission: (token: string) => boolean = () => true;
   private readonly acceptToken: (token: string) => boolean;
   private readonly downloads = new Map<string, Buffer>();
   /** The change number: every item change or deletion takes the next one. */
@@ -304,6 +311,11 @@ export class GraphFake {
     this.sites.set(id, site);
     this.createList(site, 'Documents', 'documentLibrary', '');
     return site;
+  }
+
+  /** A team and its members (Entra object ids), for activity feed notifications. */
+  addTeam(teamId: string, memberIds: readonly string[]): void {
+    this.teams.set(teamId, new Set(memberIds.map((id) => id.toLowerCase())));
   }
 
   /** The next `times` requests matching get `status` with `Retry-After` (null: none). */
@@ -492,6 +504,9 @@ export class GraphFake {
         decodeURIComponent(m[2] as string),
       );
 
+    m = /^\/teams\/([^/]+)\/sendActivityNotification$/.exec(path);
+    if (m && method === 'POST') return this.sendActivityNotification(req, decodeURIComponent(m[1] as string));
+
     m = /^\/sites\/([^/]+)(\/.*)?$/.exec(path);
     if (!m) return error(400, 'BadRequest', 'Resource not found for the segment.');
     const site = this.sites.get(decodeURIComponent(m[1] as string));
@@ -535,6 +550,65 @@ export class GraphFake {
       if (m[2] && method === 'GET') return json(200, this.fieldsJson(list, item));
     }
     return error(400, 'BadRequest', `Unsupported request: ${method} ${path}`);
+  }
+
+  // --- Teams activity feed -------------------------------------------------------------------------
+
+  /**
+   * `POST /teams/{team-id}/sendActivityNotification` as Graph documents it: `topic` (`source` 'text' with
+   * a `value` and a `webUrl`, or 'entityUrl' with a Graph URL as `value`), `activityType`, `previewText`
+   * {content}, `recipient` (an `aadUserNotificationRecipient` with `userId`), `templateParameters`
+   * [{name, value}]; 204 No Content. 403 when the app lacks TeamsActivity.Send (`activityPermission`),
+   * 404 for a team the fake does not know, or a recipient who is not a member of the team.
+   */
+  private sendActivityNotification(req: FakeRequest, teamId: string): FakeResponse {
+    const token = bearerOf(req.headers) ?? '';
+    if (!this.activityPermission(token))
+      return error(
+        403,
+        'Forbidden',
+        'Missing role permissions on the request. API requires one of TeamsActivity.Send.',
+      );
+    const members = this.teams.get(teamId);
+    if (!members) return error(404, 'NotFound', 'No team found with Group Id ' + teamId);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const topic = body['topic'] as Record<string, unknown> | undefined;
+    const preview = body['previewText'] as Record<string, unknown> | undefined;
+    const recipient = body['recipient'] as Record<string, unknown> | undefined;
+    const params = body['templateParameters'];
+    const bad = (what: string) => error(400, 'BadRequest', `Invalid request body: ${what}.`);
+    if (!topic || (topic['source'] !== 'text' && topic['source'] !== 'entityUrl')) return bad('topic.source');
+    if (typeof topic['value'] !== 'string' || topic['value'].length === 0) return bad('topic.value');
+    if (
+      topic['source'] === 'text' &&
+      (typeof topic['webUrl'] !== 'string' || !/^https:\/\//.test(topic['webUrl']))
+    )
+      return bad('topic.webUrl');
+    if (typeof body['activityType'] !== 'string' || body['activityType'].length === 0)
+      return bad('activityType');
+    if (!preview || typeof preview['content'] !== 'string') return bad('previewText');
+    if (
+      !recipient ||
+      recipient['@odata.type'] !== '#microsoft.graph.aadUserNotificationRecipient' ||
+      typeof recipient['userId'] !== 'string'
+    )
+      return bad('recipient');
+    if (
+      params !== undefined &&
+      (!Array.isArray(params) ||
+        !params.every(
+          (p) =>
+            typeof p === 'object' &&
+            p !== null &&
+            typeof (p as Record<string, unknown>)['name'] === 'string' &&
+            typeof (p as Record<string, unknown>)['value'] === 'string',
+        ))
+    )
+      return bad('templateParameters');
+    if (!members.has(recipient['userId'].toLowerCase()))
+      return error(404, 'NotFound', 'Recipient is not a member of the team.');
+    this.activityNotifications.push({ teamId, token, body: structuredClone(body) });
+    return { status: 204, headers: {} };
   }
 
   // --- lists and columns ---------------------------------------------------------------------------
