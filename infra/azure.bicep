@@ -98,6 +98,9 @@ param activityFeed string = 'off'
 @description('The group\'s team as Graph names it (its Microsoft 365 group id, a GUID), for activity feed nudges.')
 param activityFeedTeamId string = ''
 
+@description('How long a closed case keeps its personal data (the council\'s retention schedule decides): until-age:N or years-after-closure:N. See docs/data-protection.md.')
+param retentionRule string = 'until-age:25'
+
 @description('Extra non-working days, e.g. 2026-12-24,2026-12-31 (bank holidays are built in).')
 param extraClosures string = ''
 @description('School holidays for school-day counts, e.g. 2026-10-26..2026-10-30,2026-12-21..2027-01-01.')
@@ -280,6 +283,10 @@ var appSettings = filter(
     {
       name: 'ACTIVITY_FEED_TEAM_ID'
       value: activityFeedTeamId
+    }
+    {
+      name: 'RETENTION_RULE'
+      value: retentionRule
     }
     {
       name: 'NOTIFY_TIME'
