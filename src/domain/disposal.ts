@@ -10,6 +10,7 @@
  * children's meeting notes and minutes are replaced too. What stays is what the oversight figures read:
  * ref, categories, year group, statuses, dates, outcomes, closures and reopenings, concern, services.
  */
+import type { Disclosure } from './disclosures';
 import type { MinutesContent } from './minutes';
 import type {
   Action,
@@ -119,6 +120,27 @@ export function scrubUpdate(_u: CaseUpdate, r: Redaction): Pick<CaseUpdate, 'tex
   return { text: r.placeholder, by: r.person };
 }
 
+/** What a disposal rewrites on a disclosure log entry; everything else on it stays. */
+export type DisclosureRedaction = Pick<
+  Disclosure,
+  'details' | 'reason' | 'recipient' | 'authorisedBy' | 'recordedBy'
+>;
+
+/**
+ * A disclosure keeps the record that a lawful disclosure was made (ToR §6): its date, categories of
+ * data, lawful basis, the agency and role it went to, the authoriser's role, its meeting and what it
+ * corrects. What was shared and why (free text) and every person's name go.
+ */
+export function scrubDisclosure(d: Disclosure, r: Redaction): DisclosureRedaction {
+  return {
+    details: r.placeholder,
+    reason: r.placeholder,
+    recipient: { ...d.recipient, name: d.recipient.name === null ? null : REMOVED_NAME },
+    authorisedBy: { ...d.authorisedBy, name: REMOVED_NAME },
+    recordedBy: r.person,
+  };
+}
+
 /** An escalation keeps its target, dates and whether it was answered; texts and people go. */
 export function scrubEscalation(e: Escalation, r: Redaction) {
   return {
@@ -215,6 +237,22 @@ export function scrubMinutes(content: MinutesContent, r: Redaction): MinutesCont
         : { ...e, reason: text(e.reason), decisionRequested: text(e.decisionRequested) },
     ),
     closures: content.closures.map((c) => (c.caseRef === r.ref ? { ...c, childName: r.ref } : c)),
+    ...(content.disclosures
+      ? {
+          disclosures: content.disclosures.map((d) =>
+            d.caseRef === r.ref
+              ? {
+                  ...d,
+                  childName: r.ref,
+                  to: r.placeholder,
+                  shared: r.placeholder,
+                  reason: r.placeholder,
+                  authorisedBy: REMOVED_NAME,
+                }
+              : { ...d, shared: text(d.shared), reason: text(d.reason) },
+          ),
+        }
+      : {}),
   };
   return JSON.stringify(out) === JSON.stringify(content) ? null : out;
 }

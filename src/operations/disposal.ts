@@ -12,6 +12,7 @@ import {
   redactionFor,
   scrubAction,
   scrubCase,
+  scrubDisclosure,
   scrubEscalation,
   scrubMeeting,
   scrubMinutes,
@@ -107,6 +108,29 @@ const escalations: RecordScrubber = {
   },
 };
 
+/**
+ * The disclosure log: each entry keeps the record that a lawful disclosure was made (date, categories,
+ * basis, agency and role); its free text and names go. Before the minutes, so minutes rebuilt from the
+ * records read the scrubbed entries.
+ */
+const disclosures: RecordScrubber = {
+  kind: 'disclosure log entries',
+  count: async ({ store, case: c }) => (await store.disclosures.listByCase(c.ref)).length,
+  scrub: async ({ store, case: c, redaction }) => {
+    for (const d of await store.disclosures.listByCase(c.ref)) {
+      const next = scrubDisclosure(d, redaction);
+      const now = {
+        details: d.details,
+        reason: d.reason,
+        recipient: d.recipient,
+        authorisedBy: d.authorisedBy,
+        recordedBy: d.recordedBy,
+      };
+      if (JSON.stringify(now) !== JSON.stringify(next)) await store.disclosures.redact(d.id, next);
+    }
+  },
+};
+
 const meetings: RecordScrubber = {
   kind: 'meeting records',
   count: async (ctx) => (await ctx.meetings()).filter((m) => scrubMeeting(m, ctx.redaction) !== null).length,
@@ -175,6 +199,7 @@ export const SCRUBBERS: readonly RecordScrubber[] = [
   timeline,
   actions,
   escalations,
+  disclosures,
   meetings,
   minutes,
   caseRecord,

@@ -15,6 +15,7 @@
 import type { ImportBatch, UndoResult } from '../domain/importBatches';
 import type { SavedImportMapping } from '../domain/importing/saved';
 import type { Disclosure } from '../domain/disclosures';
+import type { DisclosureRedaction } from '../domain/disposal';
 import type { MinutesContent } from '../domain/minutes';
 import type {
   Action,
@@ -211,6 +212,11 @@ export interface DisclosureStore {
   append(input: NewDisclosure): Promise<Disclosure>;
   listByCase(caseRef: CaseRef): Promise<Disclosure[]>;
   listAll(): Promise<Disclosure[]>;
+  /**
+   * Disposal only (issue 18, like `CaseUpdateStore.redact`): rewrites an entry's free text and names
+   * with what the disposal leaves; no route calls it, so for users the log stays append-only.
+   */
+  redact(id: string, replacement: DisclosureRedaction): Promise<Disclosure>;
 }
 
 /** Where the bot can post: a team channel, a group chat or a personal chat. */

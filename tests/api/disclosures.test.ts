@@ -168,19 +168,27 @@ describe('an entry is read-only once saved', () => {
     expect(await t.store.disclosures.listAll()).toEqual(before);
   });
 
-  test('no code outside the disclosure operation writes to the disclosure store', () => {
+  test('no code outside the disclosure and disposal operations writes to the disclosure store', () => {
     // The port has no update or delete (store contract); this keeps `append` behind the one operation
-    // that checks the permission and audits it.
-    const writers: string[] = [];
+    // that checks the permission and audits it, and `redact` behind the approved disposal of a case.
+    const writers: Record<'append' | 'redact', string[]> = { append: [], redact: [] };
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
         const path = join(dir, name);
         if (statSync(path).isDirectory()) walk(path);
-        else if (/\.tsx?$/.test(name) && /disclosures\s*\.\s*append\s*\(/.test(readFileSync(path, 'utf8')))
-          writers.push(path.replace(/\\/g, '/').replace(/^.*?\/src\//, 'src/'));
+        else if (/\.tsx?$/.test(name)) {
+          const text = readFileSync(path, 'utf8');
+          for (const method of ['append', 'redact'] as const) {
+            if (new RegExp(`disclosures\\s*\\.\\s*${method}\\s*\\(`).test(text))
+              writers[method].push(path.replace(/\\/g, '/').replace(/^.*?\/src\//, 'src/'));
+          }
+        }
       }
     };
     walk(join(__dirname, '..', '..', 'src'));
-    expect(writers).toEqual(['src/operations/disclosures.ts']);
+    expect(writers).toEqual({
+      append: ['src/operations/disclosures.ts'],
+      redact: ['src/operations/disposal.ts'],
+    });
   });
 });

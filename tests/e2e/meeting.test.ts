@@ -1,8 +1,9 @@
 /**
  * The chair runs a meeting from the tab in real headless Chromium against the built server (issue 5,
  * "Done when"): start the next meeting, step through the agenda, record decisions, add a SMART action
- * that fails and then passes the check, escalate one case, close another, reload mid-meeting with
- * nothing lost, finish, publish, and download the minutes (.docx) to read them. A member watching from a
+ * that fails and then passes the check, record a disclosure (issue 18), escalate one case, close another,
+ * reload mid-meeting with nothing lost, finish (the minutes show the disclosure), publish, and download
+ * the minutes (.docx) to read them. A member watching from a
  * second browser sees the decision as it is recorded; a senior manager reads the minutes with no edit
  * controls and the API refuses their writes. The Teams meeting side panel (320 px) runs a case with no
  * horizontal scrolling, and the runner passes axe-core in light and dark themes.
@@ -12,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { EMPTY_CALENDAR, addDays, nextWorkingDayOnOrAfter, toLondonDate } from '../../src/domain/calendar';
+import type { MinutesContent } from '../../src/domain/minutes';
 import type { Action, Meeting } from '../../src/domain/types';
 import { ukDate } from '../../src/domain/ukDates';
 import type { CaseDetail, CaseSummary } from '../../src/domain/views';
@@ -96,6 +98,7 @@ const ACTION = 'Arrange a start meeting with the school (synthetic)';
 const ESCALATION_ASK = 'Agree funding for alternative provision (synthetic)';
 const RELOAD_TEXT = 'Said just before the reload (synthetic): nothing of this is lost';
 let actionDue = '';
+const DISCLOSED = 'Last known address shared with the police (synthetic)';
 
 describe('the chair runs a meeting in a browser', () => {
   test('starts the next meeting, records, sets a SMART action, escalates, closes, reloads, finishes and publishes; a member follows along', async () => {
@@ -169,6 +172,27 @@ describe('the chair runs a meeting in a browser', () => {
         .getByText(new RegExp(ACTION.slice(0, 20)))
         .waitFor();
 
+      // A disclosure the group decides on: recorded on the case in the meeting, so it is minuted.
+      await page.getByRole('button', { name: 'Record a disclosure' }).click();
+      const disc = page.getByRole('dialog', { name: 'Record a disclosure' });
+      await disc.getByRole('textbox', { name: 'Recipient agency' }).fill('Demo Police (synthetic)');
+      await disc.getByRole('textbox', { name: 'Recipient role' }).fill('Missing persons coordinator');
+      await disc.getByRole('checkbox', { name: 'Known or suspected whereabouts' }).check();
+      await disc.getByRole('textbox', { name: 'What was shared' }).fill(DISCLOSED);
+      await disc.getByRole('textbox', { name: 'Why: the significant-harm concern' }).fill('Missing 2 weeks');
+      await disc
+        .getByRole('combobox', { name: 'Lawful basis (UK GDPR Article 6)' })
+        .selectOption({ label: 'UK GDPR Art 6(1)(e): public task' });
+      await disc
+        .getByRole('combobox', { name: 'Special category condition (Article 9 / DPA 2018 Schedule 1)' })
+        .selectOption({ label: 'No special category or criminal offence data shared' });
+      await disc.getByRole('textbox', { name: 'Their role' }).fill('Chair, CMOE group');
+      await disc.getByRole('button', { name: 'Save disclosure' }).click();
+      await page
+        .getByRole('list', { name: 'Disclosures recorded in this meeting' })
+        .getByText(/to Demo Police \(synthetic\) \(Missing persons coordinator\)/)
+        .waitFor();
+
       // Step to the next case with the stepper.
       await page.getByRole('button', { name: 'Next case' }).click();
       await caseHeading(page, agenda[1]!.caseRef).waitFor();
@@ -216,6 +240,19 @@ describe('the chair runs a meeting in a browser', () => {
       // Finish, then publish from the minutes view.
       await page.getByRole('button', { name: 'Finish the meeting' }).click();
       await page.getByRole('button', { name: 'Finish and write the minutes' }).click();
+      // The minutes read on screen carry the disclosure recorded in the meeting.
+      await page
+        .getByRole('list', { name: 'Disclosures in these minutes' })
+        .getByText(new RegExp(escapeRe(DISCLOSED)))
+        .waitFor();
+      const content = await chairApi().get<MinutesContent>(`/api/meetings/${meeting.id}/minutes/content`);
+      expect(content.disclosures).toEqual([
+        expect.objectContaining({
+          caseRef: picked.first,
+          to: 'Demo Police (synthetic), Missing persons coordinator',
+          shared: expect.stringContaining(DISCLOSED),
+        }),
+      ]);
       await page.getByRole('button', { name: 'Publish the minutes' }).click();
       await page.getByText(/^Published on /).waitFor();
       const done = await chairApi().get<Meeting>(`/api/meetings/${meeting.id}`);
@@ -247,6 +284,7 @@ describe('the chair runs a meeting in a browser', () => {
         ukDate(actionDue),
       ]);
       expect(lines).toContain(ESCALATION_ASK);
+      expect(lines.some((l) => l.includes(DISCLOSED))).toBe(true);
       expect(lines.some((l) => l.includes(RELOAD_TEXT))).toBe(true);
       const actions = await chairApi().get<Action[]>(`/api/actions?caseRef=${picked.first}`);
       expect(actions.filter((a) => a.meetingId === meeting.id).map((a) => a.description)).toEqual([ACTION]);
@@ -392,7 +430,14 @@ describe('the chair runs a meeting in a browser', () => {
         await caseHeading(page, ref).waitFor();
         await page.getByRole('list', { name: 'Actions set in this meeting' }).waitFor();
         await page.getByRole('region', { name: 'No progress: challenge this case' }).waitFor();
+        await page.getByRole('region', { name: 'Disclosures', exact: true }).waitFor();
         expect(await seriousAxeViolations(page)).toEqual([]);
+        await page.getByRole('button', { name: 'Record a disclosure' }).click();
+        const disc = page.getByRole('dialog', { name: 'Record a disclosure' });
+        await disc.getByRole('textbox', { name: 'What was shared' }).waitFor();
+        expect(await seriousAxeViolations(page)).toEqual([]);
+        await disc.getByRole('button', { name: 'Cancel' }).click();
+        await disc.waitFor({ state: 'detached' });
         await page.getByRole('button', { name: 'Add SMART action' }).click();
         await page.getByRole('textbox', { name: /What will be done/ }).waitFor();
         expect(await seriousAxeViolations(page)).toEqual([]);

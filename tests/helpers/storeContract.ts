@@ -840,7 +840,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     });
 
     describe('audit log', () => {
-      test('is append-only: there is no update or delete', () => {
+      test('is append-only: there is no update or delete (only the disposal-only redact)', () => {
         for (const method of ['update', 'delete', 'remove', 'clear'])
           expect(method in store.audit).toBe(false);
       });
@@ -921,7 +921,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     });
 
     describe('disclosure log', () => {
-      test('is append-only: there is no update or delete', () => {
+      test('is append-only: there is no update or delete (only the disposal-only redact)', () => {
         for (const method of ['update', 'delete', 'remove', 'clear', 'put', 'set'])
           expect(method in store.disclosures).toBe(false);
       });
@@ -960,6 +960,31 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         attempt(() => (listed!.details = 'Changed'));
         attempt(() => listed!.categories.push('health'));
         expect(await store.disclosures.listByCase(ref(1))).toEqual([saved]);
+      });
+
+      test('redact (disposal only) rewrites the free text and names, keeps the rest; missing -> NotFoundError', async () => {
+        const kept = await store.disclosures.append(sampleDisclosure(ref(2)));
+        const saved = await store.disclosures.append(
+          sampleDisclosure(ref(1), {
+            recipient: { agency: 'Police', role: 'Officer', name: 'Named Person' },
+          }),
+        );
+        const placeholder = `Removed on disposal (${ref(1)})`;
+        const removed = { id: 'removed', name: 'Removed', email: 'removed@disposed.invalid' };
+        const replacement = {
+          details: placeholder,
+          reason: placeholder,
+          recipient: { agency: 'Police', role: 'Officer', name: 'Removed' },
+          authorisedBy: { name: 'Removed', role: saved.authorisedBy.role },
+          recordedBy: removed,
+        };
+        const redacted = await store.disclosures.redact(saved.id, replacement);
+        expect(redacted).toEqual({ ...saved, ...replacement });
+        expect(await store.disclosures.listByCase(ref(1))).toEqual([redacted]);
+        expect(await store.disclosures.listByCase(ref(2))).toEqual([kept]);
+        expect(await rejectionOf(store.disclosures.redact('no-such-entry', replacement))).toBeInstanceOf(
+          NotFoundError,
+        );
       });
     });
 

@@ -11,6 +11,7 @@ import { zipFiles } from '../helpers/docxText';
 import { startSharePointEnv, type SharePointTestEnv } from '../helpers/sharePoint';
 import {
   ADMIN_CALL,
+  KEPT_DISCLOSURE,
   SECRETS,
   depsFor,
   everythingAbout,
@@ -109,6 +110,15 @@ describe('disposal on the SharePoint store', () => {
         disposal: { approvedBy: 'admin-1' },
       });
       expect((await disposalReview(depsFor(fresh), ADMIN_CALL)).due).toEqual([]);
+      // The disclosure entry, rewritten as the app, still records that a lawful disclosure was made.
+      expect(await fresh.disclosures.listByCase(s.disposed.ref)).toMatchObject([
+        {
+          ...KEPT_DISCLOSURE,
+          meetingId: s.meetingId,
+          details: `Removed on disposal (${s.disposed.ref})`,
+          reason: `Removed on disposal (${s.disposed.ref})`,
+        },
+      ]);
     } finally {
       await fresh.close();
     }

@@ -16,6 +16,7 @@ import type { Store } from '../../src/store/ports';
 import { zipFiles } from '../helpers/docxText';
 import {
   ADMIN_CALL,
+  KEPT_DISCLOSURE,
   SECRETS,
   depsFor,
   everythingAbout,
@@ -92,6 +93,7 @@ describe('disposal on the SQLite store', () => {
       { kind: 'timeline entries', count: 1 },
       { kind: 'actions', count: 1 },
       { kind: 'escalations', count: 1 },
+      { kind: 'disclosure log entries', count: 1 },
       { kind: 'meeting records', count: 1 },
       { kind: 'minutes', count: 1 },
       { kind: 'case record', count: 1 },
@@ -121,6 +123,15 @@ describe('disposal on the SQLite store', () => {
       closure: { reason: 'moved-out', date: s.disposed.closure?.date },
       disposal: { disposedAt: ADMIN_CALL.now.toISOString(), approvedBy: 'admin-1' },
     });
+    // The disclosure entry still records that a lawful disclosure was made, in that meeting.
+    expect(await store.disclosures.listByCase(s.disposed.ref)).toMatchObject([
+      {
+        ...KEPT_DISCLOSURE,
+        meetingId: s.meetingId,
+        details: `Removed on disposal (${s.disposed.ref})`,
+        reason: `Removed on disposal (${s.disposed.ref})`,
+      },
+    ]);
     // Approved once, audited once, and never proposed again.
     expect(await store.audit.query({ action: 'retention.dispose' })).toHaveLength(1);
     expect((await disposalReview(depsFor(store), ADMIN_CALL)).due).toEqual([]);
@@ -148,6 +159,7 @@ describe('disposal on the SQLite store', () => {
           rows(path, 'cases', 'ref', c.ref),
           rows(path, 'case_updates', 'case_ref', c.ref),
           rows(path, 'actions', 'case_ref', c.ref),
+          rows(path, 'disclosures', 'case_ref', c.ref),
         ]),
       );
     const before = await snapshot();
@@ -155,6 +167,30 @@ describe('disposal on the SQLite store', () => {
       confirmRef: s.disposed.ref,
     });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('still refuses, in SQL, every change to a disclosure entry but a disposal redaction', async () => {
+    const db = new Database(path);
+    try {
+      const id = db.prepare('SELECT id FROM disclosures WHERE case_ref = ?').pluck().get(s.held.ref);
+      const set = (expr: string) => () =>
+        db.prepare(`UPDATE disclosures SET data = ${expr} WHERE id = ?`).run(id);
+      const placeholder = `'Removed on disposal (${s.held.ref})'`;
+      const redacted = `json_set(data, '$.details', ${placeholder}, '$.reason', ${placeholder})`;
+      // Rewriting what was shared, or redacting and changing what the log keeps, is refused...
+      expect(set(`json_set(data, '$.details', 'Nothing was shared')`)).toThrow(/append-only/);
+      expect(set(`json_set(${redacted}, '$.article6', 'art6-1d')`)).toThrow(/append-only/);
+      expect(set(`json_set(${redacted}, '$.recipient.agency', 'Nobody')`)).toThrow(/append-only/);
+      expect(set(`json_set(${redacted}, '$.disclosedOn', '2000-01-01')`)).toThrow(/append-only/);
+      expect(() =>
+        db.prepare('UPDATE disclosures SET case_ref = ? WHERE id = ?').run(s.open.ref, id),
+      ).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM disclosures WHERE id = ?').run(id)).toThrow(/append-only/);
+      // ...while the disposal's redaction (free text to the placeholder, kept fields as they were) passes.
+      expect(set(redacted)().changes).toBe(1);
+    } finally {
+      db.close();
+    }
   });
 
   it('refuses to dispose of a held, open, reopened or recent case, changing nothing', async () => {

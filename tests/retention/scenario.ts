@@ -16,6 +16,7 @@ import type { Store } from '../../src/store/ports';
 import {
   sampleAction,
   sampleCase,
+  sampleDisclosure,
   sampleEscalation,
   sampleMeeting,
   samplePerson,
@@ -61,7 +62,21 @@ export const SECRETS = [
   'porcupine',
   'saxophone',
   'marmalade',
+  'Gwendolyn Recipient',
+  'Ambrose Authoriser',
+  'Isolde Recorder',
+  'zeppelin',
+  'quarry',
 ];
+
+/** What a disposed case's disclosure entry keeps: the record that a lawful disclosure was made. */
+export const KEPT_DISCLOSURE = {
+  recipient: { agency: 'Example Police', role: 'Missing persons coordinator' },
+  categories: ['identity', 'whereabouts'],
+  article6: 'art6-1e',
+  specialCategory: 'none',
+  authorisedBy: { role: 'Chair, CMOE group' },
+};
 
 export interface Scenario {
   disposed: Case;
@@ -160,6 +175,24 @@ export async function seedScenario(store: Store): Promise<Scenario> {
     at(addDays(closedOn, -14)),
   );
 
+  // A disclosure made under the child-protection override, recorded in the meeting (so in its minutes).
+  await store.disclosures.append(
+    sampleDisclosure(disposed.ref, {
+      disclosedOn: addDays(closedOn, -14),
+      recipient: { ...KEPT_DISCLOSURE.recipient, name: 'Gwendolyn Recipient' },
+      details: 'Zephyrine was seen near the zeppelin hangar',
+      reason: 'Risk of harm at the quarry',
+      authorisedBy: { name: 'Ambrose Authoriser', role: KEPT_DISCLOSURE.authorisedBy.role },
+      meetingId: meeting.id,
+      recordedBy: samplePerson({
+        id: 'recorder-zq',
+        name: 'Isolde Recorder',
+        email: 'i.recorder@example.org',
+      }),
+      recordedAt: at(addDays(closedOn, -14)),
+    }),
+  );
+
   const held = await make(
     {
       firstName: 'Heldina',
@@ -200,6 +233,9 @@ export async function seedScenario(store: Store): Promise<Scenario> {
     addYears(TODAY, -13),
   );
   await store.updates.add(sampleUpdate(held.ref, { at: at(addYears(TODAY, -10)), text: 'Held note' }));
+  await store.disclosures.append(
+    sampleDisclosure(held.ref, { disclosedOn: addYears(TODAY, -10), recordedAt: at(addYears(TODAY, -10)) }),
+  );
 
   // The meeting discussed the child and, in another child's record, mentioned them by full name.
   const done = await store.meetings.update(
@@ -279,6 +315,7 @@ export async function everythingAbout(store: Store, ref: string): Promise<string
     actions: await store.actions.list({ caseRef: ref }),
     updates: await store.updates.list(ref),
     escalations: await store.escalations.list({ caseRef: ref }),
+    disclosures: await store.disclosures.listByCase(ref),
   });
 }
 

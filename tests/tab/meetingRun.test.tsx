@@ -338,6 +338,49 @@ describe('deciding and finishing', () => {
   });
 });
 
+describe('a disclosure recorded in the meeting', () => {
+  test('is recorded on the case being discussed with the meeting’s id, and listed as made in this meeting', async () => {
+    const api = seeded();
+    // An entry recorded elsewhere (not in this meeting) is not listed as the meeting's.
+    await api.recordDisclosure('CMOE-0001', {
+      disclosedOn: TODAY,
+      recipient: { agency: 'Health visiting', role: 'Team lead', name: null },
+      categories: ['identity'],
+      details: 'Name only',
+      reason: 'Earlier concern',
+      article6: 'art6-1e',
+      specialCategory: 'none',
+      authorisedBy: { name: 'Chair Example', role: 'Chair' },
+      meetingId: null,
+      corrects: null,
+    });
+    const { user } = await openRunning(api);
+    await screen.findByText('No disclosure recorded for this child in this meeting.');
+    await user.click(screen.getByRole('button', { name: 'Record a disclosure' }));
+    const dialog = await dialogTitled('Record a disclosure');
+    setText(within(dialog).getByRole('textbox', { name: /Recipient agency/ }), 'Demo Police');
+    setText(within(dialog).getByRole('textbox', { name: /Recipient role/ }), 'Missing persons coordinator');
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Known or suspected whereabouts' }));
+    setText(within(dialog).getByRole('textbox', { name: /What was shared/ }), 'Last known address');
+    setText(within(dialog).getByRole('textbox', { name: /Why: the significant-harm concern/ }), 'Missing');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: /Article 6/ }), 'art6-1e');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: /Special category/ }), 'none');
+    setText(within(dialog).getByRole('textbox', { name: /Their role/ }), 'Chair, CMOE group');
+    await user.click(within(dialog).getByRole('button', { name: 'Save disclosure' }));
+
+    const listed = await screen.findByRole('list', { name: 'Disclosures recorded in this meeting' });
+    expect(
+      within(listed)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([expect.stringContaining('to Demo Police (Missing persons coordinator)')]);
+    const recorded = api.calls.filter((c) => c.method === 'recordDisclosure').at(-1)!;
+    expect(recorded.args[0]).toBe('CMOE-0001');
+    expect(recorded.args[1]).toMatchObject({ meetingId: M, details: 'Last known address' });
+    expect(api.disclosures.map((d) => d.meetingId)).toEqual([null, M]);
+  });
+});
+
 describe('robust challenge', () => {
   function stuckCase() {
     const api = seeded();

@@ -336,6 +336,40 @@ describe('the minutes of a finished meeting', () => {
     expect(screen.getByRole('region', { name: 'Agenda (as it stood at the start)' })).toBeTruthy();
   });
 
+  test('show the disclosures recorded in the meeting, as the .docx has them', async () => {
+    const api = finished(MEMBER);
+    api.minutes.set('m1', {
+      ...minutes(),
+      disclosures: [
+        {
+          caseRef: 'CMOE-0002',
+          childName: 'Testy2 Example2',
+          disclosedOn: '2026-11-27',
+          to: 'Demo Police, Missing persons coordinator',
+          shared: 'Known or suspected whereabouts. Last known address',
+          reason: 'Missing for two weeks',
+          basis: 'UK GDPR Art 6(1)(e): public task; none',
+          authorisedBy: 'Chair Example (Chair)',
+          correction: false,
+        },
+      ],
+    });
+    page(api);
+    await heading();
+    const list = await screen.findByRole('list', { name: 'Disclosures in these minutes' });
+    expect(list.textContent).toContain('CMOE-0002 · Testy2 Example2');
+    expect(list.textContent).toContain('to Demo Police, Missing persons coordinator');
+    expect(list.textContent).toContain('Last known address');
+    expect(list.textContent).toContain('Authorised by Chair Example (Chair)');
+  });
+
+  test('without disclosures, the minutes have no disclosure heading', async () => {
+    page(finished(MEMBER));
+    await heading();
+    await screen.findByRole('list', { name: 'Cases discussed' });
+    expect(screen.queryByText(/^Disclosures under the child-protection override/)).toBeNull();
+  });
+
   test('published minutes say when', async () => {
     page(finished(MEMBER, { minutesPublishedAt: '2026-11-27T15:04:00.000Z' }));
     await heading();

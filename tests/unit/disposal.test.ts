@@ -1,4 +1,13 @@
-import { cohortStart, redactionFor, scrubCase, withoutMentions } from '../../src/domain/disposal';
+import {
+  cohortStart,
+  redactionFor,
+  scrubCase,
+  scrubDisclosure,
+  scrubMinutes,
+  withoutMentions,
+} from '../../src/domain/disposal';
+import type { MinutesDisclosure } from '../../src/domain/minutes';
+import { sampleDisclosure, sampleMinutesContent } from '../helpers/sampleRecords';
 import { makeCase } from './fixtures';
 
 const c = makeCase({
@@ -45,5 +54,56 @@ describe('disposal scrubbing', () => {
       concernNotes: 'Removed on disposal (CMOE-0042)',
       lead: { id: null, name: 'Removed', email: null },
     });
+  });
+
+  it('keeps the record of a lawful disclosure and removes its free text and names', () => {
+    const d = {
+      ...sampleDisclosure(c.ref, {
+        recipient: { agency: 'Police', role: 'Officer', name: 'Gwendolyn Recipient' },
+        details: 'Zephyrine was seen at the quarry',
+      }),
+      id: 'd-1',
+    };
+    const after = { ...d, ...scrubDisclosure(d, r) };
+    expect(JSON.stringify(after)).not.toMatch(/Zephyrine|quarry|Gwendolyn|Chair Example|exploitation/);
+    expect(after).toEqual({
+      ...d,
+      details: r.placeholder,
+      reason: r.placeholder,
+      recipient: { agency: 'Police', role: 'Officer', name: 'Removed' },
+      authorisedBy: { name: 'Removed', role: d.authorisedBy.role },
+      recordedBy: r.person,
+    });
+    // No named recipient stays none.
+    expect(scrubDisclosure({ ...d, recipient: { ...d.recipient, name: null } }, r).recipient.name).toBeNull();
+  });
+
+  it("scrubs the child's disclosures in minutes and only mentions of them in another child's", () => {
+    const row = (caseRef: string, shared: string): MinutesDisclosure => ({
+      caseRef,
+      childName: caseRef === c.ref ? 'Zephyrine Quillfeather' : 'Other Child',
+      disclosedOn: '2025-03-10',
+      to: 'Police, Officer, Gwendolyn Recipient',
+      shared,
+      reason: 'Risk at the quarry',
+      basis: 'Art 6(1)(e)',
+      authorisedBy: 'Ambrose Authoriser (Chair)',
+      correction: false,
+    });
+    const content = sampleMinutesContent('m-1', {
+      disclosures: [row(c.ref, 'Whereabouts'), row('CMOE-0007', 'Seen with Zephyrine Quillfeather')],
+    });
+    const out = scrubMinutes(content, r);
+    expect(out?.disclosures).toEqual([
+      {
+        ...row(c.ref, ''),
+        childName: c.ref,
+        to: r.placeholder,
+        shared: r.placeholder,
+        reason: r.placeholder,
+        authorisedBy: 'Removed',
+      },
+      row('CMOE-0007', `Seen with ${c.ref}`),
+    ]);
   });
 });

@@ -214,6 +214,39 @@ export const migrations: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    // Disposal (issue 18) must remove a disposed case's free text and people's names from its disclosure
+    // entries, so 0004's blanket refusal of UPDATE gives way to one that refuses every update but that
+    // redaction: the row stays the same row, what was shared and why read exactly the disposal's
+    // placeholder for the case ("Removed on disposal (ref)", domain/disposal.ts redactionFor), and
+    // everything the log keeps (date, categories, lawful basis, agency and role, authoriser's role,
+    // meeting, correction, when recorded) is unchanged. So a stray UPDATE cannot rewrite what was
+    // disclosed; DELETE is still refused outright.
+    id: '0009-disclosure-redaction',
+    sql: `
+      DROP TRIGGER disclosures_no_update;
+      CREATE TRIGGER disclosures_no_update BEFORE UPDATE ON disclosures
+        WHEN NOT (
+          NEW.seq IS OLD.seq AND NEW.id IS OLD.id AND NEW.case_ref IS OLD.case_ref AND NEW.at_ms IS OLD.at_ms
+          AND json_valid(NEW.data)
+          AND json_extract(NEW.data, '$.details') IS 'Removed on disposal (' || OLD.case_ref || ')'
+          AND json_extract(NEW.data, '$.reason') IS 'Removed on disposal (' || OLD.case_ref || ')'
+          AND json_extract(NEW.data, '$.id') IS json_extract(OLD.data, '$.id')
+          AND json_extract(NEW.data, '$.caseRef') IS json_extract(OLD.data, '$.caseRef')
+          AND json_extract(NEW.data, '$.disclosedOn') IS json_extract(OLD.data, '$.disclosedOn')
+          AND json_extract(NEW.data, '$.categories') IS json_extract(OLD.data, '$.categories')
+          AND json_extract(NEW.data, '$.recipient.agency') IS json_extract(OLD.data, '$.recipient.agency')
+          AND json_extract(NEW.data, '$.recipient.role') IS json_extract(OLD.data, '$.recipient.role')
+          AND json_extract(NEW.data, '$.article6') IS json_extract(OLD.data, '$.article6')
+          AND json_extract(NEW.data, '$.specialCategory') IS json_extract(OLD.data, '$.specialCategory')
+          AND json_extract(NEW.data, '$.authorisedBy.role') IS json_extract(OLD.data, '$.authorisedBy.role')
+          AND json_extract(NEW.data, '$.meetingId') IS json_extract(OLD.data, '$.meetingId')
+          AND json_extract(NEW.data, '$.corrects') IS json_extract(OLD.data, '$.corrects')
+          AND json_extract(NEW.data, '$.recordedAt') IS json_extract(OLD.data, '$.recordedAt')
+        )
+        BEGIN SELECT RAISE(ABORT, 'the disclosure log is append-only (only a disposal redacts an entry)'); END;
+    `,
+  },
 ];
 
 /** Thrown when a database was written by a newer version of the app (it has migrations we don't know). */

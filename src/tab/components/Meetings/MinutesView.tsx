@@ -1,8 +1,9 @@
 /**
  * The minutes of a finished meeting as the tab reads them (GET .../minutes/content): attendance, the
  * cases discussed with children of highest concern first, each case's summary, decisions and SMART
- * actions (owner, measure, due), escalations and closures. The .docx is downloaded as the server made
- * it; the chair publishes from here once the meeting is over (PublishMinutes, from meeting mode).
+ * actions (owner, measure, due), escalations, closures and the disclosures recorded in it. The .docx is
+ * downloaded as the server made it; the chair publishes from here once the meeting is over
+ * (PublishMinutes, from meeting mode).
  */
 import { Button } from '@fluentui/react-components';
 import { ArrowDownload20Regular, Warning16Filled } from '@fluentui/react-icons';
@@ -207,6 +208,24 @@ export function MinutesView({ meeting, onChanged }: { meeting: Meeting; onChange
                 </li>
               ))}
             </ul>
+          )}
+          {content.disclosures && content.disclosures.length > 0 && (
+            <>
+              {/* Issue 18 (ToR §6): shown as the .docx has them; absent in minutes written before. */}
+              <h3 className={styles.subTitle}>
+                Disclosures under the child-protection override ({content.disclosures.length})
+              </h3>
+              <ul className={styles.plainList} aria-label="Disclosures in these minutes">
+                {content.disclosures.map((d, i) => (
+                  <li key={`${d.caseRef}-${i}`}>
+                    {d.caseRef}
+                    {d.correction ? ' (correction)' : ''} · {d.childName}: {formatDate(d.disclosedOn)} to{' '}
+                    {d.to}. Shared: {d.shared} Why: {d.reason} Lawful basis: {d.basis}. Authorised by{' '}
+                    {d.authorisedBy}.
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
           {content.notDiscussed.length > 0 && (
             <p className={styles.text}>On the agenda but not discussed: {content.notDiscussed.join(', ')}.</p>

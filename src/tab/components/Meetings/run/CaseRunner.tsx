@@ -29,6 +29,7 @@ import { ConcernBadge, StatusBadge } from '../../common/CaseBadges';
 import { SelectField, TextField } from '../../common/FormFields';
 import { ProblemBar } from '../../common/ProblemBar';
 import { LeadDialog } from './LeadDialog';
+import { MeetingDisclosures } from './MeetingDisclosures';
 import { useRunnerStyles } from './MeetingRunner.styles';
 import { FIELD_LABELS, RecordEditor } from './RecordEditor';
 import { type RecordAutosave, useRecordAutosave } from './useRecordAutosave';
@@ -382,6 +383,7 @@ function LoadedCase({
           )}
         </section>
       )}
+      <MeetingDisclosures meetingId={meetingId} caseRef={c.ref} />
       <Recorded view={view} meetingId={meetingId} />
     </article>
   );

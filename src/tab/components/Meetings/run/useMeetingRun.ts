@@ -1,10 +1,12 @@
 /**
  * The state of the chair's meeting mode (MeetingRunner.tsx renders it): the runner's width, starting the
- * meeting, stepping through the frozen agenda with the current case in the URL, and finishing it.
+ * meeting, stepping through the frozen agenda with the current case in the URL, recording a disclosure
+ * for a case, and finishing it.
  */
-import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { AgendaItem, Meeting } from '../../../../domain/types';
 import { ApiError } from '../../../client/client';
+import type { DisclosureBody, DisclosureView } from '../../../client/disclosureApi';
 import type { MeetingAgenda } from '../../../client/meetingApi';
 import { useApp } from '../../../app/AppContext';
 import { unsavedRefs } from './useRecordAutosave';
@@ -174,4 +176,43 @@ export function useMeetingRun(meeting: Meeting): MeetingRun {
   };
   const recorded = (ref: string) => meeting.records.some((r) => r.caseRef === ref);
   return { agenda, current, setCurrent, index, go, recorded };
+}
+
+export interface MeetingDisclosures {
+  /** The case's disclosure log, oldest first (empty for someone who may not read it). */
+  entries: DisclosureView[];
+  /** The entries recorded in this meeting (they go in its minutes). */
+  inMeeting: DisclosureView[];
+  error: unknown;
+  /** Records a disclosure on the case as made in this meeting, then reads the log again. */
+  record(body: DisclosureBody): Promise<void>;
+}
+
+/**
+ * A disclosure recorded during the meeting (issue 18, ToR §6): the case view's dialog, with this meeting's
+ * id set, so finishing the meeting puts the entry in the minutes.
+ */
+export function useMeetingDisclosures(meetingId: string, caseRef: string): MeetingDisclosures {
+  const { api, can } = useApp();
+  const mayRead = can('disclosure.read');
+  const [entries, setEntries] = useState<DisclosureView[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(async () => {
+    if (!mayRead) return;
+    try {
+      setEntries(await api.listCaseDisclosures(caseRef));
+      setError(null);
+    } catch (e) {
+      setError(e);
+    }
+  }, [api, caseRef, mayRead]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const record = async (body: DisclosureBody) => {
+    await api.recordDisclosure(caseRef, { ...body, meetingId });
+    await load();
+  };
+  const inMeeting = entries.filter((d) => d.meetingId === meetingId);
+  return { entries, inMeeting, error, record };
 }
