@@ -67,6 +67,11 @@ export interface CaseInsights {
   prompts: (ReasonView & { dueOn: LocalDate | null })[];
   overdueActions: number;
   nextActionDue: LocalDate | null;
+  /**
+   * The response date an escalation raised today gets when none is chosen: the policy's working days
+   * on the council's calendar, computed here so the tab holds neither the number nor the calendar.
+   */
+  defaultResponseDue: LocalDate;
 }
 
 export interface CaseDetail {

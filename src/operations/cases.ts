@@ -2,6 +2,7 @@
  * Case use cases: list, view, refer, change, close, reopen, list checks and the timeline.
  * Each checks the caller's permission first, applies the domain rules, writes conditionally and audits.
  */
+import { defaultResponseDue } from '../domain/escalations';
 import { asPerson } from '../auth/principal';
 import { isOverdue } from '../domain/actions';
 import { caseSearchText, matchesCaseSearch, searchTerms } from '../domain/caseFilter';
@@ -180,6 +181,7 @@ function insightsFor(
     })),
     overdueActions: actions.filter((a) => isOverdue(a, day)).length,
     nextActionDue: nextOpenDue(actions),
+    defaultResponseDue: defaultResponseDue(day, deps.policy),
   };
 }
 

@@ -3,7 +3,7 @@
  * response due date; the response is recorded when it comes back.
  */
 import { asPerson } from '../auth/principal';
-import { addWorkingDays } from '../domain/calendar';
+import { defaultResponseDue } from '../domain/escalations';
 import { assertDates, dueDateIssues, pastDateIssues } from '../domain/dateRules';
 import { InvalidError, NotFoundError } from '../domain/errors';
 import { type Case, type Escalation, MAX_EARLIER_RESPONSES } from '../domain/types';
@@ -44,8 +44,7 @@ export async function escalateCase(
     throw new InvalidError('A closed case cannot be escalated.', [{ path: 'status', message: 'is closed' }]);
   }
   const day = today(call);
-  const responseDue =
-    input.responseDue ?? addWorkingDays(day, deps.policy.escalationResponseWorkingDays, deps.policy.calendar);
+  const responseDue = input.responseDue ?? defaultResponseDue(day, deps.policy);
   if (responseDue <= day) {
     throw new InvalidError('The response due date must be in the future.', [
       { path: 'responseDue', message: 'must be in the future' },

@@ -114,6 +114,7 @@ function caseDetail(t: string): CaseDetail {
       prompts: [{ code: 'p', text: t, dueOn: null }],
       overdueActions: 1,
       nextActionDue: '2026-03-27',
+      defaultResponseDue: '2026-04-10',
     },
     actions: [
       {

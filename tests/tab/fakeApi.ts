@@ -16,6 +16,7 @@ import {
   type OversightFigures,
 } from '../../src/domain/oversight';
 import { DEFAULT_POLICY } from '../../src/domain/policy';
+import { defaultResponseDue } from '../../src/domain/escalations';
 import type { OversightPeriod, OversightReportQuery } from '../../src/tab/client/oversightApi';
 import type { ImportPreviewResponse, ImportRowReport, SavedImportMapping } from '../../src/domain/importing';
 import type { MinutesContent } from '../../src/domain/minutes';
@@ -293,6 +294,8 @@ export class FakeApi implements CmoeApi {
         prompts: [],
         overdueActions: 0,
         nextActionDue: null,
+        // As the server computes it (domain/escalations.ts), on the fake's day.
+        defaultResponseDue: defaultResponseDue(TODAY, DEFAULT_POLICY),
       },
       actions: this.actions.filter((a) => a.caseRef === ref).map((a) => this.view(a)),
       updates: this.updates.filter((u) => u.caseRef === ref),

@@ -7,7 +7,7 @@ import { Button } from '@fluentui/react-components';
 import { ArrowUpRight20Regular, LockClosed20Regular, LockOpen20Regular } from '@fluentui/react-icons';
 import type { ReactElement, ReactNode } from 'react';
 import type { CloseBody, EscalateBody } from '../../client/client';
-import { todayLondon } from '../../lib/format';
+import { formatDate, todayLondon } from '../../lib/format';
 import { CLOSURE_REASON_OPTIONS, ESCALATION_TARGET_OPTIONS } from '../../lib/options';
 import { DateField, SelectField, TextField } from '../common/FormFields';
 import { ModalDialog } from '../common/ModalDialog';
@@ -59,7 +59,14 @@ export function FormDialog({
   );
 }
 
-export function EscalateDialog({ onEscalate }: { onEscalate(body: EscalateBody): Promise<void> }) {
+export function EscalateDialog({
+  onEscalate,
+  defaultResponseDue,
+}: {
+  onEscalate(body: EscalateBody): Promise<void>;
+  /** The date the server gives when none is chosen (policy and council calendar: the case's insights). */
+  defaultResponseDue: string;
+}) {
   const form = useEscalateForm();
   const { fields, set, issues } = form;
   return (
@@ -100,7 +107,7 @@ export function EscalateDialog({ onEscalate }: { onEscalate(body: EscalateBody):
       />
       <DateField
         label="Response due"
-        hint="Leave empty for the default: 10 working days from today."
+        hint={`Leave empty for the default: ${formatDate(defaultResponseDue)}.`}
         min={todayLondon()}
         value={fields.due}
         issues={issues('responseDue')}

@@ -269,6 +269,7 @@ function LoadedCase({ res, onChanged }: { res: CaseResource; onChanged(): void }
           {can('case.subjectAccess') && <SubjectAccessButtons caseRef={c.ref} />}
           {chairDecides && c.status !== 'closed' && can('case.escalate') && (
             <EscalateDialog
+              defaultResponseDue={d.insights.defaultResponseDue}
               onEscalate={(body) => versioned((v) => api.escalate(c.ref, v, body).then((r) => r.case))}
             />
           )}

@@ -133,7 +133,7 @@ function Challenge({
       </ul>
       <div className={styles.toolbar}>
         {canEscalate && detail.case.status !== 'closed' && !record?.escalationId && (
-          <EscalateDialog onEscalate={onEscalate} />
+          <EscalateDialog onEscalate={onEscalate} defaultResponseDue={detail.insights.defaultResponseDue} />
         )}
         <LeadDialog current={detail.case.lead?.name ?? null} onReassign={onReassign} />
       </div>
@@ -338,6 +338,7 @@ function LoadedCase({
             )}
             {!stuck && can('case.escalate') && !view.record?.escalationId && (
               <EscalateDialog
+                defaultResponseDue={d.insights.defaultResponseDue}
                 onEscalate={(body) => step((v) => api.escalateInMeeting(meetingId, c.ref, v, body))}
               />
             )}
