@@ -157,6 +157,17 @@ describe('POST /api/import/jobs and GET /api/import/jobs/:id', () => {
     expect(await t.store.cases.list()).toEqual([]);
   });
 
+  test('an admin has at most three jobs at once: a fourth is refused (503 Busy) until one is read', async () => {
+    const t = makeTestApp();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await start(t.app, tracker(2), '')).body.id);
+    const fourth = await start(t.app, tracker(2), '');
+    expect(fourth.status).toBe(503);
+    expect(fourth.body.code).toBe('Busy');
+    await poll(t.app, ids[0]!);
+    expect((await start(t.app, tracker(2), '')).status).toBe(201);
+  });
+
   test('a member cannot start a job (403) and nothing is read or written', async () => {
     const t = makeTestApp();
     const res = await start(t.app, tracker(2), '?dryRun=false', CHAIR);
