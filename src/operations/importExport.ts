@@ -117,6 +117,8 @@ export async function importSpreadsheet(
     { today: day, now: nowIso(call), policy: deps.policy, meetings },
   );
   progress({ phase: 'checking', done: total, total });
+  // The plan held the event loop: let a job's status be read before writing starts.
+  if (options.progress) await new Promise<void>((resolve) => setImmediate(resolve));
   if (options.dryRun) return { ...reportOf(plan, { dryRun: true, written: false, format }), batchId: null };
 
   const rejected = plan.rows.filter((r) => r.outcome === 'rejected').length;
@@ -131,7 +133,12 @@ export async function importSpreadsheet(
   let batchId: string | null = null;
   let rows: ImportRowReport[];
   try {
-    rows = await writePlan(deps, call, plan, format, { batch, byRef, progress });
+    rows = await writePlan(deps, call, plan, format, {
+      batch,
+      byRef,
+      progress,
+      yieldEvery: options.progress ? YIELD_EVERY_ROWS : null,
+    });
   } finally {
     // Whatever was written, even by an import that failed part way, is a batch that can be undone.
     batchId = await recordImportBatch(
@@ -144,6 +151,9 @@ export async function importSpreadsheet(
   const written = rows.some((r) => r.outcome === 'create' || r.outcome === 'update');
   return { ...reportOf(plan, { dryRun: false, written, format, rows }), batchId };
 }
+
+/** How often a job's import lets the event loop turn while writing (rows). */
+const YIELD_EVERY_ROWS = 100;
 
 const CONFLICT_MESSAGE =
   'was changed in the app while the import ran: nothing was written for this row. Import again to compare with the new version.';
@@ -163,15 +173,24 @@ async function writePlan(
     batch: BatchCollector;
     byRef: ReadonlyMap<string, Case>;
     progress: (p: ImportProgress) => void;
+    /**
+     * With progress asked for: let the event loop turn every so many rows, so the job's status can be
+     * read meanwhile (SQLite's writes are synchronous and would otherwise hold the loop to the end).
+     */
+    yieldEvery: number | null;
   },
 ): Promise<ImportRowReport[]> {
   const now = nowIso(call);
   const total = plan.rows.length;
   let done = 0;
   // A row is done when its case is written (or found unchanged); actions and notes follow in bulk.
-  const step = (n: number): void => {
+  const step = async (n: number): Promise<void> => {
+    const every = track.yieldEvery;
+    const before = done;
     done += n;
     track.progress({ phase: 'writing', done, total });
+    if (every !== null && Math.floor(done / every) > Math.floor(before / every))
+      await new Promise<void>((resolve) => setImmediate(resolve));
   };
   track.progress({ phase: 'writing', done: 0, total });
   const by = asPerson(call.caller);
@@ -186,8 +205,9 @@ async function writePlan(
       await audit(deps, call, 'case.create', c.ref, [], null, c.version);
       out[i] = { ...reportRow(p), ref: c.ref };
       appendTo.push({ ref: c.ref, actions: p.actions, notes: p.notes });
+      // Counted once its audit entry is written: the bulk create itself is one step of the store's.
+      await step(1);
     }
-    step(creates.length);
 
     for (const [i, p] of plan.rows.entries()) {
       if (p.outcome === 'create') continue;
@@ -208,7 +228,7 @@ async function writePlan(
               updates: 0,
               issues: [{ row: p.row, column: null, cell: null, message: CONFLICT_MESSAGE }],
             };
-            step(1);
+            await step(1);
             continue;
           }
         }
@@ -217,7 +237,7 @@ async function writePlan(
         appendTo.push({ ref: p.ref, actions: p.actions, notes: p.notes });
       }
       out[i] = report;
-      step(1);
+      await step(1);
     }
 
     // New actions ("incomplete — from import") and timeline notes, in bulk.

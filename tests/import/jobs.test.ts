@@ -8,7 +8,7 @@ import { DevAuthenticator } from '../../src/auth/devAuthenticator';
 import { type Authenticator, makePrincipal } from '../../src/auth/principal';
 import type { ImportProgress } from '../../src/domain/importJobs';
 import { importSpreadsheet } from '../../src/operations/importExport';
-import { JOB_TTL_MS } from '../../src/operations/importJobs';
+import { ImportJobs, JOB_TTL_MS } from '../../src/operations/importJobs';
 import { ADMIN, CHAIR, makeTestApp } from '../helpers/api';
 import { ADMIN_CALL, fixture, makeDeps } from './helpers';
 
@@ -196,5 +196,26 @@ describe('the import’s progress', () => {
     for (let i = 1; i < writing.length; i++)
       expect(writing[i]!.done).toBeGreaterThanOrEqual(writing[i - 1]!.done);
     expect(JSON.stringify(events)).not.toMatch(/Test|Notreal/);
+  });
+
+  test('while a job writes, its status can be read part way (the import lets the event loop turn)', async () => {
+    const deps = makeDeps();
+    const jobs = new ImportJobs();
+    const started = await jobs.start(
+      deps,
+      ADMIN_CALL,
+      { bytes: tracker(500) },
+      { dryRun: false, skipInvalid: false, mapping: null },
+    );
+    const seen: { phase: string; done: number; total: number }[] = [];
+    for (;;) {
+      await new Promise((r) => setImmediate(r));
+      const s = await jobs.read(deps, ADMIN_CALL, started.id);
+      seen.push({ phase: s.phase, done: s.done, total: s.total });
+      if (s.phase === 'done') break;
+    }
+    const partWay = seen.filter((s) => s.phase === 'writing' && s.done > 0 && s.done < s.total);
+    expect(partWay.length).toBeGreaterThan(0);
+    expect(seen.at(-1)).toEqual({ phase: 'done', done: 500, total: 500 });
   });
 });
