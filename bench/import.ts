@@ -17,6 +17,7 @@ import { DEFAULT_POLICY } from '../src/domain/policy';
 import type { Call } from '../src/operations/context';
 import { exportCases, importSpreadsheet, type ImportOptions } from '../src/operations/importExport';
 import { previewImport } from '../src/operations/importMapping';
+import { ImportJobs } from '../src/operations/importJobs';
 import { openSqliteStore } from '../src/store/sqlite';
 import { median } from './stats';
 
@@ -103,6 +104,51 @@ export async function importBench(out: (line?: string) => void, rows: number): P
       await run(xlsx.value.bytes, { mapping }),
       await run(xlsx.value.bytes, { mapping }),
     ];
+    // The progress path (issue 19): the same import as a job, polled to done (at every turn of the event
+    // loop, which is more polling than the tab's every 400 ms), timed from start to the report read.
+    const jobs = new ImportJobs();
+    const viaJob = (store: typeof source, bytes: Uint8Array, options: Partial<ImportOptions>) =>
+      timed(async () => {
+        const started = await jobs.start(
+          deps(store),
+          admin,
+          { bytes },
+          { dryRun: true, skipInvalid: false, mapping: null, ...options },
+        );
+        let polls = 0;
+        for (;;) {
+          await new Promise((r) => setImmediate(r));
+          polls++;
+          const status = await jobs.read(deps(store), admin, started.id);
+          if (status.phase === 'done' && status.result) return { report: status.result, polls };
+        }
+      });
+    const jobTarget = openSqliteStore(join(dir, 'job-target.sqlite'));
+    const plainTarget = openSqliteStore(join(dir, 'plain-target.sqlite'));
+    let jobDry: Awaited<ReturnType<typeof viaJob>>[];
+    let jobReal: Awaited<ReturnType<typeof viaJob>>;
+    let plainReal: Awaited<ReturnType<typeof run>>;
+    try {
+      // Interleaved, so neither path has the warmer process.
+      jobDry = [];
+      for (let i = 0; i < 3; i++) jobDry.push(await viaJob(target, xlsx.value.bytes, {}));
+      plainReal = await timed(() =>
+        importSpreadsheet(
+          deps(plainTarget),
+          admin,
+          { bytes: xlsx.value.bytes },
+          { dryRun: false, skipInvalid: false, mapping: null },
+        ),
+      );
+      jobReal = await viaJob(jobTarget, xlsx.value.bytes, { dryRun: false });
+    } finally {
+      await jobTarget.close();
+      await plainTarget.close();
+    }
+    const { batchId: _job, ...jobReport } = jobReal.value.report;
+    const { batchId: _plain, ...plainReport } = plainReal.value;
+    if (JSON.stringify(jobReport) !== JSON.stringify(plainReport))
+      throw new Error('the import job reported otherwise than the plain import');
     const real = await run(xlsx.value.bytes, { dryRun: false });
     const againDry = await run(xlsx.value.bytes, {});
     const againReal = await run(csv.value.bytes, { dryRun: false });
@@ -137,6 +183,21 @@ export async function importBench(out: (line?: string) => void, rows: number): P
       outcome(dryMapped[0]!.value),
     );
     row('real import of the .xlsx into the empty store', real.ms, outcome(real.value));
+    row(
+      'dry run of the .xlsx as a job, polled to done (progress path, median of 3)',
+      median(jobDry.map((d) => d.ms)),
+      `${outcome(jobDry[0]!.value.report)}; ${jobDry[0]!.value.polls} polls`,
+    );
+    row(
+      'real import of the .xlsx into an empty store, plain (same run, beside the next)',
+      plainReal.ms,
+      outcome(plainReal.value),
+    );
+    row(
+      'real import of the .xlsx into an empty store as a job, polled to done (progress path)',
+      jobReal.ms,
+      `${outcome(jobReal.value.report)}; ${jobReal.value.polls} polls; ${((jobReal.ms / plainReal.ms - 1) * 100).toFixed(0)}% vs plain`,
+    );
     row('dry run of the same file again', againDry.ms, outcome(againDry.value));
     row('real import of the .csv again (idempotent)', againReal.ms, outcome(againReal.value));
     out();

@@ -26,6 +26,7 @@ import { seedStore } from '../src/demo/seed';
 import { silentLogger } from '../src/log';
 import { openSqliteStore } from '../src/store/sqlite';
 import { importBench } from './import';
+import { importReportBench } from './importReport';
 import { botBench } from './bot';
 import { readModelBench } from './readModel';
 import { sharePointBench } from './sharepoint';
@@ -148,8 +149,10 @@ async function main(): Promise<void> {
     if (args.only === 'tab') await benchTab(print, { cases: args.cases, runs: args.tabRuns });
     else if (args.only === 'year') await yearSimBench(print);
     else if (args.only === 'readmodel') await readModelBench(print, args.cases);
-    else if (args.only === 'import') await importBench(print, args.cases);
-    else await oversightBench(print, { cases: args.cases });
+    else if (args.only === 'import') {
+      await importBench(print, args.cases);
+      await importReportBench(print, { rows: 5000, runs: 3 });
+    } else await oversightBench(print, { cases: args.cases });
     return;
   }
   const command = `npm run bench -- --cases ${args.cases} --domain-cases ${args.domainCases} --seconds ${args.seconds}`;
@@ -314,6 +317,7 @@ async function main(): Promise<void> {
   await sharePointBench(out, args.cases);
   await readModelBench(out, args.cases);
   await importBench(out, args.cases);
+  await importReportBench(out, { rows: 5000, runs: 3 });
   out();
   await botBench(out);
   await yearSimBench(out);

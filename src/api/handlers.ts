@@ -19,6 +19,7 @@ import * as mode from '../operations/meetingMode';
 import * as meetings from '../operations/meetings';
 import { lastImportBatch, undoLastImport } from '../operations/importUndo';
 import * as mappings from '../operations/importMapping';
+import { ImportJobs } from '../operations/importJobs';
 import { mappingNameParamSchema } from '../contract/inputs';
 import { getOversight, oversightReport } from '../operations/oversight';
 import * as retention from '../operations/disposal';
@@ -67,6 +68,8 @@ function mappingName(name: string): string {
 }
 
 export function handlers(deps: OperationDeps): Handlers {
+  // The app's import jobs (in memory: one process serves the tab), read only by whoever started each.
+  const jobs = new ImportJobs();
   return {
     devUsers: async () =>
       DEV_USERS.map((u) => ({ id: u.id, name: u.name, email: u.email, service: u.service, roles: u.roles })),
@@ -168,6 +171,14 @@ export function handlers(deps: OperationDeps): Handlers {
     getImportMapping: ({ call, params }) => mappings.getImportMapping(deps, call, mappingName(params.name)),
     saveImportMapping: ({ call, params, body }) =>
       mappings.saveImportMapping(deps, call, mappingName(params.name), body.mapping),
+    startImportJob: ({ call, query, req }) =>
+      jobs.start(deps, call, uploadOf(req), {
+        dryRun: query.dryRun,
+        skipInvalid: query.skipInvalid,
+        mapping: mappingOf(req),
+        received: receivedFallbackOf(query),
+      }),
+    getImportJob: ({ call, params }) => jobs.read(deps, call, params.id),
     importSpreadsheet: ({ call, query, req }) =>
       importSpreadsheet(deps, call, uploadOf(req), {
         dryRun: query.dryRun,

@@ -61,6 +61,8 @@ export const ENDPOINTS = {
   listImportMappings: { method: 'GET', path: '/api/import/mappings' },
   getImportMapping: { method: 'GET', path: '/api/import/mappings/:name' },
   saveImportMapping: { method: 'PUT', path: '/api/import/mappings/:name' },
+  startImportJob: { method: 'POST', path: '/api/import/jobs' },
+  getImportJob: { method: 'GET', path: '/api/import/jobs/:id' },
   importSpreadsheet: { method: 'POST', path: '/api/import' },
   exportCases: { method: 'GET', path: '/api/export' },
   getOversight: { method: 'GET', path: '/api/oversight' },

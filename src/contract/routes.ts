@@ -26,6 +26,7 @@ import type {
   MeetingCaseRecord,
 } from '../domain/types';
 import type { BatchSummary, UndoReport } from '../domain/importBatches';
+import type { ImportJobStatus } from '../domain/importJobs';
 import type { ImportPreviewResponse, ImportReport, SavedImportMapping } from '../domain/importing';
 import type { MinutesContent } from '../domain/minutes';
 import type { DisclosureSummary, DisclosureView } from '../domain/disclosures';
@@ -390,6 +391,15 @@ const DEFS = {
   listImportMappings: row<SavedImportMapping[]>()({ permissions: ['import.run'] }),
   getImportMapping: row<SavedImportMapping>()({ permissions: ['import.run'] }),
   saveImportMapping: row<SavedImportMapping>()({ permissions: ['import.run'], body: saveMappingBodySchema }),
+  // The same import as a job the tab polls for progress (a large file): counts only, then the report.
+  startImportJob: row<ImportJobStatus>()({
+    permissions: ['import.run'],
+    query: importQuerySchema,
+    raw: SPREADSHEET_UPLOAD,
+    created: true,
+    location: (j) => `/api/import/jobs/${j.id}`,
+  }),
+  getImportJob: row<ImportJobStatus>()({ permissions: ['import.run'] }),
   importSpreadsheet: row<ImportReport>()({
     permissions: ['import.run'],
     query: importQuerySchema,

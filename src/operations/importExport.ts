@@ -15,6 +15,7 @@ import { asPerson } from '../auth/principal';
 import { ConflictError, InvalidError } from '../domain/errors';
 import { EXPORT_HEADERS, type ExportCell, exportRow } from '../domain/exporting';
 import type { MappingFile } from '../domain/importColumns';
+import type { ImportProgress } from '../domain/importJobs';
 import {
   type ActionDraft,
   type ImportPlan,
@@ -51,6 +52,20 @@ export interface ImportOptions {
    * tracker often has no such column). Each new case that takes it carries a warning; none by default.
    */
   received?: ReceivedDateFallback;
+  /**
+   * Told how far the import has got, in rows (the job route's progress bar): counts and a phase only,
+   * never a value. Reading has no total yet; checking is the plan (pure, so it jumps); writing counts
+   * each row as its case is written.
+   */
+  progress?: (p: ImportProgress) => void;
+}
+
+/** The refusal of an import request that carried no file (a JSON body, say). */
+export function noFileError(): InvalidError {
+  return new InvalidError(
+    'Send the file itself as the body, with Content-Type text/csv or the .xlsx type, and its name in X-File-Name.',
+    [{ path: 'Content-Type', message: 'must be text/csv or the .xlsx type' }],
+  );
 }
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -81,15 +96,14 @@ export async function importSpreadsheet(
   options: ImportOptions,
 ): Promise<ImportResult> {
   await authorize(deps, call, 'import.run', 'import');
-  if (file === null) {
-    throw new InvalidError(
-      'Send the file itself as the body, with Content-Type text/csv or the .xlsx type, and its name in X-File-Name.',
-      [{ path: 'Content-Type', message: 'must be text/csv or the .xlsx type' }],
-    );
-  }
+  if (file === null) throw noFileError();
+  const progress = options.progress ?? (() => undefined);
+  progress({ phase: 'reading', done: 0, total: 0 });
   const { format, sheets } = await readSpreadsheet(file);
   const day = today(call);
   const sheet = readImportSheet(sheets, options.mapping, day, options.received ?? null);
+  const total = sheet.rows.length;
+  progress({ phase: 'checking', done: 0, total });
   const [cases, actions, meetings] = await Promise.all([
     deps.store.cases.list(),
     deps.store.actions.list(),
@@ -102,6 +116,9 @@ export async function importSpreadsheet(
     { cases, actions, updates },
     { today: day, now: nowIso(call), policy: deps.policy, meetings },
   );
+  progress({ phase: 'checking', done: total, total });
+  // The plan held the event loop: let a job's status be read before writing starts.
+  if (options.progress) await new Promise<void>((resolve) => setImmediate(resolve));
   if (options.dryRun) return { ...reportOf(plan, { dryRun: true, written: false, format }), batchId: null };
 
   const rejected = plan.rows.filter((r) => r.outcome === 'rejected').length;
@@ -116,7 +133,12 @@ export async function importSpreadsheet(
   let batchId: string | null = null;
   let rows: ImportRowReport[];
   try {
-    rows = await writePlan(deps, call, plan, format, { batch, byRef });
+    rows = await writePlan(deps, call, plan, format, {
+      batch,
+      byRef,
+      progress,
+      yieldEvery: options.progress ? YIELD_EVERY_ROWS : null,
+    });
   } finally {
     // Whatever was written, even by an import that failed part way, is a batch that can be undone.
     batchId = await recordImportBatch(
@@ -129,6 +151,9 @@ export async function importSpreadsheet(
   const written = rows.some((r) => r.outcome === 'create' || r.outcome === 'update');
   return { ...reportOf(plan, { dryRun: false, written, format, rows }), batchId };
 }
+
+/** How often a job's import lets the event loop turn while writing (rows). */
+const YIELD_EVERY_ROWS = 100;
 
 const CONFLICT_MESSAGE =
   'was changed in the app while the import ran: nothing was written for this row. Import again to compare with the new version.';
@@ -143,10 +168,31 @@ async function writePlan(
   call: Call,
   plan: ImportPlan,
   format: 'xlsx' | 'csv',
-  /** Where each write is noted for the batch, and the cases as planned against. */
-  track: { batch: BatchCollector; byRef: ReadonlyMap<string, Case> },
+  /** Where each write is noted for the batch, the cases as planned against, and rows written so far. */
+  track: {
+    batch: BatchCollector;
+    byRef: ReadonlyMap<string, Case>;
+    progress: (p: ImportProgress) => void;
+    /**
+     * With progress asked for: let the event loop turn every so many rows, so the job's status can be
+     * read meanwhile (SQLite's writes are synchronous and would otherwise hold the loop to the end).
+     */
+    yieldEvery: number | null;
+  },
 ): Promise<ImportRowReport[]> {
   const now = nowIso(call);
+  const total = plan.rows.length;
+  let done = 0;
+  // A row is done when its case is written (or found unchanged); actions and notes follow in bulk.
+  const step = async (n: number): Promise<void> => {
+    const every = track.yieldEvery;
+    const before = done;
+    done += n;
+    track.progress({ phase: 'writing', done, total });
+    if (every !== null && Math.floor(done / every) > Math.floor(before / every))
+      await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  track.progress({ phase: 'writing', done: 0, total });
   const by = asPerson(call.caller);
   const out: (ImportRowReport | undefined)[] = new Array(plan.rows.length);
   const appendTo: { ref: string; actions: readonly ActionDraft[]; notes: readonly string[] }[] = [];
@@ -159,6 +205,8 @@ async function writePlan(
       await audit(deps, call, 'case.create', c.ref, [], null, c.version);
       out[i] = { ...reportRow(p), ref: c.ref };
       appendTo.push({ ref: c.ref, actions: p.actions, notes: p.notes });
+      // Counted once its audit entry is written: the bulk create itself is one step of the store's.
+      await step(1);
     }
 
     for (const [i, p] of plan.rows.entries()) {
@@ -180,6 +228,7 @@ async function writePlan(
               updates: 0,
               issues: [{ row: p.row, column: null, cell: null, message: CONFLICT_MESSAGE }],
             };
+            await step(1);
             continue;
           }
         }
@@ -188,6 +237,7 @@ async function writePlan(
         appendTo.push({ ref: p.ref, actions: p.actions, notes: p.notes });
       }
       out[i] = report;
+      await step(1);
     }
 
     // New actions ("incomplete — from import") and timeline notes, in bulk.

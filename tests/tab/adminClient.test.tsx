@@ -56,6 +56,22 @@ describe('the admin calls of the API client', () => {
     expect(xlsx.format).toBe('xlsx');
   });
 
+  test('an import job is started with the file and mapping, polled to done, and its report is the dry run’s', async () => {
+    const admin = as('dev-admin');
+    const file = { name: 'custom-headers.csv', bytes: fixture('custom-headers.csv') };
+    const mapping = JSON.parse(
+      readFileSync(join(__dirname, '..', 'fixtures', 'custom-mapping.json'), 'utf8'),
+    );
+    let job = await admin.startImportJob(file, { dryRun: true, skipInvalid: false, mapping });
+    expect(job).toMatchObject({ dryRun: true, phase: 'reading', result: null });
+    while (job.phase !== 'done') job = await admin.importJob(job.id);
+    const plain = await admin.importSpreadsheet(file, { dryRun: true, skipInvalid: false, mapping });
+    expect(job.result).toEqual(plain);
+    expect(job.done).toBe(plain.counts.rows);
+    // Read once, then forgotten.
+    expect(((await admin.importJob(job.id).catch((e) => e)) as ApiError).status).toBe(404);
+  });
+
   test("an export comes back with the server's file name and case count", async () => {
     // The cases are those imported by the first test.
     const all = await as('dev-chair').listCases({ status: ['referred', 'open', 'monitoring'] });

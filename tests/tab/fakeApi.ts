@@ -20,6 +20,7 @@ import { defaultResponseDue } from '../../src/domain/escalations';
 import type { OversightPeriod, OversightReportQuery } from '../../src/tab/client/oversightApi';
 import type { ImportPreviewResponse, ImportRowReport, SavedImportMapping } from '../../src/domain/importing';
 import type { MinutesContent } from '../../src/domain/minutes';
+import type { ImportJobStatus } from '../../src/domain/importJobs';
 import type {
   Action,
   AgendaItem,
@@ -891,6 +892,20 @@ export class FakeApi implements CmoeApi {
   importFailure: ApiError | null = null;
   importedFiles = new Set<string>();
   /**
+   * Import jobs (issue 19: progress): each job answers these statuses in turn before its result, and
+   * waits for `importJobHold` (when set) before answering done, so a test can look at the bar meanwhile.
+   */
+  importJobSteps: Pick<ImportJobStatus, 'phase' | 'done' | 'total'>[] = [];
+  importJobHold: Promise<void> | null = null;
+  private readonly importJobs = new Map<
+    string,
+    {
+      dryRun: boolean;
+      steps: Pick<ImportJobStatus, 'phase' | 'done' | 'total'>[];
+      outcome: () => ImportReport;
+    }
+  >();
+  /**
    * What the mapping step's preview answers for any file (the server's own rule is tested in
    * tests/import/mapping.test.ts): by default two columns, both matched, nothing missing.
    */
@@ -948,6 +963,42 @@ export class FakeApi implements CmoeApi {
     this.log('previewImport', { name: file.name, mapping });
     this.may('import.run');
     return this.importPreview;
+  }
+  async startImportJob(file: ImportFile, o: ImportRunOptions): Promise<ImportJobStatus> {
+    this.log('startImportJob', { name: file.name, ...o });
+    this.may('import.run');
+    // The job runs the import at once (as the server's does); its refusal waits for the last read.
+    let outcome: () => ImportReport;
+    try {
+      const report = await this.importSpreadsheet(file, o);
+      outcome = () => report;
+    } catch (e) {
+      outcome = () => {
+        throw e;
+      };
+    }
+    const id = `job-${this.importJobs.size + 1}`;
+    this.importJobs.set(id, { dryRun: o.dryRun, steps: [...this.importJobSteps], outcome });
+    return { id, dryRun: o.dryRun, phase: 'reading', done: 0, total: 0, result: null };
+  }
+  async importJob(id: string): Promise<ImportJobStatus> {
+    this.log('importJob', id);
+    this.may('import.run');
+    const job = this.importJobs.get(id);
+    if (!job) throw new ApiError(404, 'NotFound', 'Not found', 'This import job was not found.');
+    const step = job.steps.shift();
+    if (step) return { id, dryRun: job.dryRun, ...step, result: null };
+    if (this.importJobHold) await this.importJobHold;
+    this.importJobs.delete(id);
+    const result = { ...job.outcome(), batchId: null };
+    return {
+      id,
+      dryRun: job.dryRun,
+      phase: 'done',
+      done: result.counts.rows,
+      total: result.counts.rows,
+      result,
+    };
   }
   async importSpreadsheet(file: ImportFile, o: ImportRunOptions): Promise<ImportReport> {
     this.log('importSpreadsheet', { name: file.name, ...o });

@@ -42,6 +42,10 @@ export interface ExportedFile {
 export interface AdminApi {
   queryAudit(query?: AuditQuery): Promise<ResponseOf<'queryAudit'>>;
   importSpreadsheet(file: ImportFile, options: ImportRunOptions): Promise<ResponseOf<'importSpreadsheet'>>;
+  /** POST /api/import/jobs: the same import as a job to poll for progress (a large file). */
+  startImportJob(file: ImportFile, options: ImportRunOptions): Promise<ResponseOf<'startImportJob'>>;
+  /** GET /api/import/jobs/:id: the job's progress; once done, its report (or the import's refusal). */
+  importJob(id: string): Promise<ResponseOf<'getImportJob'>>;
   /** The mapping step: the file's columns as the server reads them with `mapping` (null: by name). */
   previewImport(file: ImportFile, mapping: unknown): Promise<ResponseOf<'previewImport'>>;
   /** Saved named mappings, by name. */
@@ -82,6 +86,33 @@ export function exportPath(q: ExportQuery): string {
 }
 
 export function adminApi(send: Send, call: Call): AdminApi {
+  function upload<K extends 'importSpreadsheet' | 'startImportJob'>(
+    name: K,
+    file: ImportFile,
+    o: ImportRunOptions,
+  ): Promise<ResponseOf<K>> {
+    // Headers carry only Latin-1: the file name and the mapping (which may name columns in any
+    // language) are URI-encoded, as the server expects.
+    const headers: Record<string, string> = { 'X-File-Name': encodeURIComponent(file.name) };
+    if (o.mapping !== undefined && o.mapping !== null)
+      headers['X-Import-Mapping'] = encodeURIComponent(JSON.stringify(o.mapping));
+    // The file's bytes as the body, not JSON: through `call`, at the contract's path.
+    const query = {
+      dryRun: o.dryRun,
+      skipInvalid: o.skipInvalid,
+      receivedOn: o.receivedOn,
+      receivedFrom: o.receivedFrom,
+    };
+    const path =
+      name === 'importSpreadsheet'
+        ? urlOf('importSpreadsheet', {}, query)
+        : urlOf('startImportJob', {}, query);
+    return call('POST', path, {
+      raw: { bytes: file.bytes, contentType: importContentType(file.name) },
+      headers,
+    });
+  }
+
   return {
     queryAudit: (q = {}) =>
       send('queryAudit', {
@@ -94,24 +125,9 @@ export function adminApi(send: Send, call: Call): AdminApi {
           limit: q.limit,
         },
       }),
-    importSpreadsheet: (file, o) => {
-      // Headers carry only Latin-1: the file name and the mapping (which may name columns in any
-      // language) are URI-encoded, as the server expects.
-      const headers: Record<string, string> = { 'X-File-Name': encodeURIComponent(file.name) };
-      if (o.mapping !== undefined && o.mapping !== null)
-        headers['X-Import-Mapping'] = encodeURIComponent(JSON.stringify(o.mapping));
-      // The file's bytes as the body, not JSON: through `call`, at the contract's path.
-      const query = {
-        dryRun: o.dryRun,
-        skipInvalid: o.skipInvalid,
-        receivedOn: o.receivedOn,
-        receivedFrom: o.receivedFrom,
-      };
-      return call('POST', urlOf('importSpreadsheet', {}, query), {
-        raw: { bytes: file.bytes, contentType: importContentType(file.name) },
-        headers,
-      });
-    },
+    importSpreadsheet: (file, o) => upload('importSpreadsheet', file, o),
+    startImportJob: (file, o) => upload('startImportJob', file, o),
+    importJob: (id) => send('getImportJob', { params: { id } }),
     listImportMappings: () => send('listImportMappings', {}),
     saveImportMapping: (name, mapping) => send('saveImportMapping', { params: { name }, body: { mapping } }),
     previewImport: (file, mapping) => {

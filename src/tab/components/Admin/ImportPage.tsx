@@ -34,7 +34,7 @@ import {
 } from '@fluentui/react-components';
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { Badge, type BadgeProps } from '@fluentui/react-components';
-import { Spinner } from '@fluentui/react-components';
+import { ProgressBar } from '@fluentui/react-components';
 
 type Outcome = ImportRowReport['outcome'];
 
@@ -55,6 +55,47 @@ const OUTCOME_BADGE: Record<Outcome, { color: BadgeProps['color']; icon: ReactEl
   rejected: { color: 'danger', icon: <DismissCircle16Filled /> },
   conflict: { color: 'warning', icon: <Warning16Filled /> },
 };
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** What the running job is doing, in words: a phase and counts, never a value from the file. */
+function progressWords(p: ImportState['progress'], busy: 'check' | 'import'): string {
+  if (p === null || p.phase === 'reading') return 'Reading the file…';
+  if (p.phase === 'checking')
+    return busy === 'check'
+      ? `Checking ${count(p.total)} ${p.total === 1 ? 'row' : 'rows'}…`
+      : `Checking ${count(p.total)} rows again…`;
+  if (p.phase === 'writing') return `Imported ${count(p.done)} of ${count(p.total)} rows`;
+  return busy === 'check' ? 'Check finished' : 'Import finished';
+}
+
+/**
+ * The running check or import (issue 19: a file of 5,000 rows takes a while): a labelled Fluent
+ * ProgressBar (indeterminate until rows are being written) and a polite live status. The live text
+ * moves by tenths while writing, so a screen reader hears a step every tenth of the way, not every poll.
+ */
+function JobProgress({ state }: { state: ImportState }): ReactElement | null {
+  const styles = useAdminStyles();
+  const busy = state.busy;
+  if (busy === null) return null;
+  const p = state.progress;
+  const writing = p !== null && p.phase === 'writing' && p.total > 0;
+  const fraction = writing ? Math.min(1, p.done / p.total) : undefined;
+  const words = progressWords(p, busy);
+  const announced = writing
+    ? `Importing: ${Math.floor((fraction ?? 0) * 10) * 10}% of ${count(p.total)} rows written`
+    : words;
+  return (
+    <div className={styles.section}>
+      <Field label={busy === 'check' ? 'Checking the file' : 'Importing the file'} hint={words}>
+        <ProgressBar value={fraction} thickness="large" aria-valuetext={words} />
+      </Field>
+      <Text role="status" aria-live="polite" className={styles.hint}>
+        {announced}
+      </Text>
+    </div>
+  );
+}
 
 /** How many report rows are rendered at first; more on request (a tracker can have 20,000). */
 const PAGE = 200;
@@ -356,8 +397,8 @@ export function ImportPage() {
         >
           {report ? 'Check again' : 'Check file'}
         </Button>
-        {state.busy === 'check' && <Spinner size="tiny" label="Checking the file…" />}
       </div>
+      {state.busy === 'check' && <JobProgress state={state} />}
       {mapping.blockedBecause && (
         <Text id="mapping-blocked" className={styles.hint}>
           {mapping.blockedBecause}
@@ -405,8 +446,8 @@ export function ImportPage() {
                 >
                   Import {plural(state.toWrite, 'row', 'rows')}
                 </Button>
-                {state.busy === 'import' && <Spinner size="tiny" label="Importing…" />}
               </div>
+              {state.busy === 'import' && <JobProgress state={state} />}
               {blocked && (
                 <Text id="import-blocked" className={styles.hint}>
                   {blocked}

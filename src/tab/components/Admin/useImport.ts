@@ -5,6 +5,7 @@
  * server checks again. A refusal keeps the chosen files, so the admin can fix and retry.
  */
 import { useCallback, useState } from 'react';
+import type { ImportJobStatus } from '../../../domain/importJobs';
 import type { ImportReport } from '../../client/adminApi';
 import { ApiError, type CmoeApi } from '../../client/client';
 import type { MappingChoices } from './useImportMapping';
@@ -13,6 +14,16 @@ import type { MappingChoices } from './useImportMapping';
 export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
 
 const SPREADSHEET = /\.(xlsx|csv)$/i;
+
+/**
+ * How often a running check or import is asked how far it has got. The check and the import run on the
+ * server as a job (POST /api/import/jobs), polled at GET /api/import/jobs/:id: no websocket, which a
+ * Teams tab cannot count on, and one upload.
+ */
+export const POLL_MS = 400;
+
+/** How far the running check or import has got: a phase and counts, never a value from the file. */
+export type ImportProgressState = Pick<ImportJobStatus, 'phase' | 'done' | 'total'>;
 
 export interface MappingChoice {
   name: string;
@@ -28,6 +39,8 @@ export interface ImportState {
   mapping: MappingChoice | null;
   chooseMapping(file: File | null): Promise<void>;
   busy: 'check' | 'import' | null;
+  /** While busy: the job's progress (null before the server has answered). */
+  progress: ImportProgressState | null;
   /** The last report: a dry run's, or the import's. */
   report: ImportReport | null;
   error: ApiError | null;
@@ -74,6 +87,7 @@ export function useImport(
   const [fileError, setFileError] = useState<string | null>(null);
   const [mapping, setMapping] = useState<MappingChoice | null>(null);
   const [busy, setBusy] = useState<ImportState['busy']>(null);
+  const [progress, setProgress] = useState<ImportProgressState | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [skipRejected, setSkipRejected] = useState(false);
@@ -114,9 +128,10 @@ export function useImport(
     async (dryRun: boolean) => {
       if (!file || fileError || mapping?.error) return;
       setBusy(dryRun ? 'check' : 'import');
+      setProgress(null);
       setError(null);
       try {
-        const r = await api.importSpreadsheet(
+        let job = await api.startImportJob(
           { name: file.name, bytes: file },
           {
             dryRun,
@@ -125,13 +140,22 @@ export function useImport(
             ...(choices ? choices() : {}),
           },
         );
-        setReport(r);
+        // Asked at once (a small file is done by then), then every POLL_MS until done; a refusal is
+        // thrown by the last read, as the plain import throws it.
+        for (let first = true; job.phase !== 'done'; first = false) {
+          setProgress({ phase: job.phase, done: job.done, total: job.total });
+          if (!first) await new Promise((r) => setTimeout(r, POLL_MS));
+          job = await api.importJob(job.id);
+        }
+        if (job.result === null) throw new Error('The job ended without a report.');
+        setReport(job.result);
         if (dryRun) setSkipRejected(false);
       } catch (e) {
         // The report (if any) stays: the refusal is about this attempt, not the rows already shown.
         setError(toApiError(e));
       } finally {
         setBusy(null);
+        setProgress(null);
       }
     },
     [api, choices, file, fileError, mapping, skipRejected],
@@ -160,6 +184,7 @@ export function useImport(
     mapping,
     chooseMapping,
     busy,
+    progress,
     report,
     error,
     skipRejected,
