@@ -32,9 +32,9 @@ import {
 } from '../domain/importing';
 import { formatUkDate } from '../domain/importValues';
 import type { Action, Case, CaseUpdate } from '../domain/types';
-import { writeCsv } from '../import/csv';
-import { type SpreadsheetFile, readSpreadsheet } from '../import/read';
-import { writeXlsx } from '../import/xlsx';
+import { writeCsv } from '../spreadsheet/csv';
+import { type SpreadsheetFile, readSpreadsheet } from '../spreadsheet/read';
+import { writeXlsx } from '../spreadsheet/xlsx';
 import type { CaseQuery } from '../store/ports';
 import { caseSummaries } from './cases';
 import { type Call, type OperationDeps, audit, authorize, nowIso, today } from './context';

@@ -12,7 +12,7 @@
  */
 import type { ImportJobStatus, ImportProgress } from '../domain/importJobs';
 import { BusyError, NotFoundError } from '../domain/errors';
-import type { SpreadsheetFile } from '../import/read';
+import type { SpreadsheetFile } from '../spreadsheet/read';
 import { type Call, type OperationDeps, authorize } from './context';
 import { type ImportOptions, type ImportResult, importSpreadsheet, noFileError } from './importExport';
 

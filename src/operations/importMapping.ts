@@ -8,7 +8,7 @@ import { InvalidError, NotFoundError } from '../domain/errors';
 import type { MappingFile } from '../domain/importColumns';
 import { type ImportPreviewResponse, type SavedImportMapping, previewImportSheet } from '../domain/importing';
 import type { LocalDate } from '../domain/types';
-import { type SpreadsheetFile, readSpreadsheet } from '../import/read';
+import { type SpreadsheetFile, readSpreadsheet } from '../spreadsheet/read';
 import { type Call, type OperationDeps, audit, authorize, nowIso, today } from './context';
 
 /**

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { AuditEntry } from '../../src/domain/types';
 import type { CaseSummary } from '../../src/domain/views';
-import { parseCsv } from '../../src/import/csv';
+import { parseCsv } from '../../src/spreadsheet/csv';
 import {
   E2E_TEST_TIMEOUT_MS,
   PREPARE_TIMEOUT_MS,

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { readSpreadsheet } from '../../src/import/read';
+import { readSpreadsheet } from '../../src/spreadsheet/read';
 import { ADMIN, CHAIR, MEMBER, NO_ROLE, SENIOR, makeTestApp } from '../helpers/api';
 import { fixture } from './helpers';
 

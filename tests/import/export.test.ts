@@ -5,7 +5,7 @@ import { toLondonDate } from '../../src/domain/calendar';
 import { ForbiddenError } from '../../src/domain/errors';
 import { EXPORT_HEADERS } from '../../src/domain/exporting';
 import type { Case } from '../../src/domain/types';
-import { parseCsv } from '../../src/import/csv';
+import { parseCsv } from '../../src/spreadsheet/csv';
 import { exportCases, importSpreadsheet, type ImportOptions } from '../../src/operations/importExport';
 import { ADMIN_CALL, CHAIR_CALL, callAs, fixture, makeDeps, snapshot } from './helpers';
 

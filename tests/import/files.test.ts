@@ -1,7 +1,7 @@
 import { InvalidError } from '../../src/domain/errors';
-import { detectDelimiter, parseCsv, writeCsv } from '../../src/import/csv';
-import { decodeText, readSpreadsheet } from '../../src/import/read';
-import { zipEntries } from '../../src/import/zip';
+import { detectDelimiter, parseCsv, writeCsv } from '../../src/spreadsheet/csv';
+import { decodeText, readSpreadsheet } from '../../src/spreadsheet/read';
+import { zipEntries } from '../../src/spreadsheet/zip';
 import { buildSamples } from '../fixtures/makeSamples';
 import { fixture } from './helpers';
 

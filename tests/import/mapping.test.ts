@@ -4,8 +4,8 @@
  * for every row.
  */
 import request from 'supertest';
-import { parseCsv } from '../../src/import/csv';
-import { readSpreadsheet } from '../../src/import/read';
+import { parseCsv } from '../../src/spreadsheet/csv';
+import { readSpreadsheet } from '../../src/spreadsheet/read';
 import { previewImportSheet, suggestFields } from '../../src/domain/importing';
 import { ADMIN, CHAIR, MEMBER, makeTestApp } from '../helpers/api';
 import { fixture } from './helpers';
