@@ -28,6 +28,7 @@ import {
   type DisposalReview,
   type HeldCase,
   type RetentionRule,
+  reviewSchedule,
 } from '../domain/retention';
 import type { Case, CaseRef, Meeting } from '../domain/types';
 import { minutesContentFrom, minutesRecordOf } from '../documents/minutesRecord';
@@ -254,8 +255,18 @@ export async function disposalReview(deps: OperationDeps, call: Call): Promise<D
       willGo,
     });
   }
+  // The previous review (opened or a disposal approved), read before this one is audited.
+  const [viewed, disposed] = await Promise.all([
+    deps.store.audit.query({ action: 'retention.review', limit: 1 }),
+    deps.store.audit.query({ action: 'retention.dispose', limit: 1 }),
+  ]);
+  const latest = [...viewed, ...disposed]
+    .map((e) => e.at)
+    .sort()
+    .at(-1);
+  const schedule = reviewSchedule(latest ? new Date(latest) : null, call.now);
   await audit(deps, call, 'retention.review', 'retention', ['due', 'held']);
-  return { asOf: today(call), rule: describeRetentionRule(rule), due, held };
+  return { asOf: today(call), rule: describeRetentionRule(rule), due, held, schedule };
 }
 
 async function loadCase(deps: OperationDeps, ref: string): Promise<Case> {
