@@ -142,6 +142,9 @@ export interface ReviewSchedule {
   nextDue: LocalDate;
 }
 
+/** Whether the review is due, read without holding one (the admin's navigation). */
+export type ReviewDue = Pick<ReviewSchedule, 'previous' | 'dueOn' | 'overdue'>;
+
 export function reviewSchedule(previousAt: Date | null, now: Date): ReviewSchedule {
   const today = toLondonDate(now);
   const previous = previousAt ? toLondonDate(previousAt) : null;

@@ -4,7 +4,7 @@
  * a calendar month on (31 January -> end of February). On both stores, with fixed clocks.
  */
 import { londonInstant } from '../../src/domain/calendar';
-import { disposalReview } from '../../src/operations/disposal';
+import { disposalReview, reviewDue } from '../../src/operations/disposal';
 import type { Store } from '../../src/store/ports';
 import { openSqliteStore } from '../../src/store/sqlite';
 import { startSharePointEnv, type SharePointTestEnv } from '../helpers/sharePoint';
@@ -56,6 +56,22 @@ describe.each(STORES)('on the $name store', (kind) => {
       nextDue: '2027-04-27',
     });
     expect(await review('2027-04-28')).toMatchObject({ previous: '2027-03-27', overdue: true });
+  });
+
+  test('the navigation’s reading says whether it is overdue without holding a review', async () => {
+    expect(await reviewDue(depsFor(store), at('2027-01-31'))).toEqual({
+      previous: null,
+      dueOn: null,
+      overdue: true,
+    });
+    await disposalReview(depsFor(store), at('2027-01-31'));
+    expect(await reviewDue(depsFor(store), at('2027-02-28'))).toEqual({
+      previous: '2027-01-31',
+      dueOn: '2027-02-28',
+      overdue: false,
+    });
+    expect(await reviewDue(depsFor(store), at('2027-03-01'))).toMatchObject({ overdue: true });
+    expect(await store.audit.query({ action: 'retention.review' })).toHaveLength(1);
   });
 
   test('an approved disposal after the last opening counts as the last review', async () => {

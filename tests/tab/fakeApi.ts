@@ -840,6 +840,12 @@ export class FakeApi implements CmoeApi {
     held: [],
     schedule: { previous: '2026-02-20', dueOn: '2026-03-20', overdue: true, nextDue: '2026-04-25' },
   };
+  async reviewDue() {
+    this.log('reviewDue');
+    this.may('retention.manage');
+    const { previous, dueOn, overdue } = this.review.schedule;
+    return { previous, dueOn, overdue };
+  }
   async disposalReview(): Promise<DisposalReview> {
     this.log('disposalReview');
     this.may('retention.manage');
