@@ -196,6 +196,7 @@ export function handlers(deps: OperationDeps): Handlers {
 
     // --- Retention and disposal ---
     disposalReview: ({ call }) => retention.disposalReview(deps, call),
+    reviewDue: ({ call }) => retention.reviewDue(deps, call),
     placeHold: ({ call, params, version, body }) =>
       retention.placeHold(deps, call, params.ref, version, body),
     releaseHold: ({ call, params, version }) => retention.releaseHold(deps, call, params.ref, version),

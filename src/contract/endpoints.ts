@@ -70,6 +70,7 @@ export const ENDPOINTS = {
   queryAudit: { method: 'GET', path: '/api/audit' },
 
   disposalReview: { method: 'GET', path: '/api/retention/review' },
+  reviewDue: { method: 'GET', path: '/api/retention/review/due' },
   placeHold: { method: 'PUT', path: '/api/retention/cases/:ref/hold' },
   releaseHold: { method: 'DELETE', path: '/api/retention/cases/:ref/hold' },
   disposeCase: { method: 'POST', path: '/api/retention/cases/:ref/dispose' },

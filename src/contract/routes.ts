@@ -31,7 +31,7 @@ import type { ImportPreviewResponse, ImportReport, SavedImportMapping } from '..
 import type { MinutesContent } from '../domain/minutes';
 import type { DisclosureSummary, DisclosureView } from '../domain/disclosures';
 import type { OversightFigures } from '../domain/oversight';
-import type { DisposalReview } from '../domain/retention';
+import type { DisposalReview, ReviewDue } from '../domain/retention';
 import type { ActionView, CaseDetail, CaseSummary, MeetingCaseView, ReferralCheck } from '../domain/views';
 import { ENDPOINTS, type Endpoint, type EndpointName } from './endpoints';
 import {
@@ -420,6 +420,8 @@ const DEFS = {
 
   // --- Retention and disposal (admin) ---
   disposalReview: row<DisposalReview>()({ permissions: ['retention.manage'] }),
+  // Whether the monthly review is due, for the admin's navigation: dates only, and not itself a review.
+  reviewDue: row<ReviewDue>()({ permissions: ['retention.manage'] }),
   placeHold: row<VersionedRef>()({
     permissions: ['retention.manage'],
     body: holdInputSchema,

@@ -113,6 +113,50 @@ function maxDate(a: LocalDate, b: LocalDate): LocalDate {
   return a > b ? a : b;
 }
 
+// --- the monthly review: when the last was held and when the next is due --------------------------
+
+/**
+ * One calendar month after a date, on the same day of the month or, where that month is shorter, its
+ * last day (31 January -> 28 or 29 February; 31 March -> 30 April).
+ */
+export function addCalendarMonth(d: LocalDate): LocalDate {
+  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return makeDate(y, m + 1, Math.min(day, last));
+}
+
+/**
+ * The monthly disposal review's schedule. A review is held when the admin opens it (every opening is
+ * audited as `retention.review`; approving a disposal, `retention.dispose`, happens in one), so
+ * `previous` is the latest of those before this one; this review was due a calendar month after it
+ * (none before: due now), and the next is due a calendar month after today.
+ */
+export interface ReviewSchedule {
+  /** The London date of the last review before this one; null when none is recorded. */
+  previous: LocalDate | null;
+  /** When this review was due: a calendar month after the previous one, or null when there was none. */
+  dueOn: LocalDate | null;
+  /** Whether the review was overdue when opened (none before counts as due). */
+  overdue: boolean;
+  /** A calendar month after today. */
+  nextDue: LocalDate;
+}
+
+/** Whether the review is due, read without holding one (the admin's navigation). */
+export type ReviewDue = Pick<ReviewSchedule, 'previous' | 'dueOn' | 'overdue'>;
+
+export function reviewSchedule(previousAt: Date | null, now: Date): ReviewSchedule {
+  const today = toLondonDate(now);
+  const previous = previousAt ? toLondonDate(previousAt) : null;
+  const dueOn = previous ? addCalendarMonth(previous) : null;
+  return {
+    previous,
+    dueOn,
+    overdue: dueOn === null || today > dueOn,
+    nextDue: addCalendarMonth(today),
+  };
+}
+
 // --- what the disposal review answers (GET /api/retention/review), for the API and the tab ----------
 
 /** One case the review proposes: no child's name, date of birth or free text (an admin reads it). */
@@ -140,4 +184,6 @@ export interface DisposalReview {
   rule: string;
   due: DisposalCandidate[];
   held: HeldCase[];
+  /** When the last review was held and when the next is due (monthly). */
+  schedule: ReviewSchedule;
 }

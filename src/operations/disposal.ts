@@ -28,6 +28,8 @@ import {
   type DisposalReview,
   type HeldCase,
   type RetentionRule,
+  type ReviewDue,
+  reviewSchedule,
 } from '../domain/retention';
 import type { Case, CaseRef, Meeting } from '../domain/types';
 import { minutesContentFrom, minutesRecordOf } from '../documents/minutesRecord';
@@ -254,8 +256,33 @@ export async function disposalReview(deps: OperationDeps, call: Call): Promise<D
       willGo,
     });
   }
+  // The previous review (opened or a disposal approved), read before this one is audited.
+  const schedule = reviewSchedule(await lastReviewAt(deps), call.now);
   await audit(deps, call, 'retention.review', 'retention', ['due', 'held']);
-  return { asOf: today(call), rule: describeRetentionRule(rule), due, held };
+  return { asOf: today(call), rule: describeRetentionRule(rule), due, held, schedule };
+}
+
+/** When the disposal review was last held: the latest opening or approved disposal in the audit. */
+async function lastReviewAt(deps: OperationDeps): Promise<Date | null> {
+  const [viewed, disposed] = await Promise.all([
+    deps.store.audit.query({ action: 'retention.review', limit: 1 }),
+    deps.store.audit.query({ action: 'retention.dispose', limit: 1 }),
+  ]);
+  const latest = [...viewed, ...disposed]
+    .map((e) => e.at)
+    .sort()
+    .at(-1);
+  return latest ? new Date(latest) : null;
+}
+
+/**
+ * Whether the monthly review is due, for the admin's navigation. Reading it holds no review, so it is not
+ * audited as one (it carries dates only).
+ */
+export async function reviewDue(deps: OperationDeps, call: Call): Promise<ReviewDue> {
+  await authorize(deps, call, 'retention.manage', 'retention');
+  const { previous, dueOn, overdue } = reviewSchedule(await lastReviewAt(deps), call.now);
+  return { previous, dueOn, overdue };
 }
 
 async function loadCase(deps: OperationDeps, ref: string): Promise<Case> {

@@ -486,6 +486,12 @@ const ROWS: Row[] = [
     run: get(() => '/api/retention/review'),
   },
   {
+    route: 'GET /api/retention/review/due',
+    allowed: ['admin'],
+    ok: 200,
+    run: get(() => '/api/retention/review/due'),
+  },
+  {
     route: 'PUT /api/retention/cases/:ref/hold',
     allowed: ['admin'],
     ok: 200,
@@ -640,6 +646,7 @@ const NOTHING_TO_VALIDATE = new Set([
   'GET /api/meetings/:id/minutes/content',
   'GET /api/meetings/:id/agenda',
   'GET /api/retention/review',
+  'GET /api/retention/review/due',
   'GET /api/disclosures',
 ]);
 

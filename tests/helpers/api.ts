@@ -45,10 +45,12 @@ export interface TestAppOptions {
   https?: boolean;
   /** Extra routers (e.g. the built tab's files), as server.ts mounts them. */
   mount?: (app: Express) => void;
+  /** Another store (e.g. the SharePoint store on the Graph fake) instead of a new in-memory SQLite one. */
+  store?: Store;
 }
 
 export function makeTestApp(opts: TestAppOptions = {}): TestApp {
-  const store = openSqliteStore(':memory:');
+  const store = opts.store ?? openSqliteStore(':memory:');
   const logs: string[] = [];
   const clock = { now: opts.now ?? TEST_NOW };
   const log = createLogger('debug', (l) => logs.push(l));

@@ -193,6 +193,36 @@ describe('the app', () => {
     expect(api.calls.map((c) => c.method)).not.toContain('listCases');
   });
 
+  test('the administrator’s navigation flags the monthly disposal review only when it is overdue', async () => {
+    const admin: Me = {
+      id: 'dev-admin',
+      name: 'Demo Admin (Ida Fictional)',
+      email: 'ida.fictional@example.org',
+      roles: ['CMOE.Admin'],
+      permissions: ['audit.read', 'import.run', 'retention.manage', 'settings.manage'],
+    };
+    const open = (overdue: boolean) => {
+      const api = new FakeApi(admin);
+      api.review = { ...api.review, schedule: { ...api.review.schedule, overdue } };
+      const view = renderApp({
+        detect: async () => ({ kind: 'local' }),
+        loadUsers: async () => [...DEV_USERS, { ...admin, service: 'Business support' }],
+        makeApi: () => api,
+        storage: signedInAs('dev-admin'),
+      });
+      return { api, view };
+    };
+    const due = open(true);
+    expect(await screen.findByRole('link', { name: 'Disposal review (due)' })).toBeTruthy();
+    due.view.unmount();
+    const notDue = open(false);
+    await screen.findByText(/Your role does not include the CMOE list/);
+    await waitFor(() => expect(notDue.api.calls.map((c) => c.method)).toContain('reviewDue'));
+    await act(async () => undefined);
+    expect(screen.getByRole('link', { name: 'Disposal review' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Disposal review (due)' })).toBeNull();
+  });
+
   test('inside Teams, a failed sign-in is a clear message with a way to try again, never a blank tab', async () => {
     const { host, state } = teamsHost({
       getToken: async () => {

@@ -38,6 +38,7 @@ function seeded(): FakeApi {
     rule: '6 years after closure',
     due: [candidate('CMOE-0007'), candidate('CMOE-0009')],
     held: [],
+    schedule: { previous: '2026-02-20', dueOn: '2026-03-20', overdue: true, nextDue: '2026-04-25' },
   };
   return api;
 }
@@ -54,6 +55,26 @@ describe('the disposal review screen', () => {
         .map((li) => li.textContent),
     ).toEqual(['3 timeline entries', '1 case record']);
     expect(screen.getByText(/6 years after closure/, { selector: 'p' })).toBeTruthy();
+  });
+
+  it('says when the last review was held and when the next is due, and when this one was overdue', async () => {
+    const api = seeded();
+    renderInApp(<DisposalReviewPage />, api);
+    expect((await screen.findByText(/^Last review/, { selector: 'p' })).textContent).toBe(
+      'Last review 2026-02-20 · next due 2026-04-25 (this review was due 2026-03-20). Opening this page holds the monthly review.',
+    );
+  });
+
+  it('says no review is recorded before the first', async () => {
+    const api = seeded();
+    api.review = {
+      ...api.review,
+      schedule: { previous: null, dueOn: null, overdue: true, nextDue: '2026-04-25' },
+    };
+    renderInApp(<DisposalReviewPage />, api);
+    expect((await screen.findByText(/^Last review/, { selector: 'p' })).textContent).toBe(
+      'Last review none recorded · next due 2026-04-25. Opening this page holds the monthly review.',
+    );
   });
 
   it('approves a disposal only once the ref is typed, then sends that case and version alone', async () => {

@@ -833,7 +833,19 @@ export class FakeApi implements CmoeApi {
   }
 
   // --- Retention (src/tab/client/retentionApi.ts): a review set by the test, changed as the server would ---
-  review: DisposalReview = { asOf: '2026-03-25', rule: 'until the child is 25', due: [], held: [] };
+  review: DisposalReview = {
+    asOf: '2026-03-25',
+    rule: 'until the child is 25',
+    due: [],
+    held: [],
+    schedule: { previous: '2026-02-20', dueOn: '2026-03-20', overdue: true, nextDue: '2026-04-25' },
+  };
+  async reviewDue() {
+    this.log('reviewDue');
+    this.may('retention.manage');
+    const { previous, dueOn, overdue } = this.review.schedule;
+    return { previous, dueOn, overdue };
+  }
   async disposalReview(): Promise<DisposalReview> {
     this.log('disposalReview');
     this.may('retention.manage');

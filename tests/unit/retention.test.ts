@@ -1,9 +1,11 @@
 import { addDays } from '../../src/domain/calendar';
 import {
+  addCalendarMonth,
   addYears,
   DEFAULT_RETENTION_RULE,
   parseRetentionRule,
   retentionVerdict,
+  reviewSchedule,
   type RetentionRule,
 } from '../../src/domain/retention';
 import { makeCase } from './fixtures';
@@ -128,5 +130,33 @@ describe('retentionVerdict', () => {
       disposal: { disposedAt: '2031-01-06T10:00:00Z', approvedBy: 'admin-1' },
     });
     expect(retentionVerdict(disposed, NOW, SIX_YEARS)).toMatchObject({ due: false, why: 'disposed' });
+  });
+});
+
+describe('the monthly disposal review', () => {
+  it('falls due a calendar month on, on the last day of a shorter month', () => {
+    expect(addCalendarMonth('2027-01-31')).toBe('2027-02-28');
+    expect(addCalendarMonth('2028-01-31')).toBe('2028-02-29');
+    expect(addCalendarMonth('2027-03-31')).toBe('2027-04-30');
+    expect(addCalendarMonth('2027-02-28')).toBe('2027-03-28');
+    expect(addCalendarMonth('2027-12-15')).toBe('2028-01-15');
+  });
+
+  it('is overdue the day after it was due, in London time, and due at once when none was held', () => {
+    const last = new Date('2027-01-31T12:00:00Z');
+    expect(reviewSchedule(last, new Date('2027-02-28T23:30:00Z'))).toEqual({
+      previous: '2027-01-31',
+      dueOn: '2027-02-28',
+      overdue: false,
+      nextDue: '2027-03-28',
+    });
+    expect(reviewSchedule(last, new Date('2027-03-01T00:30:00Z'))).toMatchObject({ overdue: true });
+    // 23:30 UTC on 31 March 2027 is already 1 April in London (BST).
+    expect(reviewSchedule(null, new Date('2027-03-31T23:30:00Z'))).toEqual({
+      previous: null,
+      dueOn: null,
+      overdue: true,
+      nextDue: '2027-05-01',
+    });
   });
 });

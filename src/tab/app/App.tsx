@@ -4,7 +4,7 @@
  */
 import { Button, FluentProvider, Label, Select, mergeClasses } from '@fluentui/react-components';
 import { SignOut20Regular } from '@fluentui/react-icons';
-import { Suspense, lazy, useEffect, useId, useMemo, useRef } from 'react';
+import { Suspense, lazy, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { CaseList } from '../components/CaseList/CaseList';
 import { useCaseList } from '../components/CaseList/useCaseList';
 import { clearKeptDrafts } from '../components/CaseView/useCaseEditor';
@@ -260,6 +260,23 @@ function Frame({ session }: { session: Session }) {
       navigate('/oversight', { replace: true });
   }, [ctx]);
 
+  // The admin's navigation flags the monthly disposal review when it is overdue (dates only; reading it
+  // holds no review). Read again on each screen change, so the flag goes once the review is opened.
+  const [reviewOverdue, setReviewOverdue] = useState(false);
+  useEffect(() => {
+    if (!ctx?.can('retention.manage')) return;
+    let live = true;
+    ctx.api.reviewDue().then(
+      (d) => {
+        if (live) setReviewOverdue(d.overdue);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [ctx, route.name]);
+
   // Move focus to the new screen so keyboard and screen reader users start at its top.
   const firstPath = useRef(path);
   useEffect(() => {
@@ -293,6 +310,7 @@ function Frame({ session }: { session: Session }) {
                     aria-current={selected === n.value ? 'page' : undefined}
                   >
                     {n.label}
+                    {n.value === 'retention' && reviewOverdue ? ' (due)' : ''}
                   </RouterLink>
                 </li>
               ))}

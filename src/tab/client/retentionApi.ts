@@ -9,6 +9,7 @@ export type { DisposalReview };
 
 export interface RetentionApi {
   disposalReview(): Promise<ResponseOf<'disposalReview'>>;
+  reviewDue(): Promise<ResponseOf<'reviewDue'>>;
   placeHold(ref: string, version: number, reason: string): Promise<ResponseOf<'placeHold'>>;
   releaseHold(ref: string, version: number): Promise<ResponseOf<'releaseHold'>>;
   disposeCase(ref: string, version: number, confirmRef: string): Promise<ResponseOf<'disposeCase'>>;
@@ -17,6 +18,7 @@ export interface RetentionApi {
 export function retentionApi(send: Send): RetentionApi {
   return {
     disposalReview: () => send('disposalReview', {}),
+    reviewDue: () => send('reviewDue', {}),
     placeHold: (ref, version, reason) => send('placeHold', { params: { ref }, body: { reason }, version }),
     releaseHold: (ref, version) => send('releaseHold', { params: { ref }, version }),
     disposeCase: (ref, version, confirmRef) =>

@@ -195,6 +195,13 @@ export function DisposalReviewPage() {
       {state.status === 'error' && <ProblemBar error={state.error} />}
       {review && (
         <>
+          <p className={styles.lead}>
+            Last review {review.schedule.previous ?? 'none recorded'} · next due {review.schedule.nextDue}
+            {review.schedule.overdue && review.schedule.dueOn
+              ? ` (this review was due ${review.schedule.dueOn})`
+              : ''}
+            . Opening this page holds the monthly review.
+          </p>
           <section className={styles.section} aria-labelledby="disposal-due">
             <h3 id="disposal-due" className={styles.subtitle}>
               Past retention ({review.due.length})
