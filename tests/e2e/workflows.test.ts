@@ -182,6 +182,49 @@ describe('the tab in a browser, outside Teams', () => {
     }
   });
 
+  test("a case's sections by keyboard: one tab stop, arrows move (wrapping), Home/End, Enter selects", async () => {
+    // Fluent's TabList moves focus with its focus manager (tabster), which does not run in jsdom, so the
+    // keyboard is checked here; tests/tab/caseSections.test.tsx checks names and selection by click.
+    const target = await pickCase(5);
+    const { context, page } = await openPage(browser, server, { user: 'dev-chair' });
+    try {
+      await openCase(page, target.ref);
+      const focusedId = () => page.evaluate('document.activeElement && document.activeElement.id');
+      const selected = () => page.getByRole('tab', { selected: true }).getAttribute('id');
+      await page.getByRole('tab', { name: /^Timeline/ }).click();
+      expect(await selected()).toBe('tab-timeline');
+      expect(await focusedId()).toBe('tab-timeline');
+      // Arrows move focus; the tab under focus is selected by Enter (or Space), so merely passing the
+      // Disclosures tab never loads, and audits, the disclosure log.
+      await page.keyboard.press('ArrowRight');
+      expect(await focusedId()).toBe('tab-checks');
+      expect(await selected()).toBe('tab-timeline');
+      await page.keyboard.press('Enter');
+      expect(await selected()).toBe('tab-checks');
+      await expectVisible(page.getByRole('tabpanel', { name: /^List checks/ }));
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      expect(await focusedId()).toBe('tab-actions');
+      await page.keyboard.press('End');
+      expect(await focusedId()).toBe('tab-disclosures');
+      await page.keyboard.press('ArrowRight');
+      expect(await focusedId()).toBe('tab-details');
+      await page.keyboard.press('ArrowLeft');
+      expect(await focusedId()).toBe('tab-disclosures');
+      await page.keyboard.press('Home');
+      expect(await focusedId()).toBe('tab-details');
+      await page.keyboard.press(' ');
+      expect(await selected()).toBe('tab-details');
+      // One tab stop: Tab leaves the list for the panel, Shift+Tab comes back to the selected tab.
+      await page.keyboard.press('Tab');
+      expect(String(await focusedId())).not.toMatch(/^tab-/);
+      await page.keyboard.press('Shift+Tab');
+      expect(await focusedId()).toBe('tab-details');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('an action that fails the SMART check is explained field by field, then passes', async () => {
     const target = await pickCase(3);
     const { context, page } = await openPage(browser, server, { user: 'dev-chair' });

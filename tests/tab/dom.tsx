@@ -53,6 +53,13 @@ if (dialogProto && !dialogProto.showModal) {
   });
 }
 
+// Fluent's Tab repeats its label in a hidden span (room for the selected tab's bold text). The styles go
+// to a detached document (./render), so this one rule of Fluent's is restated here: without it jsdom
+// would count the copy in the tab's accessible name ("RecordRecord"), as no browser does.
+const reserved = document.createElement('style');
+reserved.textContent = '.fui-Tab__content--reserved-space { visibility: hidden; }';
+document.head.appendChild(reserved);
+
 // Every DOM test runs on the fixed "today" of ./clock, reinstalled per test (a test may fake the timers
 // too). Never taken down: testing-library's cleanup after the test still renders on it.
 beforeEach(() => installTabClock());

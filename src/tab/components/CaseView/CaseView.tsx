@@ -4,7 +4,7 @@
  * record, actions, timeline, list checks and escalations. Every control is shown only when the user's
  * permissions allow it; the API refuses the rest anyway.
  */
-import { Button, Text } from '@fluentui/react-components';
+import { Button, Tab, TabList, Text } from '@fluentui/react-components';
 import { Add20Regular, ArrowLeft20Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CLOSURE_REASON_LABELS, YEAR_GROUP_LABELS } from '../../../domain/labels';
@@ -20,7 +20,6 @@ import { useActionStyles } from '../Actions/Actions.styles';
 import { ConcernBadge, FlagBadges, StatusBadge } from '../common/CaseBadges';
 import { ProblemBar } from '../common/ProblemBar';
 import { RouterLink } from '../common/RouterLink';
-import { Tabs, tabIdOf } from '../common/Tabs';
 import { CaseDetails } from './CaseDetails';
 import { SubjectAccessButtons } from '../common/SubjectAccessButtons';
 import { CaseDisclosures } from './CaseDisclosures';
@@ -36,6 +35,8 @@ import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '
 import { Spinner } from '@fluentui/react-components';
 
 type Section = 'details' | 'actions' | 'timeline' | 'checks' | 'escalations' | 'disclosures';
+/** Each tab's id, for the panel's aria-labelledby. */
+const tabIdOf = (section: Section) => `tab-${section}`;
 
 const STALE_CASE =
   'The case changed since you opened it. It has been refreshed: check it, then submit again (what you typed is kept).';
@@ -236,6 +237,15 @@ function LoadedCase({ res, onChanged }: { res: CaseResource; onChanged(): void }
   const replaceAction = (a: ActionView) =>
     res.update((x) => ({ ...x, actions: x.actions.map((y) => (y.id === a.id ? a : y)) }));
   const openActions = d.actions.filter((a) => a.status === 'open').length;
+  const sections: { value: Section; label: string }[] = [
+    { value: 'details', label: 'Record' },
+    { value: 'actions', label: `Actions (${openActions} open)` },
+    { value: 'timeline', label: `Timeline (${d.updates.length})` },
+    { value: 'checks', label: `List checks (${c.listChecks.length})` },
+    { value: 'escalations', label: `Escalations (${d.escalations.length})` },
+    // Issue 18: loaded (and audited as a view) only when opened.
+    ...(can('disclosure.read') ? [{ value: 'disclosures' as const, label: 'Disclosures' }] : []),
+  ];
 
   return (
     <article className={styles.root} aria-labelledby="case-title">
@@ -283,23 +293,20 @@ function LoadedCase({ res, onChanged }: { res: CaseResource; onChanged(): void }
       </div>
       <Insights d={d} />
       {res.error && <ProblemBar error={res.error} />}
-      <Tabs
-        label="Case sections"
-        idBase="tab"
-        panelId="panel-case"
-        selected={section}
-        onSelect={setSection}
-        tabs={[
-          { value: 'details', label: 'Record' },
-          { value: 'actions', label: `Actions (${openActions} open)` },
-          { value: 'timeline', label: `Timeline (${d.updates.length})` },
-          { value: 'checks', label: `List checks (${c.listChecks.length})` },
-          { value: 'escalations', label: `Escalations (${d.escalations.length})` },
-          // Issue 18: loaded (and audited as a view) only when opened.
-          ...(can('disclosure.read') ? [{ value: 'disclosures' as const, label: 'Disclosures' }] : []),
-        ]}
-      />
-      <div role="tabpanel" id="panel-case" aria-labelledby={tabIdOf('tab', section)}>
+      {/* Fluent's TabList (issue 15: the stand-in bought nothing on the first load, this screen being a lazy
+          chunk): arrow keys move between tabs and select them; each tab controls the one panel below. */}
+      <TabList
+        aria-label="Case sections"
+        selectedValue={section}
+        onTabSelect={(_, data) => setSection(data.value as Section)}
+      >
+        {sections.map((t) => (
+          <Tab key={t.value} value={t.value} id={tabIdOf(t.value)} aria-controls="panel-case">
+            {t.label}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" id="panel-case" aria-labelledby={tabIdOf(section)}>
         {/* The record stays mounted (hidden) so switching tabs never loses an unsaved edit. */}
         <div hidden={section !== 'details'}>
           <CaseDetails editor={editor} insights={d.insights} />

@@ -1,7 +1,7 @@
 /**
- * The look of Fluent's TabList (transparent items, a rounded brand bar under the selected one), for our
- * own Tabs and for the main navigation's links: Fluent's TabList brings its focus manager (tabster,
- * some 38 KB gzipped) for what a few lines of keyboard handling do.
+ * The look of Fluent's TabList (transparent items, a rounded brand bar under the selected one) for the
+ * main navigation's links, which are links (aria-current="page"), not tabs; a screen's own tabs are
+ * Fluent's TabList itself (a case's sections, issue 15).
  */
 import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 
