@@ -17,6 +17,33 @@ import {
   makeTestApp,
   referral,
 } from '../helpers/api';
+import { startSharePointEnv, type SharePointTestEnv } from '../helpers/sharePoint';
+import type { Store } from '../../src/store/ports';
+
+let env: SharePointTestEnv;
+const opened: Store[] = [];
+beforeAll(async () => {
+  env = await startSharePointEnv();
+});
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
+});
+afterAll(async () => {
+  await env.close();
+});
+
+/** The stores the read-only test runs on: the app's default (SQLite) and SharePoint through the Graph fake. */
+const STORES: readonly { name: string; open(): Promise<Store | undefined> }[] = [
+  { name: 'SQLite', open: () => Promise.resolve(undefined) },
+  {
+    name: 'SharePoint',
+    open: async () => {
+      const store = env.open(await env.newSite());
+      opened.push(store);
+      return store;
+    },
+  },
+];
 
 async function refer(t: TestApp): Promise<string> {
   const res = await request(t.app).post('/api/cases').set(MEMBER).send(referral()).expect(201);
@@ -143,30 +170,35 @@ describe('an entry is read-only once saved', () => {
 
   // Signed-out callers get 401 and callers with no CMOE role 403 before any route is looked at; every
   // role gets 404 or 405: no route exists to change or remove an entry.
-  test('PATCH, PUT and DELETE on every disclosure path give 404 or 405 to every role, and change nothing', async () => {
-    const t = makeTestApp();
-    const ref = await refer(t);
-    const saved = (await record(t, ref)).body;
-    const before = await t.store.disclosures.listAll();
-    const paths = [
-      `/api/cases/${ref}/disclosures`,
-      `/api/cases/${ref}/disclosures/${saved.id}`,
-      `/api/disclosures`,
-      `/api/disclosures/${saved.id}`,
-    ];
-    const outcomes: string[] = [];
-    for (const [who, headers] of Object.entries(WHO))
-      for (const method of ['patch', 'put', 'delete'] as const)
-        for (const path of paths) {
-          const call = request(t.app)[method](path);
-          const res = await call.set(headers).set('If-Match', '"1"').send({ details: 'Rewritten' });
-          const expected = who === 'anonymous' ? [401] : who === 'noRole' ? [403] : [404, 405];
-          if (!expected.includes(res.status))
-            outcomes.push(`${who} ${method.toUpperCase()} ${path}: ${res.status}`);
-        }
-    expect(outcomes).toEqual([]);
-    expect(await t.store.disclosures.listAll()).toEqual(before);
-  });
+  // On both stores (issue 18's done-when): the SharePoint list is the production one.
+  test.each(STORES)(
+    'on $name, PATCH, PUT and DELETE on every disclosure path give 404 or 405 to every role, and change nothing',
+    async (kind) => {
+      const store = await kind.open();
+      const t = makeTestApp(store ? { store } : {});
+      const ref = await refer(t);
+      const saved = (await record(t, ref)).body;
+      const before = await t.store.disclosures.listAll();
+      const paths = [
+        `/api/cases/${ref}/disclosures`,
+        `/api/cases/${ref}/disclosures/${saved.id}`,
+        `/api/disclosures`,
+        `/api/disclosures/${saved.id}`,
+      ];
+      const outcomes: string[] = [];
+      for (const [who, headers] of Object.entries(WHO))
+        for (const method of ['patch', 'put', 'delete'] as const)
+          for (const path of paths) {
+            const call = request(t.app)[method](path);
+            const res = await call.set(headers).set('If-Match', '"1"').send({ details: 'Rewritten' });
+            const expected = who === 'anonymous' ? [401] : who === 'noRole' ? [403] : [404, 405];
+            if (!expected.includes(res.status))
+              outcomes.push(`${who} ${method.toUpperCase()} ${path}: ${res.status}`);
+          }
+      expect(outcomes).toEqual([]);
+      expect(await t.store.disclosures.listAll()).toEqual(before);
+    },
+  );
 
   test('no code outside the disclosure and disposal operations writes to the disclosure store', () => {
     // The port has no update or delete (store contract); this keeps `append` behind the one operation
